@@ -1,0 +1,62 @@
+//! `signpost build`: the whole pipeline, top to bottom.
+//!
+//! discover -> read (front matter, Markdown, shortcodes) -> model (tree, links) -> check ->
+//! render -> write (atomically).
+
+use crate::checks;
+use crate::diagnostics::{self, Diagnostic};
+use crate::output::{self, WriteError};
+use crate::render;
+use crate::site::{self, Site};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    /// The date review notices are worked out against.
+    pub today: NaiveDate,
+}
+
+pub struct BuildReport {
+    pub pages: usize,
+    /// Warnings found on the way (the build still succeeded).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site, or returns every problem found (errors and warnings) if it cannot.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let site = load_and_check(&options.content_dir, &mut problems);
+    let site = match site {
+        Some(site) if !diagnostics::has_errors(&problems) => site,
+        _ => return Err(problems),
+    };
+    let written = output::write_site(&options.output_dir, &options.content_dir, |staging| {
+        render::render_site(&site, options.today, staging)
+    });
+    match written {
+        Ok(()) => Ok(BuildReport {
+            pages: site.pages.len(),
+            warnings: problems,
+        }),
+        Err(WriteError::Build(found)) => {
+            problems.extend(found);
+            Err(problems)
+        }
+        Err(WriteError::Refused(problem) | WriteError::Io(problem)) => {
+            problems.push(problem);
+            Err(problems)
+        }
+    }
+}
+
+/// Reads and checks the site without writing anything (shared with `check`).
+pub fn load_and_check(
+    content_dir: &std::path::Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Site> {
+    let site = site::load(content_dir, problems)?;
+    checks::run(&site, problems);
+    Some(site)
+}

@@ -1,0 +1,145 @@
+//! Checks across pages, after every page is read: links and anchors resolve, superseded
+//! pages point at a real current page.
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::links::{self, LinkTarget};
+use crate::page::Page;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Ids the theme puts on every page, which content may link to.
+const THEME_ANCHORS: &[&str] = &["main-content"];
+
+pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
+    let found: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .flat_map_iter(|page| check_page(site, page))
+        .collect();
+    problems.extend(found);
+    crate::diagnostics::sort(problems);
+}
+
+fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for link in &page.links {
+        let at = |message: String| Diagnostic::error(&page.file, link.line, message);
+        match &link.target {
+            LinkTarget::External(_) => {}
+            LinkTarget::Rooted(path) => {
+                if site.config.link_origin.is_none() {
+                    problems.push(at(format!("`{path}` starts with `/`, which does not work from a copy on disk")).with_help(
+                        "link to a page by its source path (e.g. `../travel/page.md`), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
+                    ));
+                }
+            }
+            LinkTarget::Unsafe(url) => problems.push(
+                at(format!("`{}` is not allowed as a link", shorten(url)))
+                    .with_help("links must be web addresses, mail addresses or paths to pages"),
+            ),
+            LinkTarget::OutsideContent(url) => problems.push(
+                at(format!("`{url}` points outside the content folder"))
+                    .with_help("link only to pages and files inside the content folder"),
+            ),
+            LinkTarget::SamePage(fragment) => {
+                if !fragment.is_empty() && !has_anchor(page, fragment) {
+                    problems.push(missing_anchor(
+                        at(format!("`#{fragment}` is not a heading on this page")),
+                        page,
+                        fragment,
+                    ));
+                }
+            }
+            LinkTarget::Internal { path, fragment } => {
+                match site.layout.page_for(path).and_then(|s| site.page(&s)) {
+                    Some(target) => {
+                        if let Some(fragment) = fragment
+                            .as_ref()
+                            .filter(|f| !f.is_empty() && !has_anchor(target, f))
+                        {
+                            let message = format!(
+                                "`#{fragment}` is not a heading on {}",
+                                target.source.display()
+                            );
+                            problems.push(missing_anchor(at(message), target, fragment));
+                        }
+                    }
+                    None if site.layout.is_asset(path) => {}
+                    None => {
+                        let mut problem = at(format!(
+                            "`{}` does not exist: there is no {}",
+                            link.written,
+                            site.content_dir.join(path).display()
+                        ));
+                        let pages = site
+                            .pages
+                            .iter()
+                            .filter(|p| !p.generated)
+                            .map(|p| p.source.to_str().unwrap_or(""));
+                        if let Some(near) = did_you_mean(&path.to_string_lossy(), pages) {
+                            let relative = relative_source(&page.source, Path::new(near));
+                            problem = problem.with_help(format!("did you mean `{relative}`?"));
+                        } else {
+                            problem = problem.with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
+                        }
+                        problems.push(problem);
+                    }
+                }
+            }
+        }
+    }
+    if let Some((target, line)) = &page.front.superseded_by {
+        let resolved = match links::classify(target, &page.source) {
+            LinkTarget::Internal { path, .. } => {
+                site.layout.page_for(&path).and_then(|s| site.page(&s))
+            }
+            _ => None,
+        };
+        match resolved {
+            Some(current) if current.source == page.source => problems.push(
+                Diagnostic::error(&page.file, *line, "`superseded_by` points at this same page")
+                    .with_help("give the source path of the page that replaces this one"),
+            ),
+            Some(_) => {}
+            None => problems.push(
+                Diagnostic::error(&page.file, *line, format!("`superseded_by`: there is no page `{target}`"))
+                    .with_help("give the source path of the page that replaces this one, relative to this page, e.g. `current-page.md`"),
+            ),
+        }
+    }
+    problems
+}
+
+fn has_anchor(page: &Page, fragment: &str) -> bool {
+    page.anchors.contains(fragment) || THEME_ANCHORS.contains(&fragment)
+}
+
+fn missing_anchor(problem: Diagnostic, target: &Page, fragment: &str) -> Diagnostic {
+    match did_you_mean(fragment, target.anchors.iter().map(String::as_str)) {
+        Some(near) => problem.with_help(format!("did you mean `#{near}`?")),
+        None if target.anchors.is_empty() => {
+            problem.with_help("that page has no headings to link to")
+        }
+        None => {
+            let mut ids: Vec<&str> = target.anchors.iter().map(String::as_str).collect();
+            ids.sort_unstable();
+            ids.truncate(12);
+            problem.with_help(format!("headings there: {}", ids.join(", ")))
+        }
+    }
+}
+
+/// How `to` is written from the page at `from` (both from the content root).
+fn relative_source(from: &Path, to: &Path) -> String {
+    let depth = from.components().count().saturating_sub(1);
+    format!("{}{}", "../".repeat(depth), to.display())
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,325 @@
+//! The `signpost` command line.
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::Diagnostic;
+use crate::flows;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "signpost",
+    version,
+    about = "Builds policy and guidance sites from Markdown, with decision wizards that run in the reader's browser"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from the content folder into the output folder.
+    Build {
+        #[command(flatten)]
+        content: ContentArg,
+        /// Where the site is written. Replaced on every build; a folder that is not a previous
+        /// Signpost output is never replaced.
+        #[arg(long, short, default_value = "public", value_name = "DIR")]
+        output: PathBuf,
+        #[command(flatten)]
+        today: TodayArg,
+    },
+    /// Work with decision flows (content/flows/*.yaml).
+    #[command(subcommand)]
+    Flow(FlowCommand),
+}
+
+#[derive(Subcommand)]
+enum FlowCommand {
+    /// Check flows for mistakes: unknown questions or data, unreachable steps, endless paths.
+    Check {
+        /// A flow id or file; all flows if left out.
+        flow: Option<String>,
+        #[command(flatten)]
+        content: ContentArg,
+    },
+    /// Evaluate answers against a flow and print the outcome as JSON.
+    Eval {
+        /// A flow id (e.g. overseas-travel) or a flow file.
+        flow: String,
+        /// A JSON or YAML file of answers, or - for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        answers: String,
+        #[command(flatten)]
+        today: TodayArg,
+        #[command(flatten)]
+        content: ContentArg,
+    },
+    /// Print every distinct path through a flow, with its outcome and facts, as Markdown.
+    Table {
+        /// A flow id or file.
+        flow: String,
+        #[command(flatten)]
+        content: ContentArg,
+    },
+}
+
+#[derive(Args)]
+struct ContentArg {
+    /// The content folder.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    content: PathBuf,
+}
+
+#[derive(Args)]
+struct TodayArg {
+    /// The date to work review notices and deadlines out against [default: today, or the
+    /// SIGNPOST_TODAY environment variable].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+}
+
+impl TodayArg {
+    fn date(&self) -> Result<NaiveDate, String> {
+        if let Some(date) = self.today {
+            return Ok(date);
+        }
+        match std::env::var("SIGNPOST_TODAY") {
+            Ok(text) => parse_date(&text).map_err(|e| format!("SIGNPOST_TODAY: {e}")),
+            Err(_) => Ok(chrono::Local::now().date_naive()),
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            content,
+            output,
+            today,
+        } => match today.date() {
+            Ok(today) => run_build(BuildOptions {
+                content_dir: content.content,
+                output_dir: output,
+                today,
+            }),
+            Err(message) => usage_error(&message),
+        },
+        Command::Flow(FlowCommand::Check { flow, content }) => {
+            flow_check(&content.content, flow.as_deref())
+        }
+        Command::Flow(FlowCommand::Eval {
+            flow,
+            answers,
+            today,
+            content,
+        }) => match today.date() {
+            Ok(today) => flow_eval(&content.content, &flow, &answers, today),
+            Err(message) => usage_error(&message),
+        },
+        Command::Flow(FlowCommand::Table { flow, content }) => flow_table(&content.content, &flow),
+    }
+}
+
+fn run_build(options: BuildOptions) -> ExitCode {
+    let started = std::time::Instant::now();
+    match build::build(&options) {
+        Ok(report) => {
+            print_problems(&report.warnings);
+            eprintln!(
+                "Built {} pages from {} into {} in {:.2} s.",
+                report.pages,
+                options.content_dir.display(),
+                options.output_dir.display(),
+                started.elapsed().as_secs_f64()
+            );
+            eprintln!(
+                "Open {} in a browser.",
+                options.output_dir.join("index.html").display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
+            eprintln!(
+                "Nothing was written: {} stays as it was.",
+                options.output_dir.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints problems and a count, to standard error.
+pub fn print_problems(problems: &[Diagnostic]) {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    if !problems.is_empty() {
+        eprintln!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+/// A flow by id (`content/flows/<id>.yaml`) or by file path.
+fn flow_file(content_dir: &Path, flow: &str) -> PathBuf {
+    let as_path = PathBuf::from(flow);
+    if as_path
+        .extension()
+        .is_some_and(|e| e == "yaml" || e == "yml")
+        || as_path.is_file()
+    {
+        as_path
+    } else {
+        content_dir
+            .join(crate::discover::FLOWS_DIR)
+            .join(format!("{flow}.yaml"))
+    }
+}
+
+fn load_one(content_dir: &Path, flow: &str) -> Result<signpost_wizard::Flow, ExitCode> {
+    let file = flow_file(content_dir, flow);
+    if !file.is_file() {
+        return Err(usage_error(&format!(
+            "there is no flow `{flow}` ({} does not exist)",
+            file.display()
+        )));
+    }
+    // A flow file given by path reads the data folder of its own site.
+    let data_dir = file.parent().and_then(Path::parent).map_or_else(
+        || content_dir.join(crate::discover::DATA_DIR),
+        |site| site.join(crate::discover::DATA_DIR),
+    );
+    signpost_wizard::load_flow(&file, &data_dir).map_err(|errors| {
+        let problems: Vec<Diagnostic> = errors.into_iter().map(flows::from_flow_error).collect();
+        print_problems(&problems);
+        ExitCode::FAILURE
+    })
+}
+
+fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
+    let files: Vec<PathBuf> = match flow {
+        Some(flow) => vec![flow_file(content_dir, flow)],
+        None => match crate::discover::discover(content_dir) {
+            Ok(sources) => sources.flows.iter().map(|f| content_dir.join(f)).collect(),
+            Err(problem) => {
+                print_problems(&[problem]);
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let mut failed = false;
+    for file in &files {
+        match load_one(content_dir, &file.to_string_lossy()) {
+            Ok(loaded) => {
+                let paths = signpost_wizard::enumerate_paths(&loaded).len();
+                println!(
+                    "ok: {} (flow `{}`, {paths} distinct paths)",
+                    file.display(),
+                    loaded.id
+                );
+            }
+            Err(_) => failed = true,
+        }
+    }
+    if files.is_empty() {
+        println!(
+            "no flows in {}",
+            content_dir.join(crate::discover::FLOWS_DIR).display()
+        );
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDate) -> ExitCode {
+    let flow = match load_one(content_dir, flow) {
+        Ok(flow) => flow,
+        Err(code) => return code,
+    };
+    let mut text = String::new();
+    let read = if answers_from == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(answers_from).map(|t| text = t)
+    };
+    if let Err(err) = read {
+        return usage_error(&format!(
+            "cannot read the answers from {answers_from}: {err}"
+        ));
+    }
+    // JSON is YAML, so one parser reads both.
+    let answers: signpost_wizard::Answers = match serde_yaml::from_str(&text) {
+        Ok(answers) => answers,
+        Err(err) => {
+            return usage_error(&format!(
+                "{answers_from}: the answers must be an object of question ids and answers, e.g. {{\"clearance\": \"sc\"}}: {err}"
+            ));
+        }
+    };
+    match signpost_wizard::evaluate(&flow, &answers, today) {
+        Ok(evaluation) => {
+            let json = serde_json::json!({
+                "outcome": evaluation.outcome,
+                "facts": evaluation.facts,
+                "reasons": evaluation.reasons,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("JSON values serialise")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn flow_table(content_dir: &Path, flow: &str) -> ExitCode {
+    match load_one(content_dir, flow) {
+        Ok(flow) => {
+            print!("{}", signpost_wizard::decision_table_markdown(&flow));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

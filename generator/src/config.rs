@@ -1,0 +1,175 @@
+//! Site-wide settings, from `site.yaml` at the content root.
+
+use crate::dates::Interval;
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+use serde::Serialize;
+use serde_yaml::Value;
+use std::path::Path;
+
+pub const FILE_NAME: &str = "site.yaml";
+
+const KEYS: &[&str] = &[
+    "name",
+    "organisation",
+    "language",
+    "link_origin",
+    "feedback",
+    "review_interval",
+    "review_due_soon_days",
+    "retired_emails",
+    "description",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub description: Option<String>,
+    /// `lang` of every page.
+    pub language: String,
+    /// Where root-relative links such as `/gs/form.docx` point: the organisation's intranet.
+    pub link_origin: Option<String>,
+    /// Default feedback address for every page.
+    pub feedback: Option<String>,
+    /// How long a review lasts when a page gives `last_reviewed` but no `review_by`.
+    #[serde(skip)]
+    pub review_interval: Option<Interval>,
+    pub review_interval_text: Option<String>,
+    /// A page is "due soon" this many days before its review-by date.
+    pub review_due_soon_days: u32,
+    /// Mailboxes that are no longer read (for `check`).
+    pub retired_emails: Vec<RetiredEmail>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetiredEmail {
+    pub address: String,
+    pub note: Option<String>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            name: "Guidance".to_string(),
+            organisation: None,
+            description: None,
+            language: "en-GB".to_string(),
+            link_origin: None,
+            feedback: None,
+            review_interval: None,
+            review_interval_text: None,
+            review_due_soon_days: 30,
+            retired_emails: Vec::new(),
+        }
+    }
+}
+
+/// Reads `site.yaml` from the content folder; a site without one gets the defaults.
+pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
+    let path = content_dir.join(FILE_NAME);
+    let mut config = SiteConfig::default();
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return config;
+    };
+    let mapping = match yaml::parse(&path, &text, 1).and_then(|v| yaml::top_mapping(&path, v, 1)) {
+        Ok(mapping) => mapping,
+        Err(problem) => {
+            problems.push(problem);
+            return config;
+        }
+    };
+    problems.extend(yaml::unknown_keys(&path, &text, 1, &mapping, KEYS));
+
+    for (key, value) in &mapping {
+        let key = yaml::key_text(key);
+        let (line, column) = yaml::key_position(&text, &key, 1);
+        let error = |message: &str, help: &str| {
+            Diagnostic::error(&path, line, format!("`{key}` {message}"))
+                .at_column(column)
+                .with_help(help.to_string())
+        };
+        let text_value = yaml::scalar_text(value).map(|t| t.trim().to_string());
+        match (key.as_str(), text_value) {
+            ("name", Some(name)) => config.name = name,
+            ("organisation", Some(org)) => config.organisation = Some(org),
+            ("description", Some(description)) => config.description = Some(description),
+            ("language", Some(language)) => config.language = language,
+            ("link_origin", Some(origin)) => {
+                if origin.starts_with("https://") || origin.starts_with("http://") {
+                    config.link_origin = Some(origin.trim_end_matches('/').to_string());
+                } else {
+                    problems.push(error(
+                        "must be a web address",
+                        "for example `link_origin: https://intranet.justice.gov.uk`",
+                    ));
+                }
+            }
+            ("feedback", Some(address)) if address.contains('@') => config.feedback = Some(address),
+            ("feedback", _) => problems.push(error(
+                "must be an email address",
+                "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
+            )),
+            ("review_interval", Some(interval)) => match Interval::parse(&interval) {
+                Ok(parsed) => {
+                    config.review_interval = Some(parsed);
+                    config.review_interval_text = Some(interval);
+                }
+                Err(reason) => problems.push(error(
+                    &format!(": {reason}"),
+                    "for example `review_interval: 6 months`",
+                )),
+            },
+            ("review_due_soon_days", _) => match value.as_u64() {
+                Some(days) => config.review_due_soon_days = days as u32,
+                None => problems.push(error(
+                    "must be a whole number of days",
+                    "for example `review_due_soon_days: 30`",
+                )),
+            },
+            ("retired_emails", _) => {
+                config.retired_emails =
+                    retired_emails(value, &mut |m, h| problems.push(error(m, h)))
+            }
+            (_, None) if KEYS.contains(&key.as_str()) => problems.push(error(
+                "must be plain text",
+                "write the value on the same line as the key",
+            )),
+            _ => {}
+        }
+    }
+    config
+}
+
+fn retired_emails(value: &Value, report: &mut dyn FnMut(&str, &str)) -> Vec<RetiredEmail> {
+    let Some(items) = value.as_sequence() else {
+        report("must be a list", "write one `- address` per line");
+        return Vec::new();
+    };
+    let mut retired = Vec::new();
+    for item in items {
+        let entry = match item {
+            Value::String(address) => Some(RetiredEmail {
+                address: address.clone(),
+                note: None,
+            }),
+            Value::Mapping(map) => {
+                map.get("address")
+                    .and_then(Value::as_str)
+                    .map(|address| RetiredEmail {
+                        address: address.to_string(),
+                        note: map.get("note").and_then(Value::as_str).map(String::from),
+                    })
+            }
+            _ => None,
+        };
+        match entry {
+            Some(entry) => retired.push(entry),
+            None => report(
+                "entries must be an address, or `address:` with an optional `note:`",
+                "for example `- address: itservicedesk@justice.gov.uk`",
+            ),
+        }
+    }
+    retired
+}

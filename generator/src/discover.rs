@@ -1,0 +1,70 @@
+//! Finds everything in the content folder: pages, data, flows, template overrides, and files
+//! to copy as they are.
+
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Folders at the content root with a meaning of their own.
+pub const DATA_DIR: &str = "data";
+pub const FLOWS_DIR: &str = "flows";
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Paths are relative to the content root, sorted.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub pages: Vec<PathBuf>,
+    pub data: Vec<PathBuf>,
+    pub flows: Vec<PathBuf>,
+    pub templates: Vec<PathBuf>,
+    pub assets: Vec<PathBuf>,
+}
+
+pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
+    if !content_dir.is_dir() {
+        return Err(
+            Diagnostic::error(content_dir, 0, "there is no content folder here").with_help(
+                "run signpost in your site's folder, or give the folder with --content DIR",
+            ),
+        );
+    }
+    let mut sources = Sources::default();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walker {
+        let entry = entry.map_err(|err| {
+            let path = err.path().unwrap_or(content_dir).to_path_buf();
+            Diagnostic::error(path, 0, format!("cannot read this: {err}"))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(content_dir)
+            .expect("inside the content folder")
+            .to_path_buf();
+        let top = relative
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let nested = relative.components().count() > 1;
+        let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match (top.as_deref(), nested, extension) {
+            (Some(DATA_DIR), true, "yaml" | "yml") => sources.data.push(relative),
+            (Some(FLOWS_DIR), true, "yaml" | "yml") => sources.flows.push(relative),
+            // Decision tables and notes beside flows are for reviewers, not readers.
+            (Some(FLOWS_DIR | DATA_DIR), true, _) => {}
+            (Some(TEMPLATES_DIR), true, _) => sources.templates.push(relative),
+            (_, false, "yaml" | "yml") => {} // site.yaml and other settings at the root
+            (_, _, "md") => sources.pages.push(relative),
+            _ => sources.assets.push(relative),
+        }
+    }
+    Ok(sources)
+}

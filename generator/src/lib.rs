@@ -1,0 +1,30 @@
+//! Signpost: a static site generator for policy and guidance pages.
+//!
+//! The pipeline reads top-down from [`build::build`]: [`discover`] the content folder, read
+//! each [`page`] ([`front_matter`], [`markdown`], [`shortcodes`]), put them in a [`site`]
+//! model with its [`nav`] tree, run the [`checks`], [`render`] with the theme's
+//! [`templates`], and [`output`] the result atomically.
+
+pub mod build;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod dates;
+pub mod diagnostics;
+pub mod discover;
+pub mod flows;
+pub mod front_matter;
+pub mod layout;
+pub mod links;
+pub mod markdown;
+pub mod nav;
+pub mod output;
+pub mod page;
+pub mod render;
+pub mod review;
+pub mod shortcodes;
+pub mod site;
+pub mod slug;
+pub mod templates;
+pub mod yaml;

@@ -1,0 +1,153 @@
+//! Navigation built from the folder tree: ordered by `weight`, then title. A page's
+//! navigation shows the top level, and opens only the folders on the path to the page, so
+//! its size does not grow with the site.
+
+use crate::page::{Page, PageKind};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// For each folder, its entries in reading order: pages, and the index pages of sub-folders.
+pub struct Tree {
+    children: HashMap<PathBuf, Vec<usize>>,
+    /// Folder -> its index page.
+    index_of: HashMap<PathBuf, usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub href: String,
+    pub current: bool,
+    /// On the path to the current page: shown open.
+    pub open: bool,
+    pub children: Vec<NavItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub href: String,
+}
+
+impl Tree {
+    pub fn new(pages: &[Page]) -> Self {
+        let mut children: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+        let mut index_of = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            match page.kind {
+                PageKind::Home => {
+                    index_of.insert(PathBuf::new(), i);
+                }
+                PageKind::Section => {
+                    index_of.insert(
+                        page.source.parent().unwrap_or(Path::new("")).to_path_buf(),
+                        i,
+                    );
+                    children
+                        .entry(page.folder().to_path_buf())
+                        .or_default()
+                        .push(i);
+                }
+                PageKind::Guidance => children
+                    .entry(page.folder().to_path_buf())
+                    .or_default()
+                    .push(i),
+            }
+        }
+        for entries in children.values_mut() {
+            entries.sort_by_cached_key(|&i| {
+                let page = &pages[i];
+                (
+                    page.front.weight.unwrap_or(i64::MAX),
+                    page.title.to_lowercase(),
+                    page.source.clone(),
+                )
+            });
+        }
+        Self { children, index_of }
+    }
+
+    /// Entries of a folder, in order.
+    pub fn children(&self, folder: &Path) -> &[usize] {
+        self.children.get(folder).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index pages from the home page down to the folder holding `page` (the page
+    /// itself excluded).
+    pub fn ancestors(&self, pages: &[Page], page: usize) -> Vec<usize> {
+        let source = &pages[page].source;
+        let mut found: Vec<usize> = source
+            .ancestors()
+            .skip(1)
+            .filter_map(|folder| self.index_of.get(folder).copied())
+            .filter(|&i| i != page)
+            .collect();
+        found.reverse();
+        found
+    }
+
+    /// The navigation as page `current` shows it; `href` makes a link from that page.
+    pub fn nav_for(
+        &self,
+        pages: &[Page],
+        current: usize,
+        href: &dyn Fn(&Page) -> String,
+    ) -> Vec<NavItem> {
+        let mut open: Vec<usize> = self.ancestors(pages, current);
+        open.push(current);
+        self.items(pages, Path::new(""), current, &open, href)
+    }
+
+    fn items(
+        &self,
+        pages: &[Page],
+        folder: &Path,
+        current: usize,
+        open: &[usize],
+        href: &dyn Fn(&Page) -> String,
+    ) -> Vec<NavItem> {
+        self.children(folder)
+            .iter()
+            .filter(|&&i| pages[i].front.superseded_by.is_none() || i == current)
+            .map(|&i| {
+                let page = &pages[i];
+                let is_open = page.kind == PageKind::Section && open.contains(&i);
+                let children = if is_open {
+                    self.items(
+                        pages,
+                        page.source.parent().unwrap_or(Path::new("")),
+                        current,
+                        open,
+                        href,
+                    )
+                } else {
+                    Vec::new()
+                };
+                NavItem {
+                    title: page.title.clone(),
+                    href: href(page),
+                    current: i == current,
+                    open: is_open,
+                    children,
+                }
+            })
+            .collect()
+    }
+
+    /// Breadcrumbs: Home and each folder down to the page, not the page itself.
+    pub fn breadcrumbs(
+        &self,
+        pages: &[Page],
+        current: usize,
+        href: &dyn Fn(&Page) -> String,
+    ) -> Vec<Crumb> {
+        self.ancestors(pages, current)
+            .into_iter()
+            .map(|i| Crumb {
+                title: pages[i].title.clone(),
+                href: href(&pages[i]),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,289 @@
+//! One page: read its file, read the front matter, render the Markdown and shortcodes.
+
+use crate::dates::PageDate;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::front_matter::{self, FrontMatter};
+use crate::layout::Layout;
+use crate::links::Link;
+use crate::markdown::{self, Heading};
+use crate::shortcodes;
+use crate::templates::Templates;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// The site's front page (`index.md` at the root).
+    Home,
+    /// A folder's `index.md`, which lists the folder's pages.
+    Section,
+    /// A guidance page: shows owner, review dates and feedback.
+    Guidance,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    /// Path from the content root, e.g. `travel/overseas.md`.
+    pub source: PathBuf,
+    /// The file as the editor sees it, for messages.
+    pub file: PathBuf,
+    /// Path in the output, e.g. `travel/overseas.html`.
+    pub output: PathBuf,
+    /// `output` as a URL path from the site root (escaped once, used in every link to it).
+    pub url: String,
+    pub kind: PageKind,
+    /// A folder index made up by the generator because the folder has no `index.md`.
+    pub generated: bool,
+    pub title: String,
+    pub front: FrontMatter,
+    pub body_html: String,
+    /// The h2 headings: the "On this page" list.
+    pub contents: Vec<Heading>,
+    pub anchors: HashSet<String>,
+    pub links: Vec<Link>,
+    pub legacy_heading_lines: Vec<usize>,
+    /// The date by which the page must be reviewed, from `review_by` or worked out from
+    /// `last_reviewed` and the review interval.
+    pub review_by: Option<NaiveDate>,
+    /// Flow ids of wizards on the page.
+    pub flows: Vec<String>,
+}
+
+impl Page {
+    pub fn kind_for(source: &Path) -> PageKind {
+        if source == Path::new("index.md") {
+            PageKind::Home
+        } else if source.file_name().is_some_and(|n| n == "index.md") {
+            PageKind::Section
+        } else {
+            PageKind::Guidance
+        }
+    }
+
+    /// The page's folder as a path from the content root (`""` for the root).
+    pub fn folder(&self) -> &Path {
+        let parent = self.source.parent().unwrap_or(Path::new(""));
+        if self.kind == PageKind::Section {
+            parent.parent().unwrap_or(Path::new(""))
+        } else {
+            parent
+        }
+    }
+
+    /// A folder index with no file behind it: titled after the folder.
+    pub fn generated_index(source: PathBuf, content_dir: &Path) -> Self {
+        let folder = source
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let title = folder
+            .as_deref()
+            .map_or_else(|| "Home".to_string(), humanise);
+        Page {
+            file: content_dir.join(&source),
+            output: Layout::output_for(&source),
+            url: crate::links::url_path(&Layout::output_for(&source)),
+            kind: Page::kind_for(&source),
+            generated: true,
+            title,
+            front: FrontMatter::default(),
+            body_html: String::new(),
+            contents: Vec::new(),
+            anchors: HashSet::new(),
+            links: Vec::new(),
+            legacy_heading_lines: Vec::new(),
+            review_by: None,
+            flows: Vec::new(),
+            source,
+        }
+    }
+}
+
+/// `area-01` -> `Area 01`, `remote_working` -> `Remote working`.
+pub fn humanise(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What every page needs from the rest of the site while it is read.
+pub struct Inputs<'a> {
+    pub content_dir: &'a Path,
+    pub layout: &'a Layout,
+    pub templates: &'a Templates,
+    pub shortcode_names: &'a [String],
+    pub review_interval: Option<crate::dates::Interval>,
+}
+
+/// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
+/// of it to keep checking the rest of the site.
+pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+    let file = inputs.content_dir.join(source);
+    let text = match std::fs::read(&file).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            problems.push(
+                Diagnostic::error(&file, 0, "this file is not UTF-8 text")
+                    .with_help("save it as UTF-8"),
+            );
+            return None;
+        }
+        Err(err) => {
+            problems.push(Diagnostic::error(
+                &file,
+                0,
+                format!("cannot read this file: {err}"),
+            ));
+            return None;
+        }
+    };
+
+    let split = front_matter::split(&text);
+    if split.yaml.is_none() && text.starts_with("---") {
+        problems.push(
+            Diagnostic::error(
+                &file,
+                1,
+                "the front matter starts with `---` but never ends",
+            )
+            .with_help("add a line with just `---` after the last front matter line"),
+        );
+    }
+    let known_problems = problems.len();
+    let front = split
+        .yaml
+        .map(|yaml| front_matter::parse(&file, yaml, problems))
+        .unwrap_or_default();
+    // Unreadable front matter may well hold the title: say only what is wrong with it.
+    let front_matter_unreadable = problems[known_problems..]
+        .iter()
+        .any(|p| p.message.starts_with("this is not valid YAML"));
+
+    // Shortcodes are swapped for tokens first, so Markdown never sees them.
+    let (body, calls, syntax_errors) = shortcodes::extract(split.body);
+    for error in syntax_errors {
+        problems.push(
+            Diagnostic::error(
+                &file,
+                error.line + split.body_line - 1,
+                format!("shortcode: {}", error.message),
+            )
+            .at_column(error.column),
+        );
+    }
+
+    let output = Layout::output_for(source);
+    let links = inputs.layout.links_from(&output);
+    let rendered = markdown::render(
+        &body,
+        split.body_line,
+        source,
+        front.title.as_deref(),
+        &links,
+    );
+
+    let Some(title) = front
+        .title
+        .clone()
+        .or_else(|| rendered.first_heading.clone())
+    else {
+        if front_matter_unreadable {
+            return None;
+        }
+        problems.push(
+            Diagnostic::error(&file, 1, "this page has no title").with_help(
+                "add `title: …` to the front matter, or start the page with a `# Heading`",
+            ),
+        );
+        return None;
+    };
+
+    let root = crate::links::root_prefix(&output);
+    let mut outputs = Vec::with_capacity(calls.len());
+    let mut flows = Vec::new();
+    for call in &calls {
+        let line = call.line + split.body_line - 1;
+        if !inputs.shortcode_names.contains(&call.name) {
+            let mut problem = Diagnostic::error(
+                &file,
+                line,
+                format!("there is no shortcode `{}`", call.name),
+            )
+            .at_column(call.column);
+            problem = match did_you_mean(&call.name, inputs.shortcode_names.iter().map(String::as_str)) {
+                Some(near) => problem.with_help(format!("did you mean `{near}`?")),
+                None => problem.with_help(format!(
+                    "available shortcodes: {}; add your own as content/templates/shortcodes/<name>.html",
+                    inputs.shortcode_names.join(", ")
+                )),
+            };
+            problems.push(problem);
+            outputs.push(String::new());
+            continue;
+        }
+        if call.name == "wizard" {
+            flows.extend(
+                call.args
+                    .get("flow")
+                    .and_then(|f| f.as_str())
+                    .map(String::from),
+            );
+        }
+        let mut context = tera::Context::new();
+        context.insert("args", &call.args);
+        for (key, value) in &call.args {
+            context.insert(key.clone(), value);
+        }
+        context.insert(
+            "page",
+            &serde_json::json!({ "title": title, "source": source, "root": root }),
+        );
+        let template = format!("shortcodes/{}.html", call.name);
+        match inputs.templates.render(&template, &context, &file) {
+            Ok(html) => outputs.push(html),
+            Err(mut problem) => {
+                problem.message = format!(
+                    "{} (shortcode `{}` at {}:{line})",
+                    problem.message,
+                    call.name,
+                    file.display()
+                );
+                problems.push(problem);
+                outputs.push(String::new());
+            }
+        }
+    }
+    let body_html = shortcodes::restore(&rendered.html, &calls, &outputs);
+
+    let review_by = front.review_by.map(PageDate::last_day).or_else(|| {
+        let interval = front.review_in.or(inputs.review_interval)?;
+        Some(interval.after(front.last_reviewed?.last_day()))
+    });
+
+    Some(Page {
+        file,
+        url: crate::links::url_path(&output),
+        output,
+        kind: Page::kind_for(source),
+        generated: false,
+        title,
+        body_html,
+        contents: rendered
+            .headings
+            .into_iter()
+            .filter(|h| h.level == 2)
+            .collect(),
+        anchors: rendered.anchors.into_iter().collect(),
+        links: rendered.links,
+        legacy_heading_lines: rendered.legacy_heading_lines,
+        review_by,
+        flows,
+        front,
+        source: source.to_path_buf(),
+    })
+}

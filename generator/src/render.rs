@@ -1,0 +1,258 @@
+//! Rendering the site model into HTML with the theme, in parallel, straight into the
+//! staging folder (so memory stays flat however large the site).
+
+use crate::dates::PageDate;
+use crate::diagnostics::Diagnostic;
+use crate::front_matter::Feedback;
+use crate::links;
+use crate::output::write_file;
+use crate::page::{Page, PageKind};
+use crate::review::{self, ReviewStatus};
+use crate::site::Site;
+use crate::templates::{THEME, all_files};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::Path;
+
+/// Theme files are copied under this folder of the output.
+pub const ASSETS_DIR: &str = "assets";
+
+/// Renders every page and copies the theme's and the content's files into `out`.
+pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let problems: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            render_page(site, i, today)
+                .and_then(|html| write_file(&out.join(&site.pages[i].output), html.as_bytes()))
+                .err()
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    copy_files(site, out)
+}
+
+fn copy_files(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let theme_static = THEME.get_dir("static").expect("the theme has static files");
+    for file in all_files(theme_static) {
+        let relative = file.path().strip_prefix("static").expect("under static");
+        if let Err(problem) = write_file(&out.join(ASSETS_DIR).join(relative), file.contents()) {
+            problems.push(problem);
+        }
+    }
+    for asset in &site.assets {
+        let target = out.join(asset);
+        let result = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::copy(site.content_dir.join(asset), &target).map(|_| ()));
+        if let Err(err) = result {
+            problems.push(Diagnostic::error(
+                site.content_dir.join(asset),
+                0,
+                format!("cannot copy this file: {err}"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Everything a page template sees about its page.
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    summary: Option<&'a str>,
+    kind: PageKind,
+    source: String,
+    body: &'a str,
+    contents: &'a [crate::markdown::Heading],
+    owner: Option<&'a str>,
+    owner_slack: Option<&'a str>,
+    audience: &'a [String],
+    last_reviewed: Option<DateView>,
+    review_by: Option<DateView>,
+    review_status: ReviewStatus,
+    superseded_by: Option<LinkView>,
+    feedback: Option<FeedbackView>,
+    has_wizard: bool,
+}
+
+#[derive(Serialize)]
+struct DateView {
+    /// For people: `1 May 2025`, or `May 2018`.
+    text: String,
+    /// For machines (`<time datetime>`, the browser's recheck).
+    iso: String,
+}
+
+impl From<PageDate> for DateView {
+    fn from(date: PageDate) -> Self {
+        Self {
+            text: date.to_string(),
+            iso: date.iso(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    href: String,
+    summary: Option<String>,
+    superseded: bool,
+    children: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct FeedbackView {
+    address: String,
+    mailto: String,
+    /// The four "very unhelpful … very helpful" links the old pages had.
+    ratings: Vec<Rating>,
+}
+
+#[derive(Serialize)]
+struct Rating {
+    label: &'static str,
+    mailto: String,
+}
+
+fn render_page(site: &Site, index: usize, today: NaiveDate) -> Result<String, Diagnostic> {
+    let page = &site.pages[index];
+    let root = links::root_prefix(&page.output);
+    let href = |target: &Page| format!("{root}{}", target.url);
+    let link_view = |i: usize, depth: usize| -> LinkView { link_view(site, i, depth, &href) };
+
+    let superseded_by = page.front.superseded_by.as_ref().and_then(|(target, _)| {
+        match links::classify(target, &page.source) {
+            links::LinkTarget::Internal { path, .. } => site
+                .layout
+                .page_for(&path)
+                .and_then(|s| site.by_source.get(&s).copied()),
+            _ => None,
+        }
+    });
+    let children_folder = page.source.parent().unwrap_or(Path::new(""));
+    let depth = if page.kind == PageKind::Home { 1 } else { 0 };
+    let (replaced, children): (Vec<LinkView>, Vec<LinkView>) = match page.kind {
+        PageKind::Guidance => Default::default(),
+        _ => site
+            .tree
+            .children(children_folder)
+            .iter()
+            .map(|&i| link_view(i, depth))
+            .partition(|c| c.superseded),
+    };
+
+    let view = PageView {
+        title: &page.title,
+        summary: page.front.summary.as_deref(),
+        kind: page.kind,
+        source: page.source.to_string_lossy().into_owned(),
+        body: &page.body_html,
+        contents: &page.contents,
+        owner: page.front.owner.as_deref(),
+        owner_slack: page.front.owner_slack.as_deref(),
+        audience: &page.front.audience,
+        last_reviewed: page.front.last_reviewed.map(DateView::from),
+        review_by: page.review_by.map(|d| DateView::from(PageDate::Day(d))),
+        review_status: review::status(page.review_by, today, site.config.review_due_soon_days),
+        superseded_by: superseded_by.map(|i| link_view(i, 0)),
+        feedback: feedback(site, page),
+        has_wizard: !page.flows.is_empty(),
+    };
+
+    let mut context = tera::Context::new();
+    context.insert("page", &view);
+    context.insert("root", &root);
+    context.insert("assets", &format!("{root}{ASSETS_DIR}/"));
+    context.insert("home", &format!("{root}index.html"));
+    context.insert("nav", &site.tree.nav_for(&site.pages, index, &href));
+    context.insert(
+        "breadcrumbs",
+        &site.tree.breadcrumbs(&site.pages, index, &href),
+    );
+    context.insert("children", &children);
+    context.insert("replaced", &replaced);
+    context.insert("built", &DateView::from(PageDate::Day(today)));
+    let template = match page.kind {
+        PageKind::Home => "home.html",
+        PageKind::Section => "section.html",
+        PageKind::Guidance => "page.html",
+    };
+    site.templates.render(template, &context, &page.file)
+}
+
+/// A page in a list: its title and link, and (for the home page) its own children.
+fn link_view(site: &Site, index: usize, depth: usize, href: &dyn Fn(&Page) -> String) -> LinkView {
+    let page = &site.pages[index];
+    let children = if depth > 0 && page.kind == PageKind::Section {
+        let folder = page.source.parent().unwrap_or(Path::new(""));
+        // Replaced pages are listed on their own section page, not in overviews.
+        let current = site
+            .tree
+            .children(folder)
+            .iter()
+            .filter(|&&i| site.pages[i].front.superseded_by.is_none());
+        current
+            .map(|&i| link_view(site, i, depth - 1, href))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    LinkView {
+        title: page.title.clone(),
+        href: href(page),
+        summary: page.front.summary.clone(),
+        superseded: page.front.superseded_by.is_some(),
+        children,
+    }
+}
+
+fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
+    let address = match &page.front.feedback {
+        Feedback::Off => return None,
+        Feedback::Address(address) => address.clone(),
+        Feedback::Site => site.config.feedback.clone()?,
+    };
+    let mailto = |address: &str, subject: &str| {
+        let subject =
+            percent_encoding::utf8_percent_encode(subject, percent_encoding::NON_ALPHANUMERIC);
+        format!("mailto:{address}?subject={subject}")
+    };
+    // Ratings go to `local+<page>-2@domain` etc., as the old pages did, so a mailbox rule can
+    // count them per page.
+    let (local, domain) = address.split_once('@')?;
+    let slug = page
+        .output
+        .with_extension("")
+        .to_string_lossy()
+        .replace(['/', '\\'], "-");
+    let ratings = [
+        ("Very unhelpful", "-2"),
+        ("Unhelpful", "-1"),
+        ("Helpful", "+1"),
+        ("Very helpful", "+2"),
+    ]
+    .into_iter()
+    .map(|(label, score)| Rating {
+        label,
+        mailto: mailto(
+            &format!("{local}+{slug}{score}@{domain}"),
+            &format!("{}: {}", page.title, label.to_lowercase()),
+        ),
+    })
+    .collect();
+    Some(FeedbackView {
+        mailto: mailto(&address, &format!("Feedback: {}", page.title)),
+        address,
+        ratings,
+    })
+}

@@ -1,0 +1,104 @@
+//! The site model: every page read and linked into a tree, with the settings, data, flows and
+//! templates they were read with. `build` renders it; `check` only inspects it.
+
+use crate::config::{self, SiteConfig};
+use crate::diagnostics::{self, Diagnostic};
+use crate::discover;
+use crate::flows::{self, LoadedFlow};
+use crate::layout::Layout;
+use crate::nav::Tree;
+use crate::page::{self, Page};
+use crate::templates::Templates;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub struct Site {
+    pub content_dir: PathBuf,
+    pub config: SiteConfig,
+    /// Sorted by source path.
+    pub pages: Vec<Page>,
+    pub by_source: HashMap<PathBuf, usize>,
+    pub tree: Tree,
+    pub layout: Layout,
+    pub assets: Vec<PathBuf>,
+    pub flows: BTreeMap<String, LoadedFlow>,
+    pub templates: Templates,
+}
+
+impl Site {
+    pub fn page(&self, source: &Path) -> Option<&Page> {
+        self.by_source.get(source).map(|&i| &self.pages[i])
+    }
+}
+
+/// Reads the whole content folder. Everything wrong is pushed to `problems`; a site comes
+/// back whenever it could be read far enough to check.
+pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> {
+    let sources = match discover::discover(content_dir) {
+        Ok(sources) => sources,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    let config = config::load(content_dir, problems);
+    let data = crate::data::load(content_dir, &sources.data, problems);
+    let flows = flows::load(content_dir, &sources.flows, problems);
+    let flow_json = flows
+        .iter()
+        .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))
+        .collect();
+    let mut templates = Templates::load(content_dir, &sources.templates, flow_json, problems)?;
+    templates.set_global("site", &config);
+    templates.set_global("data", &data);
+    let shortcode_names = templates.shortcode_names();
+
+    let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone());
+    let inputs = page::Inputs {
+        content_dir,
+        layout: &layout,
+        templates: &templates,
+        shortcode_names: &shortcode_names,
+        review_interval: config.review_interval,
+    };
+    let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
+        .pages
+        .par_iter()
+        .map(|source| {
+            let mut found = Vec::new();
+            let page = page::read(source, &inputs, &mut found);
+            (page, found)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for (page, found) in read {
+        problems.extend(found);
+        pages.extend(page);
+    }
+    pages.extend(
+        layout
+            .folders_without_index(&sources.pages)
+            .into_iter()
+            .map(|source| Page::generated_index(source, content_dir)),
+    );
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    let by_source = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.clone(), i))
+        .collect();
+    let tree = Tree::new(&pages);
+    diagnostics::sort(problems);
+    Some(Site {
+        content_dir: content_dir.to_path_buf(),
+        config,
+        pages,
+        by_source,
+        tree,
+        layout,
+        assets: sources.assets,
+        flows,
+        templates,
+    })
+}

@@ -1,0 +1,179 @@
+//! The theme's templates (embedded in the binary, so `signpost build` works from any folder),
+//! with a site's own overrides from `content/templates/`, loaded into tera.
+
+use crate::diagnostics::Diagnostic;
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::{Context, Kwargs, State, Tera, Value};
+
+/// The whole theme folder: `templates/` and `static/`.
+pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../theme");
+
+pub struct Templates {
+    tera: Tera,
+    /// Template name -> the file it came from, for error messages.
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Loads the theme, then the site's overrides (`overrides` are paths relative to
+    /// `content_dir`, all under `templates/`). `flows` are the flows' JSON by id, for the
+    /// `flow_json(id=…)` function the wizard shortcode uses.
+    pub fn load(
+        content_dir: &Path,
+        overrides: &[PathBuf],
+        flows: BTreeMap<String, String>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Self> {
+        let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        let builtin = THEME.get_dir("templates").expect("the theme has templates");
+        for file in all_files(builtin) {
+            let name = file
+                .path()
+                .strip_prefix("templates")
+                .expect("under templates")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = file
+                .contents_utf8()
+                .expect("theme templates are UTF-8")
+                .to_string();
+            sources.insert(
+                name,
+                (
+                    Path::new("(built-in theme)/templates")
+                        .join(file.path().strip_prefix("templates").unwrap()),
+                    text,
+                ),
+            );
+        }
+        for relative in overrides {
+            let path = content_dir.join(relative);
+            let name = relative
+                .strip_prefix(crate::discover::TEMPLATES_DIR)
+                .unwrap_or(relative)
+                .to_string_lossy()
+                .replace('\\', "/");
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    sources.insert(name, (path, text));
+                }
+                Err(err) => problems.push(Diagnostic::error(
+                    &path,
+                    0,
+                    format!("cannot read this template: {err}"),
+                )),
+            }
+        }
+
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".ics", ".atom"]);
+        tera.register_function(
+            "flow_json",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+                let id: &str = kwargs.must_get("id")?;
+                match flows.get(id) {
+                    Some(json) => Ok(Value::safe_string(json)),
+                    None => Err(tera::Error::message(format!(
+                        "there is no flow `{id}` in content/flows/"
+                    ))),
+                }
+            },
+        );
+        let origins: BTreeMap<String, PathBuf> = sources
+            .iter()
+            .map(|(name, (path, _))| (name.clone(), path.clone()))
+            .collect();
+        let result = tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, (_, text))| (name.as_str(), text.as_str())),
+        );
+        match result {
+            Ok(()) => Some(Self { tera, origins }),
+            Err(err) => {
+                let templates = Self {
+                    tera: Tera::new(),
+                    origins,
+                };
+                problems.push(templates.diagnostic(&err, None));
+                None
+            }
+        }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Names of the shortcodes available: `shortcodes/<name>.html`.
+    pub fn shortcode_names(&self) -> Vec<String> {
+        self.tera
+            .get_template_names()
+            .filter_map(|n| {
+                n.strip_prefix("shortcodes/")?
+                    .strip_suffix(".html")
+                    .map(String::from)
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    /// Values every template sees (site settings, data files).
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Renders a template; a failure names the template's file and line, and the page.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        page_file: &Path,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|err| self.diagnostic(&err, Some(page_file)))
+    }
+
+    fn diagnostic(&self, err: &tera::Error, page_file: Option<&Path>) -> Diagnostic {
+        let while_rendering = page_file
+            .map(|p| format!(" (while rendering {})", p.display()))
+            .unwrap_or_default();
+        let help = "see the template documentation in README.md; built-in templates can be overridden in content/templates/";
+        match err.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let file = self
+                    .origins
+                    .get(report.filename())
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from(report.filename()));
+                let span = report.span();
+                Diagnostic::error(
+                    file,
+                    span.start_line,
+                    format!("template problem: {}{while_rendering}", report.message()),
+                )
+                .at_column(span.start_col + 1)
+                .with_help(help)
+            }
+            other => Diagnostic::error(
+                page_file.unwrap_or(Path::new("templates")),
+                0,
+                format!("template problem: {other}"),
+            )
+            .with_help(help),
+        }
+    }
+}
+
+/// Every file in an embedded folder, depth first.
+pub fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut files: Vec<&include_dir::File> = dir.files().collect();
+    for sub in dir.dirs() {
+        files.extend(all_files(sub));
+    }
+    files
+}

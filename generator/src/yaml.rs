@@ -1,0 +1,138 @@
+//! Small helpers for reading editors' YAML (site settings, front matter, data files) with
+//! errors that point at the right line of the original file.
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use serde_yaml::{Mapping, Value};
+use std::path::Path;
+
+/// Parses YAML text that starts at line `first_line` of `file` (1 for a whole file).
+pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|err| {
+        let (line, column) = err
+            .location()
+            .map_or((first_line, 0), |at| (at.line() + first_line - 1, at.column()));
+        // serde_yaml appends " at line X column Y" itself; we show the location up front.
+        let message = err.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        Diagnostic::error(file, line, format!("this is not valid YAML: {message}"))
+            .at_column(column)
+            .with_help("check the indentation, and put quotes around text that contains `: ` or starts with a special character")
+    })
+}
+
+/// The line and column (1-based) where the value of top-level `key` starts, found by
+/// reading the text, since parsed YAML values do not keep their positions.
+pub fn key_position(text: &str, key: &str, first_line: usize) -> (usize, usize) {
+    for (index, line) in text.lines().enumerate() {
+        let unquoted = line.strip_prefix(key);
+        let quoted = line
+            .strip_prefix('"')
+            .and_then(|rest| rest.strip_prefix(key))
+            .and_then(|rest| rest.strip_prefix('"'));
+        if let Some(rest) = unquoted.or(quoted) {
+            if let Some(after_colon) = rest.trim_start_matches(' ').strip_prefix(':') {
+                let value_column = line.len() - after_colon.trim_start().len() + 1;
+                return (index + first_line, value_column);
+            }
+        }
+    }
+    (first_line, 0)
+}
+
+/// A mapping at the top, or an error saying that the file must be `key: value` lines.
+pub fn top_mapping(file: &Path, value: Value, first_line: usize) -> Result<Mapping, Diagnostic> {
+    match value {
+        Value::Mapping(mapping) => Ok(mapping),
+        Value::Null => Ok(Mapping::new()),
+        _ => Err(
+            Diagnostic::error(file, first_line, "expected `key: value` lines here")
+                .with_help("write one setting per line, for example `title: My page`"),
+        ),
+    }
+}
+
+/// A warning for each key that is not in `known`, with a suggestion for near misses.
+pub fn unknown_keys(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    mapping: &Mapping,
+    known: &[&str],
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for key in mapping.keys() {
+        let name = key_text(key);
+        if known.contains(&name.as_str()) {
+            continue;
+        }
+        let (line, _) = key_position(text, &name, first_line);
+        let mut warning =
+            Diagnostic::warning(file, line, format!("unknown key `{name}` is ignored"))
+                .at_column(1);
+        warning = match did_you_mean(&name, known.iter().copied()) {
+            Some(suggestion) => warning.with_help(format!("did you mean `{suggestion}`?")),
+            None => warning.with_help(format!("known keys are: {}", known.join(", "))),
+        };
+        warnings.push(warning);
+    }
+    warnings
+}
+
+/// A mapping key as text (YAML allows numbers and booleans as keys too).
+pub fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+/// Plain text of a scalar value: strings as they are, numbers and booleans as written.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Converts YAML into JSON-like data for templates (keys become text).
+pub fn to_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(n) => serde_json::to_value(n).unwrap_or(serde_json::Value::Null),
+        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::Sequence(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
+        Value::Mapping(mapping) => serde_json::Value::Object(
+            mapping
+                .iter()
+                .map(|(key, value)| (key_text(key), to_json(value)))
+                .collect(),
+        ),
+        Value::Tagged(tagged) => to_json(&tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_and_their_values() {
+        let text = "title: A\nTarget audience: everyone\n\"quoted\": 1\n";
+        assert_eq!(key_position(text, "title", 2), (2, 8));
+        assert_eq!(key_position(text, "Target audience", 2), (3, 18));
+        assert_eq!(key_position(text, "quoted", 2), (4, 11));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let err = parse(Path::new("a.md"), "title: A\nowner: [unclosed\n", 2).unwrap_err();
+        assert!(err.line >= 3, "{err}");
+        assert!(err.message.starts_with("this is not valid YAML"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Bad input: each gets a clear error naming the file and line (and column where it
+//! helps), a non-zero exit, no panic, and nothing written.
+
+mod support;
+use support::*;
+
+/// Builds a small site made of `files` and returns what signpost printed.
+fn build_site(files: &[(&str, &str)]) -> (tempfile::TempDir, Run) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    write_site(&content, files);
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    (dir, run)
+}
+
+fn fails_with(files: &[(&str, &str)], expected: &[&str]) -> String {
+    let (dir, run) = build_site(files);
+    run.assert_failed();
+    let stderr = run
+        .stderr()
+        .replace(&format!("{}/", dir.path().display()), "");
+    for text in expected {
+        assert!(stderr.contains(text), "expected `{text}` in:\n{stderr}");
+    }
+    assert!(
+        !dir.path().join("public").exists(),
+        "a failed build wrote output"
+    );
+    stderr
+}
+
+const HOME: (&str, &str) = ("index.md", "---\ntitle: Home\n---\nWelcome.\n");
+
+#[test]
+fn invalid_yaml_names_file_line_and_column() {
+    let stderr = fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\nowner: [unclosed\nreview_by: 2025-01-01\n---\nText\n",
+            ),
+        ],
+        &["error: content/page.md:4:", "this is not valid YAML"],
+    );
+    assert!(stderr.contains("help:"), "{stderr}");
+}
+
+#[test]
+fn impossible_date_names_line_and_column_and_says_what_to_write() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\nreview_by: 2021-02-30\n---\nText\n",
+            ),
+        ],
+        &[
+            "error: content/page.md:3:12: `review_by`: \"2021-02-30\" is not a real date: that month has 28 days",
+            "YYYY-MM-DD",
+        ],
+    );
+}
+
+#[test]
+fn typo_month_is_caught() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\nReview: 2022-21-09\n---\nText\n",
+            ),
+        ],
+        &["content/page.md:3:9: `Review`: \"2022-21-09\" has no month 21"],
+    );
+}
+
+#[test]
+fn wrong_type_is_an_error_with_line() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\nweight: heavy\nowner:\n  - a\n  - b\n---\nText\n",
+            ),
+        ],
+        &[
+            "content/page.md:3:9: `weight` must be a whole number",
+            "content/page.md:4:7: `owner` must be plain text",
+        ],
+    );
+}
+
+#[test]
+fn missing_title_with_no_heading_is_an_error() {
+    fails_with(
+        &[
+            HOME,
+            ("page.md", "---\nowner: Team\n---\nJust text, no heading.\n"),
+        ],
+        &[
+            "content/page.md:1: this page has no title",
+            "add `title: …`",
+        ],
+    );
+}
+
+#[test]
+fn a_page_without_title_takes_its_first_heading() {
+    let (dir, run) = build_site(&[HOME, ("page.md", "#Legacy heading\n\nText.\n")]);
+    run.assert_ok();
+    let html = read(&dir.path().join("public"), "page.html");
+    assert!(html.contains("<h1>Legacy heading</h1>"));
+    assert_eq!(html.matches("Legacy heading</h1>").count(), 1);
+}
+
+#[test]
+fn unknown_keys_warn_with_did_you_mean_and_the_build_goes_on() {
+    let (_dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: A page\nrevew_by: 2025-01-01\n---\nText\n",
+        ),
+    ]);
+    run.assert_ok();
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("warning:") && stderr.contains("page.md:3:1: unknown key `revew_by`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `review_by`?"), "{stderr}");
+}
+
+#[test]
+fn broken_links_and_anchors_name_file_and_line() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "a.md",
+                "---\ntitle: A\n---\n## Purpose\n\nSee [b](b.md#scope).\n\nAnd [c](missing.md).\n\nAnd [here](#purpos).\n",
+            ),
+            ("b.md", "---\ntitle: B\n---\n## Scope and use\n"),
+        ],
+        &[
+            "content/a.md:6: `#scope` is not a heading on b.md",
+            "did you mean `#scope-and-use`?",
+            "content/a.md:8: `missing.md` does not exist",
+            "content/a.md:10: `#purpos` is not a heading on this page",
+            "did you mean `#purpose`?",
+        ],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let stderr = fails_with(
+        &[
+            HOME,
+            (
+                "one.md",
+                "---\ntitle: One\nreview_by: 2021-02-30\n---\n[x](nowhere.md)\n",
+            ),
+            ("two.md", "---\ntitle: [unclosed\n---\nText\n"),
+            ("three.md", "No title here.\n"),
+        ],
+        &[
+            "content/one.md:3",
+            "content/one.md:5",
+            "content/two.md:3",
+            "content/three.md:1",
+        ],
+    );
+    assert!(stderr.contains("4 errors"), "{stderr}");
+}
+
+#[test]
+fn javascript_links_are_refused() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: P\n---\n[click](javascript:alert(1))\n",
+            ),
+        ],
+        &["content/page.md:4: `javascript:alert(1)` is not allowed as a link"],
+    );
+}
+
+#[test]
+fn rooted_links_need_a_link_origin() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: P\n---\nThe [form](/gs/form.docx).\n",
+            ),
+        ],
+        &[
+            "content/page.md:4: `/gs/form.docx` starts with `/`",
+            "link_origin",
+        ],
+    );
+}
+
+#[test]
+fn unknown_shortcode_names_the_line() {
+    fails_with(
+        &[
+            HOME,
+            ("page.md", "---\ntitle: P\n---\nText\n\n{{ contact() }}\n"),
+        ],
+        &[
+            "content/page.md:6:1: there is no shortcode `contact`",
+            "did you mean `contacts`?",
+        ],
+    );
+}
+
+#[test]
+fn superseded_by_must_point_at_a_page() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "old.md",
+                "---\ntitle: Old\nsuperseded_by: new.md\n---\nText\n",
+            ),
+        ],
+        &["content/old.md:3: `superseded_by`: there is no page `new.md`"],
+    );
+}
+
+#[test]
+fn a_broken_template_override_names_the_template_file() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n",
+            ),
+        ],
+        &["content/templates/page.html:4:1: template problem"],
+    );
+}
+
+#[test]
+fn bad_site_settings_name_the_line() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "site.yaml",
+                "name: Site\nreview_interval: fortnightly\nlink_origin: intranet\n",
+            ),
+        ],
+        &[
+            "content/site.yaml:2:18: `review_interval`",
+            "content/site.yaml:3:14: `link_origin` must be a web address",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = build(
+        &dir.path().join("nope"),
+        &dir.path().join("public"),
+        "2026-11-22",
+    );
+    run.assert_failed();
+    assert!(
+        run.stderr().contains("there is no content folder here"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn files_that_are_not_utf8_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(&content, &[HOME]);
+    std::fs::write(content.join("latin1.md"), b"---\ntitle: Caf\xe9\n---\n").unwrap();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr()
+            .contains("latin1.md: this file is not UTF-8 text"),
+        "{}",
+        run.stderr()
+    );
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every Signpost test on this machine, installing what the tests need first
+# (Chromium, the wasm toolchain, wasm-bindgen-cli, the browser tests' npm packages).
+#
+#   bash tests/run.sh
+#
+# 1. formatting and lints (cargo fmt, clippy -D warnings)
+# 2. unit and end-to-end tests (cargo test: engine, generator, the real content/, bad input,
+#    output safety)
+# 3. the wizard's wasm bundle rebuilt from source; fails if the committed bundle is stale
+# 4. the real site built from content/, then the browser tests in headless Chromium against
+#    it, over HTTP and from file://
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Installing test dependencies"
+bash tests/install-deps.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "cargo test"
+cargo test --workspace --quiet
+
+step "Rebuilding the wizard from source (fails if the committed bundle is stale)"
+bash wizard/build-app.sh --check
+
+step "Building the real site"
+SITE="$(mktemp -d)/public"
+cargo run --release --quiet -- build --content content --output "$SITE"
+
+step "Browser tests (headless Chromium, over HTTP and from file://)"
+(cd tests/browser && SIGNPOST_SITE="$SITE" npm test --silent)

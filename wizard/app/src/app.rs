@@ -1,0 +1,129 @@
+//! The wizard: one reducer-driven component per mount point. It shows the current view,
+//! the Back link and error summary above it, keeps the answers in sessionStorage, and
+//! moves focus to the new heading (or the error summary) after each step.
+
+use crate::check_answers::CheckAnswers;
+use crate::error_summary::ErrorSummary;
+use crate::ids;
+use crate::outcome::OutcomeView;
+use crate::question::QuestionStep;
+use crate::start_page::StartPage;
+use crate::state::{Action, FlowRef, Focus, State, View};
+use crate::storage::{self, Saved};
+use crate::today::today;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WizardProps {
+    pub flow: FlowRef,
+}
+
+#[component]
+pub fn Wizard(props: &WizardProps) -> Html {
+    let state = {
+        let flow = props.flow.clone();
+        use_reducer(move || {
+            let today = today();
+            match storage::load(&flow.id) {
+                Some(saved) => {
+                    let view = saved.view();
+                    State::restored(flow, today, saved.answers, view, saved.returning)
+                }
+                None => State::new(flow, today),
+            }
+        })
+    };
+    let flow = state.flow.clone();
+    let prefix: AttrValue = format!("wz-{}", flow.id).into();
+
+    // Keep the answers in this tab's sessionStorage; nothing to keep means nothing stored.
+    {
+        let id = flow.id.clone();
+        use_effect_with(
+            (state.answers.clone(), state.view.clone(), state.returning),
+            move |(answers, view, returning)| {
+                if answers.0.is_empty() && *view == View::Start {
+                    storage::clear(&id);
+                } else {
+                    storage::save(&id, &Saved::new(answers, view, *returning));
+                }
+            },
+        );
+    }
+    // Move focus after the render that showed a new step or errors.
+    {
+        let focus = state.focus;
+        let prefix = prefix.clone();
+        use_effect_with(state.focus_seq, move |_| match focus {
+            Focus::Stay => {}
+            Focus::Heading => ids::focus(&ids::heading(&prefix)),
+            Focus::Errors => ids::focus(&ids::errors(&prefix)),
+        });
+    }
+
+    let send = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action()))
+    };
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |q: String| state.dispatch(Action::Change(q)))
+    };
+    let onback = send(|| Action::Back);
+    let onclear = send(|| Action::Clear);
+
+    let view = match &state.view {
+        View::Start => html! {
+            <StartPage prefix={prefix.clone()} title={flow.title.clone()}
+                intro={flow.intro.clone().map(AttrValue::from)} onstart={send(|| Action::Start)} />
+        },
+        View::Question(q) => {
+            let onsubmit = {
+                let state = state.clone();
+                let question = q.clone();
+                Callback::from(move |result| {
+                    state.dispatch(Action::Submit {
+                        question: question.clone(),
+                        result,
+                    })
+                })
+            };
+            html! {
+                <QuestionStep key={q.clone()} flow={flow.clone()} prefix={prefix.clone()}
+                    question={q.clone()} answer={state.answers.get(q).cloned()}
+                    errors={state.errors.clone()} today={state.today} {onsubmit} />
+            }
+        }
+        View::Check => html! {
+            <CheckAnswers flow={flow.clone()} prefix={prefix.clone()} answers={state.answers.clone()}
+                onchange={onchange.clone()} oncontinue={send(|| Action::SeeOutcome)}
+                onstartagain={send(|| Action::StartAgain)} />
+        },
+        View::Outcome => html! {
+            <OutcomeView flow={flow.clone()} prefix={prefix.clone()} answers={state.answers.clone()}
+                today={state.today} onchange={onchange.clone()} onstartagain={send(|| Action::StartAgain)} />
+        },
+    };
+
+    html! {
+        <section class="wizard-app" aria-label={flow.title.clone()}>
+            if state.view != View::Start {
+                <button type="button" class="wizard-back-link wizard-no-print" onclick={onback.reform(|_: MouseEvent| ())}>{ "Back" }</button>
+            }
+            <div class="wizard-notice" role="status">
+                if let Some(notice) = &state.notice { <p>{ notice }</p> }
+            </div>
+            <ErrorSummary prefix={prefix.clone()} errors={state.errors.clone()} />
+            if matches!(state.view, View::Question(_)) {
+                <p class="wizard-caption">{ &flow.title }</p>
+            }
+            { view }
+            <div class="wizard-footer wizard-no-print">
+                <p class="wizard-privacy">{ "Your answers stay in this browser tab: they are not sent anywhere, and they are forgotten when you close the tab." }</p>
+                if !state.answers.0.is_empty() {
+                    <button type="button" class="wizard-link-button" onclick={onclear.reform(|_: MouseEvent| ())}>{ "Clear my answers" }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,205 @@
+//! The outcome: what to do, in order, as a checklist; the deadline (with its weekday, or
+//! a plain warning when it has passed); the reasons; the answers; Print.
+//!
+//! Nothing here names a particular flow: the deadline is found from the facts whose rule
+//! is a deadline, so a different policy is a content edit only.
+
+use crate::check_answers::AnswersList;
+use crate::ids;
+use crate::state::FlowRef;
+use crate::text::rich;
+use chrono::NaiveDate;
+use serde_json::Value;
+use signpost_wizard::{
+    Answer, Answers, DayCount, EvalError, Evaluation, FactRule, Flow, evaluate, format_date,
+};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomeProps {
+    pub flow: FlowRef,
+    pub prefix: AttrValue,
+    pub answers: Answers,
+    pub today: NaiveDate,
+    pub onchange: Callback<String>,
+    pub onstartagain: Callback<()>,
+}
+
+/// A deadline the outcome reports, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deadline {
+    /// Act by this day; `notice` is e.g. "15 working days", `from` the date answered.
+    By {
+        date: NaiveDate,
+        notice: String,
+        from: NaiveDate,
+        working: bool,
+    },
+    /// The day has passed.
+    Late {
+        date: NaiveDate,
+        notice: String,
+        from: NaiveDate,
+    },
+    /// No date was given: only the notice period is known.
+    NoDate { notice: String },
+}
+
+/// The deadlines among the outcome's facts.
+pub fn deadlines(flow: &Flow, eval: &Evaluation, answers: &Answers) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    for fact in flow.facts.iter().filter(|f| eval.facts.contains_key(&f.id)) {
+        let FactRule::Deadline {
+            date,
+            notice,
+            count,
+        } = &fact.rule
+        else {
+            continue;
+        };
+        let days = match eval.facts.get(notice) {
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::String(s)) => s.clone(),
+            _ => continue,
+        };
+        let notice = format!("{days} {}", count.words());
+        let working = *count == DayCount::WorkingDays;
+        let due = eval
+            .facts
+            .get(&fact.id)
+            .and_then(Value::as_str)
+            .and_then(iso);
+        let from = match answers.get(date) {
+            Some(Answer::Text(t)) => iso(t),
+            _ => None,
+        };
+        let late = flow.facts.iter().any(|f| {
+            matches!(&f.rule, FactRule::Passed { date } if *date == fact.id)
+                && eval.facts.get(&f.id) == Some(&Value::Bool(true))
+        });
+        out.push(match (due, from) {
+            (Some(date), Some(from)) if late => Deadline::Late { date, notice, from },
+            (Some(date), Some(from)) => Deadline::By {
+                date,
+                notice,
+                from,
+                working,
+            },
+            _ => Deadline::NoDate { notice },
+        });
+    }
+    out
+}
+
+fn iso(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[component]
+pub fn OutcomeView(props: &OutcomeProps) -> Html {
+    let flow = &props.flow;
+    let heading = ids::heading(&props.prefix);
+    let eval = match evaluate(flow, &props.answers, props.today) {
+        Ok(eval) => eval,
+        Err(e) => return problem(props, &heading, e),
+    };
+    let Some(outcome) = flow.outcome(&eval.outcome) else {
+        return html! { <h2 class="wizard-heading" id={heading} tabindex="-1">{ "Something went wrong" }</h2> };
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let onstartagain = props.onstartagain.reform(|_: MouseEvent| ());
+    let step_id = |i: usize| format!("{}-step-{i}", props.prefix);
+
+    html! {
+        <div class="wizard-outcome" data-outcome={eval.outcome.clone()}>
+            <div class="wizard-panel">
+                <h2 class="wizard-heading wizard-panel__title" id={heading} tabindex="-1">{ &outcome.title }</h2>
+                if let Some(summary) = &outcome.summary {
+                    <p class="wizard-panel__body">{ summary }</p>
+                }
+            </div>
+            { for deadlines(flow, &eval, &props.answers).into_iter().map(deadline) }
+            <h3 class="wizard-subheading">{ "What to do" }</h3>
+            <ol class="wizard-checklist">
+                { for eval.steps.iter().enumerate().map(|(i, step)| html! {
+                    <li class="wizard-checklist__item">
+                        <input class="wizard-checklist__input" type="checkbox" id={step_id(i)} />
+                        <label class="wizard-checklist__label" for={step_id(i)}>{ rich(step) }</label>
+                    </li>
+                }) }
+            </ol>
+            if !eval.reasons.is_empty() {
+                <h3 class="wizard-subheading">{ "Why" }</h3>
+                <ul class="wizard-list wizard-reasons">
+                    { for eval.reasons.iter().map(|r| html! { <li>{ rich(r) }</li> }) }
+                </ul>
+            }
+            <h3 class="wizard-subheading">{ "Your answers" }</h3>
+            <AnswersList flow={flow.clone()} answers={props.answers.clone()} onchange={props.onchange.clone()} />
+            <div class="wizard-button-group wizard-no-print">
+                <button type="button" class="wizard-button" onclick={onprint}>{ "Print this page" }</button>
+                <button type="button" class="wizard-button wizard-button--secondary" onclick={onstartagain}>{ "Start again" }</button>
+            </div>
+        </div>
+    }
+}
+
+fn deadline(d: Deadline) -> Html {
+    match d {
+        Deadline::By {
+            date,
+            notice,
+            from,
+            working,
+        } => html! {
+            <div class="wizard-inset wizard-deadline">
+                <p class="wizard-deadline__date">{ "Send your request by " }<strong>{ format_date(date) }</strong>{ "." }</p>
+                <p>
+                    { format!("That is {notice} before you travel on {}.", format_date(from)) }
+                    if working { { " Weekends and bank holidays do not count." } }
+                </p>
+            </div>
+        },
+        Deadline::Late { date, notice, from } => html! {
+            <div class="wizard-warning wizard-deadline" >
+                <span class="wizard-warning__icon" aria-hidden="true">{ "!" }</span>
+                <div class="wizard-warning__text">
+                    <p><span class="wizard-visually-hidden">{ "Warning: " }</span>
+                        <strong>{ format!("Your request is already late. The last day to send it was {}.", format_date(date)) }</strong></p>
+                    <p>{ format!("That was {notice} before you travel on {}. Send it now and say that it is late: the first step below says what to do.", format_date(from)) }</p>
+                </div>
+            </div>
+        },
+        Deadline::NoDate { notice } => html! {
+            <div class="wizard-inset wizard-deadline">
+                <p>{ format!("You did not give a travel date. Send your request at least {notice} before you travel.") }</p>
+            </div>
+        },
+    }
+}
+
+/// An answer that cannot be used any more (say, a travel date now in the past).
+fn problem(props: &OutcomeProps, heading: &str, e: EvalError) -> Html {
+    let (question, message) = match e {
+        EvalError::Missing { question } => (question, "This answer is missing.".to_string()),
+        EvalError::Invalid { question, message } => (question, message),
+    };
+    let text = props
+        .flow
+        .question(&question)
+        .map(|q| q.text.clone())
+        .unwrap_or_default();
+    let cb = props.onchange.clone();
+    let onclick = Callback::from(move |_: MouseEvent| cb.emit(question.clone()));
+    html! {
+        <div class="wizard-outcome">
+            <h2 class="wizard-heading" id={heading.to_string()} tabindex="-1">{ "Check one of your answers" }</h2>
+            <p class="wizard-body">{ format!("Your answer to \u{201c}{text}\u{201d} cannot be used: {message}.") }</p>
+            <button type="button" class="wizard-button" {onclick}>{ "Change this answer" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! One question step (GOV.UK question page): the question as the step's heading, one
+//! input of the question's kind, and Continue. Holds the reader's draft until Continue,
+//! then checks it and hands the answer, or the problems, to the reducer.
+
+use crate::countries::Countries;
+use crate::date_input::{Bad, DateInput, DateParts, part_id};
+use crate::ids;
+use crate::radios::{RadioOption, Radios};
+use crate::state::{FieldError, FlowRef};
+use chrono::NaiveDate;
+use signpost_wizard::{Answer, Flow, Question, QuestionKind, validate_answer};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionStepProps {
+    pub flow: FlowRef,
+    pub prefix: AttrValue,
+    pub question: AttrValue,
+    pub answer: Option<Answer>,
+    pub errors: Vec<FieldError>,
+    pub today: NaiveDate,
+    pub onsubmit: Callback<Result<Answer, Vec<FieldError>>>,
+}
+
+/// What the reader has entered on this step so far.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draft {
+    /// A choice or yes/no: the value of the radio selected.
+    Pick(Option<String>),
+    Countries(Vec<String>),
+    Date(DateParts, Bad),
+}
+
+impl Draft {
+    pub fn new(question: &Question, answer: Option<&Answer>) -> Draft {
+        match question.kind {
+            QuestionKind::Choice | QuestionKind::YesNo => Draft::Pick(match answer {
+                Some(Answer::Bool(b)) => Some(if *b { "yes" } else { "no" }.to_string()),
+                Some(Answer::Text(t)) => Some(t.clone()),
+                _ => None,
+            }),
+            QuestionKind::Countries => Draft::Countries(match answer {
+                Some(Answer::List(l)) => l.clone(),
+                _ => Vec::new(),
+            }),
+            QuestionKind::Date => Draft::Date(
+                match answer {
+                    Some(Answer::Text(t)) => DateParts::from_iso(t),
+                    _ => DateParts::default(),
+                },
+                [false; 3],
+            ),
+        }
+    }
+}
+
+/// Checks a draft: the answer to store, or the problem and the element it is about.
+pub fn check(
+    flow: &Flow,
+    q: &Question,
+    draft: &Draft,
+    today: NaiveDate,
+    prefix: &str,
+) -> Result<Answer, (FieldError, Bad)> {
+    let field = ids::field(prefix, &q.id);
+    let fail = |message: String, field: String, bad: Bad| Err((FieldError { field, message }, bad));
+    let engine = |answer: Answer| validate_answer(flow, q, &answer, today);
+    match (q.kind, draft) {
+        (QuestionKind::YesNo, Draft::Pick(None)) => {
+            fail("Select yes or no".into(), field, [false; 3])
+        }
+        (QuestionKind::Choice, Draft::Pick(None)) => {
+            fail("Select one of the options".into(), field, [false; 3])
+        }
+        (QuestionKind::YesNo, Draft::Pick(Some(v))) => {
+            engine(Answer::Bool(v == "yes")).or_else(|m| fail(m, field, [false; 3]))
+        }
+        (_, Draft::Pick(Some(v))) => {
+            engine(Answer::Text(v.clone())).or_else(|m| fail(m, field, [false; 3]))
+        }
+        (_, Draft::Countries(codes)) => {
+            engine(Answer::List(codes.clone())).or_else(|m| fail(m, field, [false; 3]))
+        }
+        (_, Draft::Date(parts, _)) => match parts.parse(q.optional) {
+            Err((message, bad)) => {
+                let first = bad.iter().position(|b| *b).unwrap_or(0);
+                fail(message, part_id(prefix, &q.id, first), bad)
+            }
+            Ok(None) => Ok(Answer::Skipped),
+            Ok(Some(date)) => {
+                engine(Answer::Text(date.format("%Y-%m-%d").to_string())).or_else(|mut m| {
+                    let beyond_data = flow.holidays.as_ref().is_some_and(|h| date > h.to);
+                    if beyond_data && q.optional {
+                        m.push_str(". Or leave the date blank to see what else you need to do");
+                    }
+                    fail(m, field, [true; 3])
+                })
+            }
+        },
+        _ => fail("Answer the question".into(), field, [false; 3]),
+    }
+}
+
+#[component]
+pub fn QuestionStep(props: &QuestionStepProps) -> Html {
+    let flow = &props.flow;
+    let question = flow.question(&props.question).cloned();
+    let draft = {
+        let q = question.clone();
+        let answer = props.answer.clone();
+        use_state(move || match &q {
+            Some(q) => Draft::new(q, answer.as_ref()),
+            None => Draft::Pick(None),
+        })
+    };
+    let Some(q) = question else {
+        return html! { <p>{ "This question is no longer part of the flow." }</p> };
+    };
+    let p = props.prefix.clone();
+
+    let onsubmit = {
+        let draft = draft.clone();
+        let flow = flow.clone();
+        let q = q.clone();
+        let today = props.today;
+        let cb = props.onsubmit.clone();
+        let p = p.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match check(&flow, &q, &draft, today, &p) {
+                Ok(answer) => cb.emit(Ok(answer)),
+                Err((error, bad)) => {
+                    if let Draft::Date(parts, _) = &*draft {
+                        draft.set(Draft::Date(parts.clone(), bad));
+                    }
+                    cb.emit(Err(vec![error]));
+                }
+            }
+        })
+    };
+    let error: Option<AttrValue> = props.errors.first().map(|e| e.message.clone().into());
+    let text: AttrValue = q.text.clone().into();
+    let hint: Option<AttrValue> = q.hint.clone().map(Into::into);
+    let id: AttrValue = q.id.clone().into();
+
+    let input = match &*draft {
+        Draft::Pick(selected) => {
+            let (options, inline) = match q.kind {
+                QuestionKind::YesNo => (
+                    vec![
+                        RadioOption {
+                            value: "yes".into(),
+                            label: "Yes".into(),
+                            hint: None,
+                        },
+                        RadioOption {
+                            value: "no".into(),
+                            label: "No".into(),
+                            hint: None,
+                        },
+                    ],
+                    true,
+                ),
+                _ => (
+                    q.options
+                        .iter()
+                        .map(|o| RadioOption {
+                            value: o.value.clone(),
+                            label: o.label.clone(),
+                            hint: o.hint.clone(),
+                        })
+                        .collect(),
+                    false,
+                ),
+            };
+            let draft = draft.clone();
+            let onchange = Callback::from(move |v: String| draft.set(Draft::Pick(Some(v))));
+            html! { <Radios prefix={p.clone()} question={id} {text} {hint} {options} selected={selected.clone()} {error} {inline} {onchange} /> }
+        }
+        Draft::Countries(selected) => {
+            let draft = draft.clone();
+            let onchange =
+                Callback::from(move |codes: Vec<String>| draft.set(Draft::Countries(codes)));
+            html! { <Countries flow={flow.clone()} prefix={p.clone()} question={id} {text} {hint} selected={selected.clone()} {error} {onchange} /> }
+        }
+        Draft::Date(parts, bad) => {
+            let keep = *bad;
+            let draft = draft.clone();
+            let onchange =
+                Callback::from(move |parts: DateParts| draft.set(Draft::Date(parts, keep)));
+            html! { <DateInput prefix={p.clone()} question={id} {text} {hint} parts={parts.clone()} bad={*bad} {error} {onchange} /> }
+        }
+    };
+
+    html! {
+        <form class="wizard-form" novalidate=true {onsubmit}>
+            { input }
+            <button type="submit" class="wizard-button">{ "Continue" }</button>
+        </form>
+    }
+}

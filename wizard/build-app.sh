@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Builds the wizard app (wizard/app, package signpost-wizard-app) for wasm32 from source and
+# installs the bundle into theme/static/wizard/:
+#   wizard.js       wasm-bindgen glue (--target no-modules: a classic script defining the
+#                   global `wasm_bindgen`)
+#   wizard-wasm.js  a classic script holding the optimised wasm, gzip-compressed then base64,
+#                   in `self.SIGNPOST_WIZARD_WASM_GZIP` (no fetch of a .wasm file: works from
+#                   file://; gzip first keeps both the file and its transfer size small)
+#   bundle.json     the SHA-256 of the wizard's sources (flow-independent) and the sizes
+# boot.js, next to them, is hand-written source: it decodes the bytes and starts the app.
+#
+# Usage:
+#   wizard/build-app.sh          build and install the bundle (commit theme/static/wizard/)
+#   wizard/build-app.sh --check  fail if the committed bundle.json does not match the current
+#                                sources (stale bundle); otherwise rebuild from source into a
+#                                temporary directory and install that fresh bundle (CI, and
+#                                before the browser tests)
+#
+# Route: rustup's wasm32-unknown-unknown target when it is installed; otherwise Debian's
+# rustc-web/cargo-web with the standard library built from rust-web-src (-Zbuild-std), linked
+# by wasm-ld-19 (see tests/install-deps.sh for the packages).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+MODE=install
+case "${1:-}" in
+    "") ;;
+    --check) MODE=check ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build-app.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+esac
+
+PACKAGE=signpost-wizard-app
+CRATE_FILE=signpost_wizard_app
+TARGET=wasm32-unknown-unknown
+PROFILE=wasm-release
+TARGET_DIR="${SIGNPOST_WASM_TARGET_DIR:-$ROOT/target/wasm}"
+DEST="$ROOT/theme/static/wizard"
+# The sources the bundle is built from. Flows and data (content/) are deliberately not part
+# of it: the generator embeds the flow JSON in each page, so a rule change needs no rebuild.
+SOURCES=(wizard/src wizard/app/src wizard/Cargo.toml wizard/app/Cargo.toml Cargo.lock)
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'build-app.sh: error: %s\n' "$*" >&2; exit 1; }
+
+# SHA-256 over the sources: one line "<sha256>  <path>" per file, sorted by path, hashed.
+source_hash() {
+    local f
+    for f in "${SOURCES[@]}"; do
+        [ -e "$f" ] || die "missing source $f"
+    done
+    find "${SOURCES[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum \
+        | sha256sum | cut -d' ' -f1
+}
+
+json_field() { # json_field FILE KEY: the string value of a top-level "KEY": "value"
+    sed -n "s/^ *\"$2\": *\"\([^\"]*\)\".*/\1/p" "$1" | head -n1
+}
+
+HASH="$(source_hash)"
+
+if [ "$MODE" = check ]; then
+    [ -f "$DEST/bundle.json" ] || die "no committed bundle: $DEST/bundle.json is missing; run wizard/build-app.sh and commit theme/static/wizard/"
+    RECORDED="$(json_field "$DEST/bundle.json" source_sha256)"
+    if [ "$RECORDED" != "$HASH" ]; then
+        cat >&2 <<EOF
+build-app.sh: error: the committed wizard bundle is STALE.
+  theme/static/wizard/bundle.json was built from sources with SHA-256
+      $RECORDED
+  but the current sources (${SOURCES[*]}) hash to
+      $HASH
+  Rebuild it with wizard/build-app.sh and commit theme/static/wizard/.
+EOF
+        exit 1
+    fi
+    say "committed bundle matches the current sources ($HASH)"
+fi
+
+# ---------------------------------------------------------------- tools
+LOCKED_BINDGEN="$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock | head -n1)"
+[ -n "$LOCKED_BINDGEN" ] || die "wasm-bindgen is not in Cargo.lock"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run tests/install-deps.sh (cargo install wasm-bindgen-cli --version $LOCKED_BINDGEN)"
+HAVE_BINDGEN="$(wasm-bindgen --version | awk '{print $2}')"
+[ "$HAVE_BINDGEN" = "$LOCKED_BINDGEN" ] \
+    || die "wasm-bindgen $HAVE_BINDGEN is installed but Cargo.lock has $LOCKED_BINDGEN; run tests/install-deps.sh"
+command -v wasm-opt >/dev/null || die "wasm-opt not found; apt-get install binaryen (or run tests/install-deps.sh)"
+for t in gzip base64 sha256sum; do command -v "$t" >/dev/null || die "$t not found"; done
+
+# ---------------------------------------------------------------- compile
+rustup_has_wasm32() {
+    command -v rustup >/dev/null || return 1
+    # `rustup` may try to reach its server (e.g. to install a pinned toolchain): never hang.
+    timeout 20 rustup target list --installed 2>/dev/null | grep -qx "$TARGET"
+}
+
+WASM="$TARGET_DIR/$TARGET/$PROFILE/$CRATE_FILE.wasm"
+# MVP code: Debian's binaryen (wasm-opt 108) cannot read post-MVP instructions.
+MVP_FLAGS="-C target-cpu=mvp"
+if rustup_has_wasm32; then
+    ROUTE="rustup (wasm32-unknown-unknown target, $(rustc --version))"
+    say "compiling $PACKAGE: route $ROUTE"
+    CARGO_TARGET_DIR="$TARGET_DIR" RUSTFLAGS="$MVP_FLAGS" \
+        cargo build --quiet --locked -p "$PACKAGE" --target "$TARGET" --profile "$PROFILE"
+else
+    for need in /usr/bin/cargo /usr/bin/rustc /usr/lib/rustlib/src/rust/library; do
+        [ -e "$need" ] || die "rustup has no $TARGET target and Debian's Rust ($need) is missing; run tests/install-deps.sh"
+    done
+    command -v wasm-ld-19 >/dev/null || die "wasm-ld-19 not found; apt-get install lld-19 (or run tests/install-deps.sh)"
+    ROUTE="debian (rustc-web $(/usr/bin/rustc --version | awk '{print $2}'), -Zbuild-std, wasm-ld-19)"
+    say "compiling $PACKAGE: route $ROUTE"
+    PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+        RUSTC_WRAPPER= CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+        CARGO_TARGET_DIR="$TARGET_DIR" RUSTFLAGS="$MVP_FLAGS" \
+        /usr/bin/cargo build --quiet --locked -p "$PACKAGE" --target "$TARGET" \
+            --profile "$PROFILE" -Zbuild-std=std,panic_abort
+fi
+[ -f "$WASM" ] || die "the build produced no $WASM"
+
+# ---------------------------------------------------------------- bind, optimise, pack
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/signpost-wizard.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+OUT="$WORK/bundle"
+mkdir -p "$OUT"
+
+say "wasm-bindgen $HAVE_BINDGEN --target no-modules"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK/bindgen" --out-name wizard "$WASM"
+
+say "wasm-opt -Oz ($(wasm-opt --version | awk '{print $3}'))"
+if ! wasm-opt -Oz --strip-debug --strip-producers -o "$WORK/wizard.wasm" "$WORK/bindgen/wizard_bg.wasm" 2>"$WORK/opt.err"; then
+    # A prebuilt std (rustup route) may carry post-MVP instructions: tell wasm-opt.
+    wasm-opt -Oz --strip-debug --strip-producers --enable-sign-ext --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-bulk-memory --enable-multivalue \
+        --enable-reference-types -o "$WORK/wizard.wasm" "$WORK/bindgen/wizard_bg.wasm" \
+        || { cat "$WORK/opt.err" >&2; die "wasm-opt failed"; }
+fi
+
+{
+    echo "/* Generated by wizard/build-app.sh: wasm-bindgen $HAVE_BINDGEN glue (no-modules). Do not edit. */"
+    cat "$WORK/bindgen/wizard.js"
+} >"$OUT/wizard.js"
+{
+    echo "/* Generated by wizard/build-app.sh: the wizard's WebAssembly, gzip then base64. Do not edit. */"
+    printf 'self.SIGNPOST_WIZARD_WASM_GZIP = "'
+    gzip -9 -n -c "$WORK/wizard.wasm" | base64 -w0
+    printf '";\n'
+} >"$OUT/wizard-wasm.js"
+
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -n -c "$1" | wc -c | tr -d ' '; }
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+BOOT="$DEST/boot.js"
+[ -f "$BOOT" ] || die "missing hand-written loader $BOOT"
+
+cat >"$OUT/bundle.json" <<EOF
+{
+  "about": "The wizard bundle, built by wizard/build-app.sh. --check compares source_sha256 with the current sources.",
+  "source_sha256": "$HASH",
+  "sources": ["$(printf '%s", "' "${SOURCES[@]:0:${#SOURCES[@]}-1}")${SOURCES[-1]}"],
+  "package": "$PACKAGE",
+  "wasm_bindgen": "$LOCKED_BINDGEN",
+  "built_with": "$ROUTE; wasm-opt $(wasm-opt --version | awk '{print $3}')",
+  "wasm": { "bytes": $(size "$WORK/wizard.wasm"), "gzip_bytes": $(gz "$WORK/wizard.wasm") },
+  "files": {
+    "wizard.js": { "bytes": $(size "$OUT/wizard.js"), "gzip_bytes": $(gz "$OUT/wizard.js"), "sha256": "$(sha "$OUT/wizard.js")" },
+    "wizard-wasm.js": { "bytes": $(size "$OUT/wizard-wasm.js"), "gzip_bytes": $(gz "$OUT/wizard-wasm.js"), "sha256": "$(sha "$OUT/wizard-wasm.js")" },
+    "boot.js": { "bytes": $(size "$BOOT"), "gzip_bytes": $(gz "$BOOT") }
+  }
+}
+EOF
+
+mkdir -p "$DEST"
+if [ "$MODE" = check ] && cmp -s "$OUT/wizard-wasm.js" "$DEST/wizard-wasm.js" && cmp -s "$OUT/wizard.js" "$DEST/wizard.js"; then
+    say "the fresh build is byte-identical to the committed bundle"
+elif [ "$MODE" = check ]; then
+    say "the fresh build differs in bytes from the committed one (another toolchain); installing the fresh one"
+fi
+cp "$OUT/wizard.js" "$OUT/wizard-wasm.js" "$OUT/bundle.json" "$DEST/"
+
+# ---------------------------------------------------------------- report
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+report() { printf '    %-16s %10s raw %10s gzip\n' "$1" "$(kb "$(size "$2")")" "$(kb "$(gz "$2")")"; }
+say "installed into theme/static/wizard/ (route: $ROUTE)"
+report "wasm (optimised)" "$WORK/wizard.wasm"
+report wizard.js "$DEST/wizard.js"
+report wizard-wasm.js "$DEST/wizard-wasm.js"
+report boot.js "$BOOT"
+TOTAL_GZ=$(( $(gz "$DEST/wizard.js") + $(gz "$DEST/wizard-wasm.js") + $(gz "$BOOT") ))
+if [ -f "$DEST/wizard.css" ]; then TOTAL_GZ=$(( TOTAL_GZ + $(gz "$DEST/wizard.css") )); report wizard.css "$DEST/wizard.css"; fi
+printf '    %-16s %32s gzip (budget 150 KB)\n' "total" "$(kb "$TOTAL_GZ")"

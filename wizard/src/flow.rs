@@ -1,0 +1,258 @@
+//! The flow model: what a loaded flow holds. It is self-contained (countries, lists and
+//! bank holidays resolved from the data files), so the generator can embed it in a page
+//! as JSON and the wasm app can read it back with no files around.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// Id of the first question.
+    pub start: String,
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Every place a traveller can pick, in name order.
+    #[serde(default)]
+    pub countries: Vec<Country>,
+    #[serde(default)]
+    pub lists: Vec<CountryList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<Holidays>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The answers to pick from (choice questions only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// An optional question may be left blank (only dates, in practice).
+    #[serde(default)]
+    pub optional: bool,
+    /// Tried in order; the first route whose condition holds is taken.
+    pub next: Vec<Route>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionKind {
+    Choice,
+    YesNo,
+    Countries,
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Route {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// A question id or an outcome id.
+    pub goto: String,
+    /// Plain words added to the reasons when this route is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// The answer is one of these values.
+    Is {
+        answer: String,
+        values: Vec<Value>,
+    },
+    /// An optional question was answered (not left blank).
+    Answered {
+        answer: String,
+    },
+    /// Some chosen country is in (or part of a country in) one of these lists.
+    AnyIn {
+        answer: String,
+        lists: Vec<String>,
+    },
+    /// Some chosen country is in none of these lists.
+    AnyOutside {
+        answer: String,
+        lists: Vec<String>,
+    },
+    /// A computed fact has one of these values (outcome steps and facts only).
+    Fact {
+        fact: String,
+        values: Vec<Value>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The facts this outcome reports, in order.
+    #[serde(default)]
+    pub facts: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    pub rule: FactRule,
+    /// Words for values in step text and reasons, e.g. governor -> "your Governor".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    /// Added to the reasons when the fact is computed and is neither false nor null
+    /// (lookups and dates; cases carry their own reasons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactRule {
+    /// The first case whose condition holds gives the value.
+    Cases(Vec<Case>),
+    /// The answer to a choice question picks the value from a table.
+    Lookup {
+        answer: String,
+        table: BTreeMap<String, Value>,
+    },
+    /// The latest day to act: `notice` (a numeric fact) days before the date answer.
+    /// Null when the date was left blank.
+    Deadline {
+        date: String,
+        notice: String,
+        count: DayCount,
+    },
+    /// True when the date fact is before today.
+    Passed { date: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    pub value: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayCount {
+    /// Weekends and bank holidays do not count.
+    WorkingDays,
+    CalendarDays,
+}
+
+impl DayCount {
+    /// The words editors write in the data ("working days", "calendar days").
+    pub fn words(self) -> &'static str {
+        match self {
+            DayCount::WorkingDays => "working days",
+            DayCount::CalendarDays => "calendar days",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    /// The country this place counts as for the lists (HK -> CN).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Other words a reader may type to find it ("UAE", "Macao").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountryList {
+    pub id: String,
+    /// Used in reasons: "Russia is on the special-attention list."
+    pub name: String,
+    pub countries: Vec<String>,
+    /// Places the list covers with a listed country that are not part of it in the
+    /// countries file: Palestinian territories (PS) -> Israel (IL).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub included: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Holidays {
+    pub region: String,
+    /// The data covers `from..=to`; days outside it cannot be counted.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub dates: Vec<NaiveDate>,
+}
+
+impl Flow {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a flow always serialises")
+    }
+
+    pub fn from_json(json: &str) -> Result<Flow, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn list(&self, id: &str) -> Option<&CountryList> {
+        self.lists.iter().find(|l| l.id == id)
+    }
+
+    /// Codes are matched case-insensitively: "hk" finds Hong Kong.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
+    }
+}
+
+impl Question {
+    pub fn option(&self, value: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.value == value)
+    }
+}

@@ -1,0 +1,38 @@
+//! Signpost's decision-flow engine: load and check a flow written as YAML content,
+//! evaluate a reader's answers, list every distinct path, count working days.
+//!
+//! Pure Rust with no web dependencies, so the same code runs in the generator and,
+//! compiled to wasm32, in the reader's browser. The `yaml` feature (on by default)
+//! adds loading from files; the browser reads the flow as JSON instead.
+//! The flow format is described in FLOWS.md.
+
+mod answers;
+mod countries;
+mod evaluate;
+mod flow;
+mod paths;
+mod table;
+mod text;
+mod validate;
+mod working_days;
+
+#[cfg(feature = "yaml")]
+mod load;
+#[cfg(feature = "yaml")]
+mod locate;
+
+pub use answers::{Answer, Answers, answer_label, validate_answer};
+pub use countries::{Membership, lineage, membership};
+pub use evaluate::{EvalError, Evaluation, Next, answered_path, evaluate, next_question};
+pub use flow::{
+    Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
+    Outcome, Question, QuestionKind, Route, Step,
+};
+pub use paths::{FlowPath, enumerate_paths};
+pub use table::decision_table_markdown;
+pub use text::{format_date, join_and};
+pub use validate::check_flow;
+pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_submission_date};
+
+#[cfg(feature = "yaml")]
+pub use load::{FlowError, load_flow};

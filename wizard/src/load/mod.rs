@@ -1,0 +1,588 @@
+//! Loading a flow and the data files it names from YAML, with every problem reported
+//! at its file and line. The YAML is read as plain values and checked by hand (rather
+//! than by serde into structs) so that all problems are found in one go, not just the
+//! first.
+//!
+//! The reading is split by what is read: data files (`data`), questions and their
+//! conditions (`questions`), outcomes and facts (`facts`).
+
+mod data;
+mod facts;
+mod questions;
+
+use crate::flow::{
+    Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
+    Outcome, Question, QuestionKind, Route, Step,
+};
+use crate::locate::{Locator, Seg, at};
+use crate::validate::{Site, check, suggest};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde_json::Value as Json;
+use serde_yaml::{Mapping, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A problem in a flow or data file, at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for FlowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FlowError {}
+
+/// Loads `flow_path` and the data files it names from `data_dir`, resolves them into
+/// one self-contained `Flow`, and checks it. Returns every problem found.
+pub fn load_flow(flow_path: &Path, data_dir: &Path) -> Result<Flow, Vec<FlowError>> {
+    let mut loader = Loader {
+        data_dir: data_dir.to_path_buf(),
+        files: Vec::new(),
+        by_stem: HashMap::new(),
+        errors: Vec::new(),
+        dropped: false,
+    };
+    let Some(src) = loader.open(flow_path) else {
+        return Err(loader.errors);
+    };
+    let flow = loader.flow(src);
+    // The whole-flow checks run unless a question or outcome could not be read at all,
+    // which would make them report routes to it as dangling.
+    if !loader.dropped {
+        for p in check(&flow) {
+            let at = site_path(&flow, p.site);
+            loader.error(src, &at, p.message, p.help);
+        }
+    }
+    if loader.errors.is_empty() {
+        Ok(flow)
+    } else {
+        let mut errors = loader.errors;
+        errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        errors.dedup();
+        Err(errors)
+    }
+}
+
+/// A YAML file read once: its value and where its keys are.
+struct Source {
+    path: PathBuf,
+    value: Value,
+    locator: Locator,
+}
+
+/// Index of a source in `Loader::files`.
+type Src = usize;
+
+struct Loader {
+    data_dir: PathBuf,
+    files: Vec<Source>,
+    by_stem: HashMap<String, Option<Src>>,
+    errors: Vec<FlowError>,
+    /// A question or outcome was left out because it could not be read.
+    dropped: bool,
+}
+
+/// The question facts a condition or fact refers to, known before they are resolved.
+struct Names {
+    questions: HashMap<String, (QuestionKind, Vec<String>)>,
+    facts: BTreeSet<String>,
+    lists: BTreeSet<String>,
+}
+
+impl Loader {
+    // ---- files and errors ----
+
+    fn open(&mut self, path: &Path) -> Option<Src> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(FlowError {
+                    file: path.to_path_buf(),
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read the file: {e}"),
+                    help: None,
+                });
+                return None;
+            }
+        };
+        let value: Value = match serde_yaml::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                let (line, column) = e
+                    .location()
+                    .map(|l| (l.line(), l.column()))
+                    .unwrap_or((1, 1));
+                self.errors.push(FlowError {
+                    file: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!("this is not valid YAML: {e}"),
+                    help: Some(
+                        "check the indentation and that text with `: ` or `#` in it is in quotes"
+                            .into(),
+                    ),
+                });
+                return None;
+            }
+        };
+        self.files.push(Source {
+            path: path.to_path_buf(),
+            value,
+            locator: Locator::new(&text),
+        });
+        Some(self.files.len() - 1)
+    }
+
+    /// A data file by stem (`countries` -> data_dir/countries.yaml), read once.
+    /// `from`/`at` say where the flow asked for it, for the error if it is missing.
+    fn data(&mut self, stem: &str, from: Src, at: &[Seg]) -> Option<Src> {
+        if let Some(known) = self.by_stem.get(stem) {
+            return *known;
+        }
+        let path = self.data_dir.join(format!("{stem}.yaml"));
+        let src = if path.is_file() {
+            self.open(&path)
+        } else {
+            self.error(
+                from,
+                at,
+                format!(
+                    "there is no data file \"{stem}\" (looked for {})",
+                    path.display()
+                ),
+                Some(
+                    "data files live in content/data/ and are named by their stem, without .yaml"
+                        .into(),
+                ),
+            );
+            None
+        };
+        self.by_stem.insert(stem.to_string(), src);
+        src
+    }
+
+    fn error(&mut self, src: Src, at: &[Seg], message: String, help: Option<String>) {
+        let pos = self.files[src].locator.find(at);
+        self.push(src, pos.line, pos.column, message, help);
+    }
+
+    /// An error pointing at a word (a bad code, say) on or just after the path's line.
+    fn error_at_word(
+        &mut self,
+        src: Src,
+        at: &[Seg],
+        word: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let pos = self.files[src].locator.find_word(at, word);
+        self.push(src, pos.line, pos.column, message, help);
+    }
+
+    fn push(
+        &mut self,
+        src: Src,
+        line: usize,
+        column: usize,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.errors.push(FlowError {
+            file: self.files[src].path.clone(),
+            line,
+            column,
+            message,
+            help,
+        });
+    }
+
+    // ---- small readers over YAML values ----
+
+    fn value(&self, src: Src, at: &[Seg]) -> Option<Value> {
+        let mut v = &self.files[src].value;
+        for seg in at {
+            v = match seg {
+                Seg::Key(k) => v.as_mapping()?.get(k.as_str())?,
+                Seg::Index(i) => v.as_sequence()?.get(*i)?,
+            };
+        }
+        Some(v.clone())
+    }
+
+    /// The mapping at a path, with only `allowed` keys (others are errors).
+    fn map(
+        &mut self,
+        src: Src,
+        at: &[Seg],
+        v: &Value,
+        allowed: &[&str],
+        what: &str,
+    ) -> Option<Mapping> {
+        let Some(m) = v.as_mapping() else {
+            self.error(
+                src,
+                at,
+                format!("{what} should be a set of `key: value` lines"),
+                None,
+            );
+            return None;
+        };
+        for key in m.keys() {
+            let name = scalar(key).unwrap_or_default();
+            if !allowed.contains(&name.as_str()) {
+                let mut p = at.to_vec();
+                p.push(Seg::Key(name.clone()));
+                let help = suggest(&name, allowed.to_vec())
+                    .unwrap_or_else(|| format!("{what} can have: {}", allowed.join(", ")));
+                self.error(
+                    src,
+                    &p,
+                    format!("unknown key `{name}` in {what}"),
+                    Some(help),
+                );
+            }
+        }
+        Some(m.clone())
+    }
+
+    fn text(&mut self, src: Src, at: &[Seg], m: &Mapping, key: &str, what: &str) -> Option<String> {
+        match m.get(key) {
+            Some(v) => match scalar(v) {
+                Some(s) if !s.trim().is_empty() => Some(s),
+                _ => {
+                    let p = with(at, key);
+                    self.error(src, &p, format!("`{key}` of {what} should be text"), None);
+                    None
+                }
+            },
+            None => {
+                self.error(src, at, format!("{what} needs a `{key}`"), None);
+                None
+            }
+        }
+    }
+
+    fn optional_text(
+        &mut self,
+        src: Src,
+        at: &[Seg],
+        m: &Mapping,
+        key: &str,
+        what: &str,
+    ) -> Option<String> {
+        m.get(key)?;
+        self.text(src, at, m, key, what)
+    }
+
+    fn seq(&mut self, src: Src, at: &[Seg], v: &Value, what: &str) -> Vec<Value> {
+        match v {
+            Value::Sequence(s) => s.clone(),
+            _ => {
+                self.error(
+                    src,
+                    at,
+                    format!("{what} should be a list (lines starting with `- `)"),
+                    None,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// One name or a list of names: `regions` or `[special_attention, regions]`.
+    fn names(&mut self, src: Src, at: &[Seg], v: &Value, what: &str) -> Vec<String> {
+        match v {
+            Value::Sequence(s) => s.iter().filter_map(scalar).collect(),
+            other => match scalar(other) {
+                Some(s) => vec![s],
+                None => {
+                    self.error(
+                        src,
+                        at,
+                        format!("{what} should be a name or a list of names"),
+                        None,
+                    );
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// A value from a data file: `notice.strap` -> the `strap` key of data/notice.yaml.
+    fn data_ref(
+        &mut self,
+        from: Src,
+        at: &[Seg],
+        reference: &str,
+    ) -> Option<(Src, Vec<Seg>, Value)> {
+        let mut parts = reference.split('.');
+        let stem = parts.next().unwrap_or_default();
+        let keys: Vec<Seg> = parts.map(Seg::from).collect();
+        let data = self.data(stem, from, at)?;
+        match self.value(data, &keys) {
+            Some(v) => Some((data, keys, v)),
+            None => {
+                self.error(
+                    from,
+                    at,
+                    format!("`{reference}`: data file \"{stem}\" has no such value"),
+                    Some("write the file's stem, then the keys inside it, joined by dots: notice.standard".into()),
+                );
+                None
+            }
+        }
+    }
+
+    // ---- the flow ----
+
+    fn flow(&mut self, src: Src) -> Flow {
+        let root = self.files[src].value.clone();
+        let mut flow = Flow {
+            id: String::new(),
+            title: String::new(),
+            intro: None,
+            start: String::new(),
+            questions: Vec::new(),
+            outcomes: Vec::new(),
+            facts: Vec::new(),
+            countries: Vec::new(),
+            lists: Vec::new(),
+            holidays: None,
+        };
+        let allowed = [
+            "id",
+            "title",
+            "intro",
+            "data",
+            "questions",
+            "outcomes",
+            "facts",
+        ];
+        let Some(m) = self.map(src, &[], &root, &allowed, "a flow") else {
+            return flow;
+        };
+        flow.id = self.text(src, &[], &m, "id", "a flow").unwrap_or_default();
+        let stem = self.files[src]
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string());
+        if !flow.id.is_empty() && stem.as_deref() != Some(flow.id.as_str()) {
+            self.error(
+                src,
+                &at!["id"],
+                format!("the flow id \"{}\" differs from its file name", flow.id),
+                Some(format!("name the file {}.yaml, or change the id", flow.id)),
+            );
+        }
+        flow.title = self
+            .text(src, &[], &m, "title", "a flow")
+            .unwrap_or_default();
+        flow.intro = self.optional_text(src, &[], &m, "intro", "a flow");
+
+        self.flow_data(src, &m, &mut flow);
+
+        let questions = match m.get("questions") {
+            Some(v) => self.seq(src, &at!["questions"], v, "`questions`"),
+            None => {
+                self.error(src, &[], "a flow needs `questions`".into(), None);
+                Vec::new()
+            }
+        };
+        let facts_map = match m.get("facts") {
+            Some(v) => v.as_mapping().cloned().unwrap_or_else(|| {
+                self.error(
+                    src,
+                    &at!["facts"],
+                    "`facts` should be a set of `name:` entries".into(),
+                    None,
+                );
+                Mapping::new()
+            }),
+            None => Mapping::new(),
+        };
+        let names = Names {
+            questions: questions
+                .iter()
+                .filter_map(|q| {
+                    let q = q.as_mapping()?;
+                    let id = scalar(q.get("id")?)?;
+                    let kind = serde_yaml::from_value(q.get("type")?.clone()).ok()?;
+                    let options = q
+                        .get("options")
+                        .and_then(|o| o.as_sequence())
+                        .map(|o| o.iter().filter_map(|c| scalar(c.get("value")?)).collect())
+                        .unwrap_or_default();
+                    Some((id, (kind, options)))
+                })
+                .collect(),
+            facts: facts_map.keys().filter_map(scalar).collect(),
+            lists: flow.lists.iter().map(|l| l.id.clone()).collect(),
+        };
+        for (i, q) in questions.iter().enumerate() {
+            match self.question(src, i, q, &names) {
+                Some(q) => flow.questions.push(q),
+                None => self.dropped = true,
+            }
+        }
+        flow.start = flow
+            .questions
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
+
+        let outcomes = match m.get("outcomes") {
+            Some(v) => self.seq(src, &at!["outcomes"], v, "`outcomes`"),
+            None => {
+                self.error(src, &[], "a flow needs `outcomes`".into(), None);
+                Vec::new()
+            }
+        };
+        for (i, o) in outcomes.iter().enumerate() {
+            match self.outcome(src, i, o, &names) {
+                Some(o) => flow.outcomes.push(o),
+                None => self.dropped = true,
+            }
+        }
+        for (key, v) in &facts_map {
+            let id = scalar(key).unwrap_or_default();
+            if let Some(f) = self.fact(src, &id, v, &names) {
+                flow.facts.push(f);
+            }
+        }
+        self.check_fact_values(src, &flow);
+        flow
+    }
+
+    /// The `data:` section: countries, lists and bank holidays.
+    fn flow_data(&mut self, src: Src, m: &Mapping, flow: &mut Flow) {
+        let Some(v) = m.get("data") else {
+            return;
+        };
+        let at = at!["data"];
+        let Some(d) = self.map(src, &at, v, &["countries", "lists", "holidays"], "`data`") else {
+            return;
+        };
+        if let Some(stem) = self.optional_text(src, &at, &d, "countries", "`data`")
+            && let Some(file) = self.data(&stem, src, &at!["data", "countries"])
+        {
+            flow.countries = self.countries(file);
+        }
+        if let Some(v) = d.get("lists") {
+            let stems = self.names(src, &at!["data", "lists"], v, "`lists`");
+            for stem in stems {
+                if let Some(file) = self.data(&stem, src, &at!["data", "lists"]) {
+                    let lists = self.lists(file, flow);
+                    for l in lists {
+                        if flow.lists.iter().any(|o| o.id == l.id) {
+                            self.error(
+                                file,
+                                &[],
+                                format!("list \"{}\" is defined twice", l.id),
+                                None,
+                            );
+                        }
+                        flow.lists.push(l);
+                    }
+                }
+            }
+        }
+        if let Some(stem) = self.optional_text(src, &at, &d, "holidays", "`data`")
+            && let Some(file) = self.data(&stem, src, &at!["data", "holidays"])
+        {
+            flow.holidays = self.holidays(file);
+        }
+    }
+}
+
+/// Stands in for a condition that could not be read (already reported), so its route,
+/// step or case stays in place for the other checks.
+fn never() -> Condition {
+    Condition::Any(Vec::new())
+}
+
+fn walk_conditions(c: &Condition, f: &mut impl FnMut(&Condition)) {
+    f(c);
+    match c {
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk_conditions(c, f)),
+        Condition::Not(c) => walk_conditions(c, f),
+        _ => {}
+    }
+}
+
+/// The flow-file path of a validation problem's site.
+fn site_path(flow: &Flow, site: Site) -> Vec<Seg> {
+    match site {
+        Site::Flow => at!["id"].to_vec(),
+        Site::Question(q) => at!["questions", q, "id"].to_vec(),
+        Site::Route(q, r) => at!["questions", q, "next", r].to_vec(),
+        Site::Outcome(o) => at!["outcomes", o, "id"].to_vec(),
+        Site::OutcomeFacts(o) => at!["outcomes", o, "facts"].to_vec(),
+        Site::Step(o, s) => at!["outcomes", o, "steps", s].to_vec(),
+        Site::Fact(f) => at!["facts", flow.facts[f].id.clone()].to_vec(),
+    }
+}
+
+fn with(at: &[Seg], key: &str) -> Vec<Seg> {
+    let mut p = at.to_vec();
+    p.push(Seg::Key(key.to_string()));
+    p
+}
+
+/// A scalar as text: strings as they are, numbers and booleans written out.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn one_or_many(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Sequence(s) => s.clone(),
+        other => vec![other.clone()],
+    }
+}
+
+fn yaml_to_json(v: &Value) -> Json {
+    serde_json::to_value(v).unwrap_or(Json::Null)
+}
+
+fn kind_words(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Choice => "choice",
+        QuestionKind::YesNo => "yes/no",
+        QuestionKind::Countries => "countries",
+        QuestionKind::Date => "date",
+    }
+}
+
+/// Ids appear in answer files and URLs: keep them plain.
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

@@ -1,0 +1,540 @@
+//! Checks on a whole flow that need the full picture: every route leads somewhere,
+//! every question and outcome can be reached, every path ends, and nothing uses an
+//! answer that might not have been given yet. The loader turns each problem into an
+//! error at a file and line.
+
+use crate::flow::{Condition, FactRule, Flow};
+use crate::text::placeholders;
+use std::collections::{BTreeSet, HashMap};
+
+/// What a problem is about, by position in the flow file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Site {
+    Flow,
+    Question(usize),
+    Route(usize, usize),
+    Outcome(usize),
+    OutcomeFacts(usize),
+    Step(usize, usize),
+    Fact(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub site: Site,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn problem(site: Site, message: String, help: Option<&str>) -> Problem {
+    Problem {
+        site,
+        message,
+        help: help.map(str::to_string),
+    }
+}
+
+/// Checks an already loaded flow (say, one read from JSON) and returns the problems
+/// in plain words. `load_flow` runs the same checks and adds file and line.
+pub fn check_flow(flow: &Flow) -> Vec<String> {
+    check(flow).into_iter().map(|p| p.message).collect()
+}
+
+/// Every problem found, in file order as far as possible.
+pub(crate) fn check(flow: &Flow) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if flow.questions.is_empty() {
+        out.push(problem(
+            Site::Flow,
+            "the flow has no questions".into(),
+            None,
+        ));
+        return out;
+    }
+    check_ids(flow, &mut out);
+    let dangling = check_routes(flow, &mut out);
+    // The path checks assume every route leads somewhere known.
+    if !dangling {
+        check_reach_and_cycles(flow, &mut out);
+    }
+    check_facts(flow, &mut out);
+    if !dangling {
+        check_answers_known(flow, &mut out);
+    }
+    out
+}
+
+fn check_ids(flow: &Flow, out: &mut Vec<Problem>) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut note = |id: &str, what: &'static str, site: Site, out: &mut Vec<Problem>| {
+        if let Some(before) = seen.insert(id.to_string(), what) {
+            out.push(problem(
+                site,
+                format!("\"{id}\" is used twice: as a {before} and as a {what}"),
+                Some("questions, outcomes and facts each need their own id"),
+            ));
+        }
+    };
+    for (i, q) in flow.questions.iter().enumerate() {
+        note(&q.id, "question", Site::Question(i), out);
+    }
+    for (i, o) in flow.outcomes.iter().enumerate() {
+        note(&o.id, "outcome", Site::Outcome(i), out);
+    }
+    for (i, f) in flow.facts.iter().enumerate() {
+        note(&f.id, "fact", Site::Fact(i), out);
+    }
+}
+
+/// Returns true if some route leads nowhere.
+fn check_routes(flow: &Flow, out: &mut Vec<Problem>) -> bool {
+    let mut dangling = false;
+    for (qi, q) in flow.questions.iter().enumerate() {
+        if q.next.is_empty() {
+            out.push(problem(
+                Site::Question(qi),
+                format!("question \"{}\" has no `next`", q.id),
+                Some("say where to go after it: a question id or an outcome id"),
+            ));
+            continue;
+        }
+        for (ri, r) in q.next.iter().enumerate() {
+            if flow.question(&r.goto).is_none() && flow.outcome(&r.goto).is_none() {
+                dangling = true;
+                out.push(problem(
+                    Site::Route(qi, ri),
+                    format!("`goto: {}` names no question or outcome", r.goto),
+                    suggest(&r.goto, ids(flow)).as_deref(),
+                ));
+            }
+            if r.when.is_none() && ri + 1 < q.next.len() {
+                out.push(problem(
+                    Site::Route(qi, ri + 1),
+                    format!(
+                        "this route after question \"{}\" can never be taken: the route before it has no `when`, so it always applies",
+                        q.id
+                    ),
+                    Some("put routes with `when` first and the one without `when` last"),
+                ));
+            }
+        }
+        if q.next.last().is_some_and(|r| r.when.is_some()) {
+            out.push(problem(
+                Site::Route(qi, q.next.len() - 1),
+                format!(
+                    "after question \"{}\", answers that fit none of the `when` conditions have nowhere to go, so the path never ends",
+                    q.id
+                ),
+                Some("end `next` with a route that has no `when`"),
+            ));
+        }
+    }
+    dangling
+}
+
+fn ids(flow: &Flow) -> Vec<&str> {
+    flow.questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain(flow.outcomes.iter().map(|o| o.id.as_str()))
+        .collect()
+}
+
+fn check_reach_and_cycles(flow: &Flow, out: &mut Vec<Problem>) {
+    // Depth-first from the start; a route back to a question still being explored is
+    // a cycle, and a cycle is a path that never ends.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let index: HashMap<&str, usize> = flow
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let mut marks = vec![Mark::New; flow.questions.len()];
+    let mut reached_outcomes = BTreeSet::new();
+    fn visit(
+        flow: &Flow,
+        qi: usize,
+        index: &HashMap<&str, usize>,
+        marks: &mut Vec<Mark>,
+        outcomes: &mut BTreeSet<String>,
+        out: &mut Vec<Problem>,
+    ) {
+        marks[qi] = Mark::Open;
+        for (ri, r) in flow.questions[qi].next.iter().enumerate() {
+            match index.get(r.goto.as_str()) {
+                Some(&next) if marks[next] == Mark::Open => out.push(problem(
+                    Site::Route(qi, ri),
+                    format!(
+                        "this route goes back to question \"{}\", so the questions could go round forever",
+                        r.goto
+                    ),
+                    Some("a flow must always move on towards an outcome"),
+                )),
+                Some(&next) if marks[next] == Mark::New => {
+                    visit(flow, next, index, marks, outcomes, out)
+                }
+                Some(_) => {}
+                None => {
+                    outcomes.insert(r.goto.clone());
+                }
+            }
+        }
+        marks[qi] = Mark::Done;
+    }
+    let start = index.get(flow.start.as_str()).copied().unwrap_or(0);
+    visit(flow, start, &index, &mut marks, &mut reached_outcomes, out);
+    for (qi, q) in flow.questions.iter().enumerate() {
+        if marks[qi] == Mark::New {
+            out.push(problem(
+                Site::Question(qi),
+                format!("question \"{}\" can never be reached", q.id),
+                Some(
+                    "no route from the first question leads here: add a `goto` to it, or remove it",
+                ),
+            ));
+        }
+    }
+    for (oi, o) in flow.outcomes.iter().enumerate() {
+        if !reached_outcomes.contains(&o.id) {
+            out.push(problem(
+                Site::Outcome(oi),
+                format!("outcome \"{}\" can never be reached", o.id),
+                Some("no route leads here: add a `goto` to it, or remove it"),
+            ));
+        }
+    }
+}
+
+/// Answers and facts a condition reads.
+fn condition_refs(c: &Condition, answers: &mut BTreeSet<String>, facts: &mut BTreeSet<String>) {
+    match c {
+        Condition::All(cs) | Condition::Any(cs) => {
+            cs.iter().for_each(|c| condition_refs(c, answers, facts))
+        }
+        Condition::Not(c) => condition_refs(c, answers, facts),
+        Condition::Is { answer, .. }
+        | Condition::Answered { answer }
+        | Condition::AnyIn { answer, .. }
+        | Condition::AnyOutside { answer, .. } => {
+            answers.insert(answer.clone());
+        }
+        Condition::Fact { fact, .. } => {
+            facts.insert(fact.clone());
+        }
+    }
+}
+
+/// Splits `{name}` placeholders into answers and facts; unknown names are returned.
+fn text_refs(
+    flow: &Flow,
+    text: &str,
+    answers: &mut BTreeSet<String>,
+    facts: &mut BTreeSet<String>,
+) -> Vec<String> {
+    let mut unknown = Vec::new();
+    for name in placeholders(text) {
+        if flow.question(&name).is_some() {
+            answers.insert(name);
+        } else if flow.fact(&name).is_some() {
+            facts.insert(name);
+        } else {
+            unknown.push(name);
+        }
+    }
+    unknown
+}
+
+/// The answers and facts a fact reads directly.
+fn fact_refs(flow: &Flow, fi: usize) -> (BTreeSet<String>, BTreeSet<String>, Vec<String>) {
+    let fact = &flow.facts[fi];
+    let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
+    let mut unknown = Vec::new();
+    match &fact.rule {
+        FactRule::Cases(cases) => {
+            for case in cases {
+                if let Some(c) = &case.when {
+                    condition_refs(c, &mut answers, &mut facts);
+                }
+                if let Some(r) = &case.reason {
+                    unknown.extend(text_refs(flow, r, &mut answers, &mut facts));
+                }
+            }
+        }
+        FactRule::Lookup { answer, .. } => {
+            answers.insert(answer.clone());
+        }
+        FactRule::Deadline { date, notice, .. } => {
+            answers.insert(date.clone());
+            facts.insert(notice.clone());
+        }
+        FactRule::Passed { date } => {
+            facts.insert(date.clone());
+        }
+    }
+    if let Some(r) = &fact.reason {
+        unknown.extend(text_refs(flow, r, &mut answers, &mut facts));
+    }
+    facts.remove(&fact.id);
+    (answers, facts, unknown)
+}
+
+fn check_facts(flow: &Flow, out: &mut Vec<Problem>) {
+    for (fi, fact) in flow.facts.iter().enumerate() {
+        let (answers, facts, unknown) = fact_refs(flow, fi);
+        for a in answers.iter().filter(|a| flow.question(a).is_none()) {
+            out.push(problem(
+                Site::Fact(fi),
+                format!(
+                    "fact \"{}\" uses the answer to \"{a}\", but there is no such question",
+                    fact.id
+                ),
+                None,
+            ));
+        }
+        for f in facts.iter().filter(|f| flow.fact(f).is_none()) {
+            out.push(problem(
+                Site::Fact(fi),
+                format!(
+                    "fact \"{}\" uses fact \"{f}\", which is not defined",
+                    fact.id
+                ),
+                None,
+            ));
+        }
+        for name in unknown {
+            out.push(problem(
+                Site::Fact(fi),
+                format!(
+                    "`{{{name}}}` in the reason of fact \"{}\" is not a question or fact",
+                    fact.id
+                ),
+                None,
+            ));
+        }
+        if let Some(cycle) = fact_cycle(flow, &fact.id, &mut Vec::new()) {
+            out.push(problem(
+                Site::Fact(fi),
+                format!(
+                    "facts depend on each other in a circle: {}",
+                    cycle.join(" -> ")
+                ),
+                None,
+            ));
+        }
+    }
+    for (oi, o) in flow.outcomes.iter().enumerate() {
+        for f in o.facts.iter().filter(|f| flow.fact(f).is_none()) {
+            out.push(problem(
+                Site::OutcomeFacts(oi),
+                format!(
+                    "outcome \"{}\" lists fact \"{f}\", which is not defined under `facts`",
+                    o.id
+                ),
+                suggest(f, flow.facts.iter().map(|f| f.id.as_str()).collect()).as_deref(),
+            ));
+        }
+    }
+}
+
+fn fact_cycle(flow: &Flow, id: &str, trail: &mut Vec<String>) -> Option<Vec<String>> {
+    if trail.iter().any(|t| t == id) {
+        let mut cycle = trail.clone();
+        cycle.push(id.to_string());
+        return Some(cycle);
+    }
+    let fi = flow.facts.iter().position(|f| f.id == id)?;
+    trail.push(id.to_string());
+    let (_, facts, _) = fact_refs(flow, fi);
+    for f in facts {
+        if let Some(c) = fact_cycle(flow, &f, trail) {
+            // Report each cycle once, at the fact where it starts.
+            return (c.first().map(String::as_str) == Some(id)).then_some(c);
+        }
+    }
+    trail.pop();
+    None
+}
+
+/// Every answer a fact needs, through the facts it reads.
+fn fact_answers(flow: &Flow, id: &str, seen: &mut BTreeSet<String>) -> BTreeSet<String> {
+    let mut all = BTreeSet::new();
+    if !seen.insert(id.to_string()) {
+        return all;
+    }
+    if let Some(fi) = flow.facts.iter().position(|f| f.id == id) {
+        let (answers, facts, _) = fact_refs(flow, fi);
+        all.extend(answers);
+        for f in facts {
+            all.extend(fact_answers(flow, &f, seen));
+        }
+    }
+    all
+}
+
+/// For each question and outcome, the questions asked on every path that reaches it.
+fn always_asked(flow: &Flow) -> HashMap<String, BTreeSet<String>> {
+    let mut known: HashMap<String, BTreeSet<String>> = HashMap::new();
+    fn walk(
+        flow: &Flow,
+        at: &str,
+        asked: &BTreeSet<String>,
+        known: &mut HashMap<String, BTreeSet<String>>,
+        depth: usize,
+    ) {
+        let merged = match known.get(at) {
+            Some(before) => before.intersection(asked).cloned().collect(),
+            None => asked.clone(),
+        };
+        let unchanged = known.get(at) == Some(&merged);
+        known.insert(at.to_string(), merged.clone());
+        if unchanged || depth > flow.questions.len() {
+            return;
+        }
+        if let Some(q) = flow.question(at) {
+            let mut after = merged;
+            after.insert(q.id.clone());
+            for r in &q.next {
+                walk(flow, &r.goto, &after, known, depth + 1);
+            }
+        }
+    }
+    walk(flow, &flow.start, &BTreeSet::new(), &mut known, 0);
+    known
+}
+
+fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
+    let asked = always_asked(flow);
+    let not_yet = |name: &str, available: &BTreeSet<String>| !available.contains(name);
+    for (qi, q) in flow.questions.iter().enumerate() {
+        let Some(before) = asked.get(&q.id) else {
+            continue;
+        };
+        let mut available = before.clone();
+        available.insert(q.id.clone());
+        for (ri, r) in q.next.iter().enumerate() {
+            let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
+            if let Some(c) = &r.when {
+                condition_refs(c, &mut answers, &mut facts);
+            }
+            let mut unknown = Vec::new();
+            if let Some(reason) = &r.reason {
+                unknown = text_refs(flow, reason, &mut answers, &mut facts);
+            }
+            for a in answers.iter().filter(|a| not_yet(a, &available)) {
+                out.push(problem(
+                    Site::Route(qi, ri),
+                    format!("this route uses the answer to \"{a}\", which may not have been asked yet on the way to question \"{}\"", q.id),
+                    Some("a route can use the answers to its own question and to questions asked before it on every path"),
+                ));
+            }
+            if !facts.is_empty() {
+                out.push(problem(
+                    Site::Route(qi, ri),
+                    "routes choose by answers; facts can be used in outcomes and other facts only"
+                        .into(),
+                    None,
+                ));
+            }
+            for name in unknown {
+                out.push(problem(
+                    Site::Route(qi, ri),
+                    format!("`{{{name}}}` in this reason is not a question or fact"),
+                    None,
+                ));
+            }
+        }
+    }
+    for (oi, o) in flow.outcomes.iter().enumerate() {
+        let Some(available) = asked.get(&o.id) else {
+            continue;
+        };
+        let mut needed: Vec<(Site, String, String)> = Vec::new();
+        for f in &o.facts {
+            for a in fact_answers(flow, f, &mut BTreeSet::new()) {
+                needed.push((Site::OutcomeFacts(oi), a, format!("fact \"{f}\"")));
+            }
+        }
+        for (si, step) in o.steps.iter().enumerate() {
+            let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
+            if let Some(c) = &step.when {
+                condition_refs(c, &mut answers, &mut facts);
+            }
+            for name in text_refs(flow, &step.text, &mut answers, &mut facts) {
+                out.push(problem(
+                    Site::Step(oi, si),
+                    format!("`{{{name}}}` in this step is not a question or fact"),
+                    None,
+                ));
+            }
+            for f in &facts {
+                if flow.fact(f).is_none() {
+                    out.push(problem(
+                        Site::Step(oi, si),
+                        format!("this step uses fact \"{f}\", which is not defined"),
+                        None,
+                    ));
+                }
+                answers.extend(fact_answers(flow, f, &mut BTreeSet::new()));
+            }
+            for a in answers {
+                needed.push((Site::Step(oi, si), a, "this step".into()));
+            }
+        }
+        for (site, a, user) in needed {
+            if not_yet(&a, available) {
+                out.push(problem(
+                    site,
+                    format!("{user} needs the answer to \"{a}\", but some paths reach outcome \"{}\" without asking it", o.id),
+                    Some("ask that question on every path to this outcome, or stop using it here"),
+                ));
+            }
+        }
+    }
+}
+
+/// "did you mean ...?" for a near miss.
+pub(crate) fn suggest(word: &str, candidates: Vec<&str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| format!("did you mean \"{c}\"?"))
+}
+
+/// Levenshtein distance, small and plain.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(
+            suggest("stap", vec!["strap", "clearance"]).as_deref(),
+            Some("did you mean \"strap\"?")
+        );
+        assert_eq!(suggest("zzz", vec!["strap", "clearance"]), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,154 @@
+//! Broken flows and data: every problem is reported, each at its file and line.
+#![cfg(feature = "yaml")]
+
+mod common;
+
+use common::*;
+use signpost_wizard::{FlowError, load_flow};
+
+fn errors(flow: &str, data: &str) -> Vec<FlowError> {
+    let path = fixtures().join(format!("bad/{flow}.yaml"));
+    match load_flow(&path, &fixtures().join(data)) {
+        Ok(_) => panic!("{flow} should not load"),
+        Err(e) => e,
+    }
+}
+
+/// Asserts an error in `file` (name only) at `line` whose message contains `words`.
+fn expect(errors: &[FlowError], file: &str, line: usize, words: &str) {
+    let found = errors.iter().any(|e| {
+        e.file.file_name().is_some_and(|n| n == file) && e.line == line && e.message.contains(words)
+    });
+    let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(
+        found,
+        "no error at {file}:{line} containing {words:?}; got:\n{}",
+        all.join("\n")
+    );
+}
+
+#[test]
+fn unknown_questions_lists_options_facts_and_data_are_all_reported() {
+    let e = errors("unknown-references", "data");
+    let f = "unknown-references.yaml";
+    expect(&e, f, 11, "there is no question \"stap\"");
+    expect(&e, f, 13, "`goto: countrys` names no question or outcome");
+    expect(&e, f, 18, "there is no country list \"wach\"");
+    expect(&e, f, 20, "write yes or no, not \"maybe\"");
+    expect(&e, f, 26, "fact \"nothing\", which is not defined");
+    expect(
+        &e,
+        f,
+        32,
+        "`notice.weeks`: data file \"notice\" has no such value",
+    );
+    assert_eq!(e.len(), 6, "{e:#?}");
+    // Near misses get a suggestion, and the text form names file, line and column.
+    assert_eq!(e[0].help.as_deref(), Some("did you mean \"strap\"?"));
+    assert!(e[0].to_string().ends_with("unknown-references.yaml:11:17: error: there is no question \"stap\"\n  help: did you mean \"strap\"?"));
+}
+
+#[test]
+fn unreachable_questions_and_outcomes_are_reported() {
+    let e = errors("unreachable", "data");
+    expect(
+        &e,
+        "unreachable.yaml",
+        8,
+        "question \"orphan\" can never be reached",
+    );
+    expect(
+        &e,
+        "unreachable.yaml",
+        16,
+        "outcome \"lost\" can never be reached",
+    );
+    assert_eq!(e.len(), 2);
+}
+
+#[test]
+fn paths_that_never_end_are_reported() {
+    let e = errors("never-ends", "data");
+    expect(
+        &e,
+        "never-ends.yaml",
+        8,
+        "have nowhere to go, so the path never ends",
+    );
+    expect(&e, "never-ends.yaml", 17, "goes back to question \"first\"");
+    assert_eq!(e.len(), 2);
+}
+
+#[test]
+fn answers_not_asked_on_every_path_and_unknown_keys_are_reported() {
+    let e = errors("not-asked", "data");
+    expect(&e, "not-asked.yaml", 13, "unknown key `txt` in a question");
+    expect(
+        &e,
+        "not-asked.yaml",
+        21,
+        "fact \"picked\" needs the answer to \"second\", but some paths reach outcome \"done\" without asking it",
+    );
+    let typo = e.iter().find(|e| e.message.contains("txt")).unwrap();
+    assert_eq!(typo.help.as_deref(), Some("did you mean \"text\"?"));
+}
+
+#[test]
+fn yaml_syntax_errors_carry_their_line() {
+    let e = errors("syntax", "data");
+    assert_eq!(e.len(), 1);
+    expect(&e, "syntax.yaml", 6, "this is not valid YAML");
+    assert_eq!(e[0].column, 10);
+}
+
+#[test]
+fn bad_data_is_reported_in_the_data_files() {
+    let e = errors("bad-data", "bad-data");
+    expect(
+        &e,
+        "countries.yaml",
+        3,
+        "MO is part of \"CX\", which is not in this file",
+    );
+    expect(&e, "holidays.yaml", 6, "\"2027-02-30\" is not a date");
+    expect(&e, "holidays.yaml", 7, "2027-12-25 is a Saturday");
+    expect(
+        &e,
+        "lists.yaml",
+        4,
+        "Hong Kong (HK) is part of CN in the countries file, but this entry does not list it under `including`",
+    );
+    expect(&e, "lists.yaml", 6, "unknown country code \"XX\"");
+    let xx = e.iter().find(|e| e.message.contains("XX")).unwrap();
+    assert_eq!(xx.column, 11, "the column points at the code itself");
+    assert_eq!(e.len(), 5);
+}
+
+#[test]
+fn a_missing_data_file_is_reported_where_the_flow_names_it() {
+    let e = errors("bad-data", "data-that-does-not-exist");
+    expect(
+        &e,
+        "bad-data.yaml",
+        4,
+        "there is no data file \"countries\"",
+    );
+    expect(&e, "bad-data.yaml", 5, "there is no data file \"lists\"");
+    expect(&e, "bad-data.yaml", 6, "there is no data file \"holidays\"");
+}
+
+#[test]
+fn the_good_fixture_data_loads_and_a_flow_id_must_match_its_file() {
+    let dir = std::env::temp_dir().join(format!("signpost-wizard-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("renamed.yaml");
+    std::fs::copy(fixtures().join("bad/unreachable.yaml"), &path).unwrap();
+    let e = load_flow(&path, &fixtures().join("data")).unwrap_err();
+    expect(
+        &e,
+        "renamed.yaml",
+        1,
+        "the flow id \"unreachable\" differs from its file name",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
