@@ -60,13 +60,8 @@ pub fn render(
     };
     let mut ids = Ids::default();
     let mut events: Vec<Event> = Vec::new();
-    let mut heading: Option<(
-        HeadingLevel,
-        Option<CowStr>,
-        Vec<CowStr>,
-        Vec<(CowStr, Option<CowStr>)>,
-        usize,
-    )> = None;
+    // The heading being read: its id is only known once its text is.
+    let mut heading: Option<Tag> = None;
     let mut heading_events: Vec<Event> = Vec::new();
     let mut heading_text = String::new();
     let mut first_heading_seen = false;
@@ -76,7 +71,15 @@ pub fn render(
         if heading.is_some() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
-                    let (level, id, classes, attrs, _) = heading.take().expect("inside a heading");
+                    let Some(Tag::Heading {
+                        level,
+                        id,
+                        classes,
+                        attrs,
+                    }) = heading.take()
+                    else {
+                        unreachable!("only headings are held")
+                    };
                     let text = heading_text.trim().to_string();
                     let id =
                         ids.unique(&id.map_or_else(|| slug::slugify(&text), |id| id.to_string()));
@@ -117,14 +120,7 @@ pub fn render(
             continue;
         }
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading = Some((level, id, classes, attrs, line));
-            }
+            Event::Start(tag @ Tag::Heading { .. }) => heading = Some(tag),
             Event::Start(Tag::FootnoteDefinition(ref label)) => {
                 out.anchors.push(label.to_string());
                 events.push(event);

@@ -18,7 +18,6 @@ pub struct Tree {
 pub struct NavItem {
     pub title: String,
     pub href: String,
-    pub current: bool,
     /// On the path to the current page: shown open.
     pub open: bool,
     pub children: Vec<NavItem>,
@@ -87,29 +86,33 @@ impl Tree {
         found
     }
 
-    /// The navigation as page `current` shows it; `href` makes a link from that page.
-    pub fn nav_for(
+    /// The navigation as every page in `folder` shows it: the top level, with the folders on
+    /// the way to `folder` open. It is the same for all of them, so it is made once per
+    /// folder; the template marks the current page by its link.
+    pub fn nav_for_folder(
         &self,
         pages: &[Page],
-        current: usize,
+        folder: &Path,
         href: &dyn Fn(&Page) -> String,
     ) -> Vec<NavItem> {
-        let mut open: Vec<usize> = self.ancestors(pages, current);
-        open.push(current);
-        self.items(pages, Path::new(""), current, &open, href)
+        let mut open = Vec::new();
+        if let Some(&index) = self.index_of.get(folder) {
+            open = self.ancestors(pages, index);
+            open.push(index);
+        }
+        self.items(pages, Path::new(""), &open, href)
     }
 
     fn items(
         &self,
         pages: &[Page],
         folder: &Path,
-        current: usize,
         open: &[usize],
         href: &dyn Fn(&Page) -> String,
     ) -> Vec<NavItem> {
         self.children(folder)
             .iter()
-            .filter(|&&i| pages[i].front.superseded_by.is_none() || i == current)
+            .filter(|&&i| pages[i].front.superseded_by.is_none())
             .map(|&i| {
                 let page = &pages[i];
                 let is_open = page.kind == PageKind::Section && open.contains(&i);
@@ -117,7 +120,6 @@ impl Tree {
                     self.items(
                         pages,
                         page.source.parent().unwrap_or(Path::new("")),
-                        current,
                         open,
                         href,
                     )
@@ -127,7 +129,6 @@ impl Tree {
                 NavItem {
                     title: page.title.clone(),
                     href: href(page),
-                    current: i == current,
                     open: is_open,
                     children,
                 }

@@ -13,6 +13,7 @@ use crate::templates::{THEME, all_files};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Theme files are copied under this folder of the output.
@@ -20,10 +21,11 @@ pub const ASSETS_DIR: &str = "assets";
 
 /// Renders every page and copies the theme's and the content's files into `out`.
 pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let navs = navigation_by_folder(site);
     let problems: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|i| {
-            render_page(site, i, today)
+            render_page(site, i, today, &navs)
                 .and_then(|html| write_file(&out.join(&site.pages[i].output), html.as_bytes()))
                 .err()
         })
@@ -32,6 +34,31 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
         return Err(problems);
     }
     copy_files(site, out)
+}
+
+/// Pages in one folder share their navigation (links are relative to the same place), so
+/// it is built once per folder; a large site would otherwise spend most of its time on it.
+fn navigation_by_folder(site: &Site) -> HashMap<&Path, tera::Value> {
+    let folders: HashSet<&Path> = site
+        .pages
+        .iter()
+        .map(|p| p.source.parent().unwrap_or(Path::new("")))
+        .collect();
+    folders
+        .into_par_iter()
+        .map(|folder| {
+            let root = "../".repeat(folder.components().count());
+            let href = |target: &Page| format!("{root}{}", target.url);
+            (
+                folder,
+                tera::Value::from_serializable(&site.tree.nav_for_folder(
+                    &site.pages,
+                    folder,
+                    &href,
+                )),
+            )
+        })
+        .collect()
 }
 
 fn copy_files(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
@@ -124,7 +151,12 @@ struct Rating {
     mailto: String,
 }
 
-fn render_page(site: &Site, index: usize, today: NaiveDate) -> Result<String, Diagnostic> {
+fn render_page(
+    site: &Site,
+    index: usize,
+    today: NaiveDate,
+    navs: &HashMap<&Path, tera::Value>,
+) -> Result<String, Diagnostic> {
     let page = &site.pages[index];
     let root = links::root_prefix(&page.output);
     let href = |target: &Page| format!("{root}{}", target.url);
@@ -174,7 +206,12 @@ fn render_page(site: &Site, index: usize, today: NaiveDate) -> Result<String, Di
     context.insert("root", &root);
     context.insert("assets", &format!("{root}{ASSETS_DIR}/"));
     context.insert("home", &format!("{root}index.html"));
-    context.insert("nav", &site.tree.nav_for(&site.pages, index, &href));
+    let folder = page.source.parent().unwrap_or(Path::new(""));
+    context.insert_value(
+        "nav",
+        navs.get(folder).cloned().unwrap_or_else(tera::Value::none),
+    );
+    context.insert("current", &href(page));
     context.insert(
         "breadcrumbs",
         &site.tree.breadcrumbs(&site.pages, index, &href),

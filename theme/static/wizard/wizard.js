@@ -43,6 +43,9 @@ let wasm_bindgen = (function(exports) {
             __wbg_addEventListener_f2d27251d333a631: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
+            __wbg_add_cf82c8d153d93ae1: function() { return handleError(function (arg0, arg1, arg2) {
+                getObject(arg0).add(getStringFromWasm0(arg1, arg2));
+            }, arguments); },
             __wbg_bubbles_d16d240e1d91bfa3: function(arg0) {
                 const ret = getObject(arg0).bubbles;
                 return ret;
@@ -55,8 +58,16 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).cancelBubble;
                 return ret;
             },
+            __wbg_checked_3f95ede4ece3a2c2: function(arg0) {
+                const ret = getObject(arg0).checked;
+                return ret;
+            },
             __wbg_childNodes_4a28c927bffc821b: function(arg0) {
                 const ret = getObject(arg0).childNodes;
+                return addHeapObject(ret);
+            },
+            __wbg_classList_97e966c261669b85: function(arg0) {
+                const ret = getObject(arg0).classList;
                 return addHeapObject(ret);
             },
             __wbg_cloneNode_36b90700fd8dbbb0: function() { return handleError(function (arg0) {
@@ -94,11 +105,17 @@ let wasm_bindgen = (function(exports) {
                     wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
                 }
             },
+            __wbg_error_d1fc0193610e0e39: function(arg0) {
+                console.error(getObject(arg0));
+            },
             __wbg_error_ffc0e69a0d7194d3: function(arg0, arg1) {
                 var v0 = getArrayJsValueFromWasm0(arg0, arg1);
                 wasm.__wbindgen_free(arg0, arg1 * 4, 4);
                 console.error(...(v0));
             },
+            __wbg_focus_d5e2fdbdb56416f0: function() { return handleError(function (arg0) {
+                getObject(arg0).focus();
+            }, arguments); },
             __wbg_from_eac91875c8a5ffa4: function(arg0) {
                 const ret = Array.from(getObject(arg0));
                 return addHeapObject(ret);
@@ -109,6 +126,29 @@ let wasm_bindgen = (function(exports) {
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            __wbg_getDate_a44b5f4a8c42a3c3: function(arg0) {
+                const ret = getObject(arg0).getDate();
+                return ret;
+            },
+            __wbg_getElementById_7ee213db584f37b0: function(arg0, arg1, arg2) {
+                const ret = getObject(arg0).getElementById(getStringFromWasm0(arg1, arg2));
+                return isLikeNone(ret) ? 0 : addHeapObject(ret);
+            },
+            __wbg_getFullYear_94114da14f235fca: function(arg0) {
+                const ret = getObject(arg0).getFullYear();
+                return ret;
+            },
+            __wbg_getItem_49556a3e59cfb688: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+                const ret = getObject(arg1).getItem(getStringFromWasm0(arg2, arg3));
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            }, arguments); },
+            __wbg_getMonth_a4698d688e95d9bd: function(arg0) {
+                const ret = getObject(arg0).getMonth();
+                return ret;
             },
             __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
                 const ret = getObject(arg0)[arg1 >>> 0];
@@ -126,6 +166,16 @@ let wasm_bindgen = (function(exports) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Element;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            __wbg_instanceof_HtmlElement_ea32ea7121e0a496: function(arg0) {
+                let result;
+                try {
+                    result = getObject(arg0) instanceof HTMLElement;
                 } catch (_) {
                     result = false;
                 }
@@ -160,6 +210,13 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).item(arg1 >>> 0);
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
+            __wbg_key_76125a528069feff: function(arg0, arg1) {
+                const ret = getObject(arg1).key;
+                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
             __wbg_lastChild_d03af7c29f69e2ad: function(arg0) {
                 const ret = getObject(arg0).lastChild;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
@@ -182,6 +239,10 @@ let wasm_bindgen = (function(exports) {
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            __wbg_new_0_36d738a0c8cfac43: function() {
+                const ret = new Date();
+                return addHeapObject(ret);
             },
             __wbg_new_bb74001155cb8ca8: function() {
                 const ret = new Error();
@@ -214,6 +275,12 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
+            __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
+                getObject(arg0).preventDefault();
+            },
+            __wbg_print_489eee3e558fe3b1: function() { return handleError(function (arg0) {
+                getObject(arg0).print();
+            }, arguments); },
             __wbg_querySelectorAll_6c1bd81d448fb480: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
@@ -232,12 +299,22 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
+            __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
+                getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
+            }, arguments); },
             __wbg_resolve_dbf78ab4942478b0: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
                 return addHeapObject(ret);
             },
+            __wbg_sessionStorage_7bc148f64fb0d0b9: function() { return handleError(function (arg0) {
+                const ret = getObject(arg0).sessionStorage;
+                return isLikeNone(ret) ? 0 : addHeapObject(ret);
+            }, arguments); },
             __wbg_setAttribute_f75317b2b5cabfb4: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
+            }, arguments); },
+            __wbg_setItem_cfa3cb31f271776a: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+                getObject(arg0).setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
             __wbg_setTimeout_a89fa3173dd1b518: function(arg0, arg1) {
                 const ret = setTimeout(getObject(arg0), arg1);
@@ -314,6 +391,10 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).__yew_subtree_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
+            __wbg_target_e5cd9c7aa87dd8df: function(arg0) {
+                const ret = getObject(arg0).target;
+                return isLikeNone(ret) ? 0 : addHeapObject(ret);
+            },
             __wbg_textContent_240d7f8264a6246e: function(arg0, arg1) {
                 const ret = getObject(arg1).textContent;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -340,17 +421,17 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 212, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 594, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_d56c81c998592d0___convert__closures_____invoke___wasm_bindgen_d56c81c998592d0___JsValue__core_8225ac4e38a696d5___result__Result_____wasm_bindgen_d56c81c998592d0___JsError___true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 40, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_bd99ca3cb014e1c___features__gen_Event__Event______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 392, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_56d2ab6eb87fd79a___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 204, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 568, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_d56c81c998592d0___convert__closures_____invoke_______true_);
                 return addHeapObject(ret);
             },
@@ -377,10 +458,10 @@ let wasm_bindgen = (function(exports) {
         wasm.wasm_bindgen_d56c81c998592d0___convert__closures_____invoke_______true_(arg0, arg1);
     }
 
-    function wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_bd99ca3cb014e1c___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+    function wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_56d2ab6eb87fd79a___features__gen_Event__Event______true_(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
-            wasm.wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_bd99ca3cb014e1c___features__gen_Event__Event______true_(arg0, arg1, borrow0);
+            wasm.wasm_bindgen_d56c81c998592d0___convert__closures________invoke___web_sys_56d2ab6eb87fd79a___features__gen_Event__Event______true_(arg0, arg1, borrow0);
         } finally {
             heap[stack_pointer++] = undefined;
         }

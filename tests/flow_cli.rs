@@ -1,0 +1,193 @@
+//! `signpost flow check|eval|table` on the real overseas flow, and the guidance text rendered
+//! from the same data as the wizard.
+
+mod support;
+use std::io::Write;
+use std::process::Stdio;
+use support::*;
+
+fn eval(answers: &str, today: &str) -> (bool, serde_json::Value, String) {
+    let mut child = signpost()
+        .current_dir(workspace())
+        .args([
+            "flow",
+            "eval",
+            "overseas-travel",
+            "--answers",
+            "-",
+            "--today",
+            today,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("signpost runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answers.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let json = serde_json::from_str(&stdout).unwrap_or(serde_json::Value::Null);
+    (
+        output.status.success(),
+        json,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn eval_prints_outcome_facts_and_reasons_as_json() {
+    let (ok, json, stderr) = eval(
+        r#"{"clearance":"sc","strap":false,"business_area":"hmpps-other","countries":["HK"],"travel_date":"2027-01-04"}"#,
+        "2026-11-22",
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(json["outcome"], "part-two");
+    assert_eq!(json["facts"]["approver"], "governor");
+    assert_eq!(json["facts"]["debrief"], "mandatory");
+    assert_eq!(json["facts"]["notice_working_days"], 15);
+    // 15 working days back from 3 January 2027, skipping Christmas and New Year bank holidays.
+    assert_eq!(json["facts"]["latest_submission_date"], "2026-12-09");
+    assert_eq!(json["facts"]["late"], false);
+    let reasons = json["reasons"].to_string();
+    assert!(
+        reasons.contains("Hong Kong is part of China, which is on the special-attention list"),
+        "{reasons}"
+    );
+}
+
+#[test]
+fn eval_says_when_it_is_too_late() {
+    let (ok, json, stderr) = eval(
+        r#"{"clearance":"dv","strap":true,"business_area":"moj-hq","countries":["JP"],"travel_date":"2026-12-01"}"#,
+        "2026-11-22",
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(json["outcome"], "part-two");
+    assert_eq!(json["facts"]["notify_strap_team"], true);
+    assert_eq!(json["facts"]["notice_working_days"], 20);
+    assert_eq!(json["facts"]["late"], true);
+}
+
+#[test]
+fn eval_reads_yaml_answers_and_not_required() {
+    let (ok, json, stderr) = eval(
+        "clearance: none\nstrap: false\nequipment: false\n",
+        "2026-11-22",
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(json["outcome"], "not-required");
+}
+
+#[test]
+fn eval_names_a_missing_answer() {
+    let (ok, _, stderr) = eval(r#"{"clearance":"sc"}"#, "2026-11-22");
+    assert!(!ok);
+    assert!(
+        stderr.contains("strap") || stderr.to_lowercase().contains("strap"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn table_matches_the_committed_golden_file() {
+    let output = signpost()
+        .current_dir(workspace())
+        .args(["flow", "table", "overseas-travel"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let golden =
+        std::fs::read_to_string(workspace().join("content/flows/overseas-travel.table.md"))
+            .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        golden,
+        "the decision table changed: review it, then run `cargo run -- flow table overseas-travel > content/flows/overseas-travel.table.md`"
+    );
+}
+
+#[test]
+fn check_passes_the_real_flow_and_names_problems_in_a_broken_one() {
+    let output = signpost()
+        .current_dir(workspace())
+        .args(["flow", "check"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("ok: content/flows/overseas-travel.yaml")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let flow = content.join("flows/overseas-travel.yaml");
+    let text = std::fs::read_to_string(&flow).unwrap();
+    let broken = text.replacen("    next: part-two", "    next: part-too", 1);
+    assert_ne!(text, broken, "the fixture edit applies");
+    std::fs::write(&flow, broken).unwrap();
+    let output = signpost()
+        .args(["flow", "check", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("flows/overseas-travel.yaml:"), "{stderr}");
+    assert!(stderr.contains("part-too"), "{stderr}");
+    // The same problem stops a build, naming the same file and line.
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr().contains("flows/overseas-travel.yaml:"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn the_guidance_text_comes_from_the_same_data_as_the_wizard() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&workspace().join("content"), &out, "2026-11-22").assert_ok();
+    let html = read(&out, "travel/accessing-it-systems-from-overseas.html");
+    assert!(
+        html.contains("China (including Hong Kong, Macau and Tibet)"),
+        "special-attention list rendered from data"
+    );
+    assert!(
+        html.contains("15 working days") && html.contains("20 working days"),
+        "notice periods rendered from data"
+    );
+    assert!(
+        html.contains("<script type=\"application/json\" id=\"signpost-flow-overseas-travel\">"),
+        "flow embedded for the wizard"
+    );
+    assert!(html.contains("data-flow=\"overseas-travel\""));
+    assert!(
+        html.contains("class=\"wizard-fallback\""),
+        "a note in place of the wizard without JavaScript"
+    );
+
+    // A policy change is a content edit: a new notice period shows in the page.
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let notice = content.join("data/notice.yaml");
+    let text = std::fs::read_to_string(&notice).unwrap();
+    std::fs::write(&notice, text.replacen("standard: 15", "standard: 16", 1)).unwrap();
+    let out2 = dir.path().join("public2");
+    build(&content, &out2, "2026-11-22").assert_ok();
+    assert!(
+        read(&out2, "travel/accessing-it-systems-from-overseas.html").contains("16 working days")
+    );
+}
