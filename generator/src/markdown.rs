@@ -230,17 +230,16 @@ pub fn fix_legacy_headings(body: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>
     let mut in_fence: Option<char> = None;
     for (index, line) in body.lines().enumerate() {
         let trimmed = line.trim_start();
-        if let Some(c) = ['`', '~']
-            .into_iter()
-            .find(|c| trimmed.starts_with(&c.to_string().repeat(3)))
-        {
-            in_fence = if in_fence == Some(c) {
-                None
-            } else {
-                in_fence.or(Some(c))
-            };
+        for (fence, c) in [("```", '`'), ("~~~", '~')] {
+            if trimmed.starts_with(fence) {
+                in_fence = if in_fence == Some(c) {
+                    None
+                } else {
+                    in_fence.or(Some(c))
+                };
+            }
         }
-        if in_fence.is_none() && legacy_heading_hashes(line).is_some() {
+        if in_fence.is_none() && line.starts_with('#') && legacy_heading_hashes(line).is_some() {
             fixed_lines.push(index + 1);
         }
     }

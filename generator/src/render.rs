@@ -33,7 +33,11 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
     if !problems.is_empty() {
         return Err(problems);
     }
-    copy_files(site, out)
+    copy_files(site, out)?;
+    crate::reports::write(site, today, out)?;
+    crate::search::write(site, today, out)?;
+    // Last: the offline copies are made from the finished site.
+    crate::copies::write(site, today, out)
 }
 
 /// Pages in one folder share their navigation (links are relative to the same place), so

@@ -35,6 +35,9 @@ pub fn token(index: usize) -> String {
 
 /// Finds shortcode calls outside code, replacing each with its token.
 pub fn extract(body: &str) -> (String, Vec<Call>, Vec<SyntaxError>) {
+    if !body.contains("{{") {
+        return (body.to_string(), Vec::new(), Vec::new());
+    }
     let mut out = String::with_capacity(body.len());
     let mut calls = Vec::new();
     let mut errors = Vec::new();
