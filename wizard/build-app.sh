@@ -110,11 +110,14 @@ else
     command -v wasm-ld-19 >/dev/null || die "wasm-ld-19 not found; apt-get install lld-19 (or run tests/install-deps.sh)"
     ROUTE="debian (rustc-web $(/usr/bin/rustc --version | awk '{print $2}'), -Zbuild-std, wasm-ld-19)"
     say "compiling $PACKAGE: route $ROUTE"
+    # std is built from source here, so it can also be built small: panics abort at once
+    # (no message formatting) and std's size-optimised code paths are used.
     PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
         RUSTC_WRAPPER= CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-        CARGO_TARGET_DIR="$TARGET_DIR" RUSTFLAGS="$MVP_FLAGS" \
+        CARGO_TARGET_DIR="$TARGET_DIR" \
+        RUSTFLAGS="$MVP_FLAGS -Zunstable-options -Cpanic=immediate-abort" \
         /usr/bin/cargo build --quiet --locked -p "$PACKAGE" --target "$TARGET" \
-            --profile "$PROFILE" -Zbuild-std=std,panic_abort
+            --profile "$PROFILE" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 fi
 [ -f "$WASM" ] || die "the build produced no $WASM"
 

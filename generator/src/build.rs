@@ -6,6 +6,7 @@
 use crate::checks;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::{self, WriteError};
+use crate::page_cache::PageCache;
 use crate::render;
 use crate::site::{self, Site};
 use chrono::NaiveDate;
@@ -26,8 +27,16 @@ pub struct BuildReport {
 
 /// Builds the site, or returns every problem found (errors and warnings) if it cannot.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    build_cached(options, None)
+}
+
+/// [`build`], re-reading only the pages that changed since `cache` was filled.
+pub fn build_cached(
+    options: &BuildOptions,
+    cache: Option<&PageCache>,
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let site = load_and_check(&options.content_dir, &mut problems);
+    let site = load_and_check_cached(&options.content_dir, &mut problems, cache);
     let site = match site {
         Some(site) if !diagnostics::has_errors(&problems) => site,
         _ => return Err(problems),
@@ -56,7 +65,16 @@ pub fn load_and_check(
     content_dir: &std::path::Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Site> {
-    let site = site::load(content_dir, problems)?;
+    load_and_check_cached(content_dir, problems, None)
+}
+
+/// [`load_and_check`], taking unchanged pages from `cache`.
+pub fn load_and_check_cached(
+    content_dir: &std::path::Path,
+    problems: &mut Vec<Diagnostic>,
+    cache: Option<&PageCache>,
+) -> Option<Site> {
+    let site = site::load_cached(content_dir, problems, cache)?;
     checks::run(&site, problems);
     Some(site)
 }

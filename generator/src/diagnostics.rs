@@ -7,8 +7,20 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth knowing, nothing to fix (`check` lists links to other sites, pages due soon).
+    Info,
     Warning,
     Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +56,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn info(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Info,
+            ..Self::error(file, line, message)
+        }
+    }
+
     pub fn at_column(mut self, column: usize) -> Self {
         self.column = column;
         self
@@ -71,11 +90,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}: {}", self.location(), self.message)?;
+        write!(
+            f,
+            "{}: {}: {}",
+            self.severity.label(),
+            self.location(),
+            self.message
+        )?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }

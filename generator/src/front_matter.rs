@@ -17,6 +17,7 @@ const KEYS: &[(&str, &[&str])] = &[
     ("owner_slack", &[]),
     ("review_by", &["Review"]),
     ("last_reviewed", &["last_reviewed_on"]),
+    ("reviewed_by", &[]),
     ("review_in", &[]),
     ("audience", &["Target audience"]),
     ("feedback", &[]),
@@ -41,6 +42,8 @@ pub struct FrontMatter {
     pub owner_slack: Option<String>,
     pub review_by: Option<PageDate>,
     pub last_reviewed: Option<PageDate>,
+    /// Who last reviewed the page (`signpost review --reviewer` writes it).
+    pub reviewed_by: Option<String>,
     pub review_in: Option<Interval>,
     pub audience: Vec<String>,
     pub feedback: Feedback,
@@ -138,6 +141,7 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
             "summary" => front.summary = field.text(spelling, value, problems),
             "owner" => front.owner = field.text(spelling, value, problems),
             "owner_slack" => front.owner_slack = field.text(spelling, value, problems),
+            "reviewed_by" => front.reviewed_by = field.text(spelling, value, problems),
             "review_by" | "last_reviewed" => {
                 let Some(text) = field.text(spelling, value, problems) else {
                     continue;

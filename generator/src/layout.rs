@@ -5,14 +5,17 @@
 use crate::links::{self, LinkTarget};
 use crate::markdown::LinkWriter;
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub struct Layout {
     /// Every page's source path, including the `index.md` of folders that have none (those
     /// pages are generated).
-    pages: HashSet<PathBuf>,
-    folders: HashSet<PathBuf>,
-    assets: HashSet<PathBuf>,
+    // Keyed by the path's text: hashing a `Path` parses its components every time, and
+    // every link on every page is looked up here.
+    pages: HashSet<OsString>,
+    folders: HashSet<OsString>,
+    assets: HashSet<OsString>,
     link_origin: Option<String>,
 }
 
@@ -22,17 +25,25 @@ impl Layout {
         for page in page_sources {
             for ancestor in page.ancestors().skip(1) {
                 if !ancestor.as_os_str().is_empty() {
-                    folders.insert(ancestor.to_path_buf());
+                    folders.insert(ancestor.as_os_str().to_owned());
                 }
             }
         }
-        let mut pages: HashSet<PathBuf> = page_sources.iter().cloned().collect();
-        pages.insert(PathBuf::from("index.md"));
-        pages.extend(folders.iter().map(|f| f.join("index.md")));
+        let mut pages: HashSet<OsString> = page_sources
+            .iter()
+            .map(|p| p.as_os_str().to_owned())
+            .collect();
+        pages.insert("index.md".into());
+        pages.extend(
+            folders
+                .iter()
+                .map(|f| Path::new(f).join("index.md").into_os_string()),
+        );
+        let assets = assets.iter().map(|p| p.as_os_str().to_owned()).collect();
         Self {
             pages,
             folders,
-            assets: assets.iter().cloned().collect(),
+            assets,
             link_origin,
         }
     }
@@ -43,7 +54,7 @@ impl Layout {
         let mut missing: Vec<PathBuf> = self
             .folders
             .iter()
-            .map(|f| f.join("index.md"))
+            .map(|f| Path::new(f).join("index.md"))
             .chain(std::iter::once(PathBuf::from("index.md")))
             .filter(|index| !existing.contains(index))
             .collect();
@@ -58,23 +69,20 @@ impl Layout {
 
     /// The page a link points at, by source path: `page.md`, a folder, or `page.html`.
     pub fn page_for(&self, path: &Path) -> Option<PathBuf> {
-        if self.pages.contains(path) {
+        if self.pages.contains(path.as_os_str()) {
             return Some(path.to_path_buf());
         }
-        if path.as_os_str().is_empty() || self.folders.contains(path) {
+        if path.as_os_str().is_empty() || self.folders.contains(path.as_os_str()) {
             return Some(path.join("index.md"));
         }
         let as_markdown = path.with_extension("md");
-        (path.extension().is_some_and(|e| e == "html") && self.pages.contains(&as_markdown))
-            .then_some(as_markdown)
+        (path.extension().is_some_and(|e| e == "html")
+            && self.pages.contains(as_markdown.as_os_str()))
+        .then_some(as_markdown)
     }
 
     pub fn is_asset(&self, path: &Path) -> bool {
-        self.assets.contains(path)
-    }
-
-    pub fn page_sources(&self) -> impl Iterator<Item = &PathBuf> {
-        self.pages.iter()
+        self.assets.contains(path.as_os_str())
     }
 
     pub fn link_origin(&self) -> Option<&str> {

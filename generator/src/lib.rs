@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod nav;
 pub mod output;
 pub mod page;
+pub mod page_cache;
 pub mod render;
 pub mod reports;
 pub mod review;

@@ -67,7 +67,8 @@ pub fn render(
     let mut first_heading_seen = false;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
-        let line = lines.line(range.start) + body_line - 1;
+        // Lines are looked up only for the few events that need one (links, raw HTML).
+        let line = || lines.line(range.start) + body_line - 1;
         if heading.is_some() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
@@ -138,7 +139,7 @@ pub fn render(
 /// Records links for checking and swaps in the output URL.
 fn rewrite<'a>(
     event: Event<'a>,
-    line: usize,
+    line: impl Fn() -> usize,
     page_source: &Path,
     writer: &dyn LinkWriter,
     out: &mut Rendered,
@@ -150,7 +151,7 @@ fn rewrite<'a>(
             title,
             id,
         }) => {
-            let dest_url = record(dest_url, line, false, page_source, writer, out);
+            let dest_url = record(dest_url, line(), false, page_source, writer, out);
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -164,7 +165,7 @@ fn rewrite<'a>(
             title,
             id,
         }) => {
-            let dest_url = record(dest_url, line, true, page_source, writer, out);
+            let dest_url = record(dest_url, line(), true, page_source, writer, out);
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -172,9 +173,9 @@ fn rewrite<'a>(
                 id,
             })
         }
-        Event::Html(html) => Event::Html(raw_html(&html, line, page_source, writer, out).into()),
+        Event::Html(html) => Event::Html(raw_html(&html, line(), page_source, writer, out).into()),
         Event::InlineHtml(html) => {
-            Event::InlineHtml(raw_html(&html, line, page_source, writer, out).into())
+            Event::InlineHtml(raw_html(&html, line(), page_source, writer, out).into())
         }
         other => other,
     }

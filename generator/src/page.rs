@@ -23,7 +23,7 @@ pub enum PageKind {
     Guidance,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Path from the content root, e.g. `travel/overseas.md`.
     pub source: PathBuf,

@@ -171,7 +171,7 @@ fn render_page(
             links::LinkTarget::Internal { path, .. } => site
                 .layout
                 .page_for(&path)
-                .and_then(|s| site.by_source.get(&s).copied()),
+                .and_then(|s| site.by_source.get(s.as_os_str()).copied()),
             _ => None,
         }
     });

@@ -8,6 +8,7 @@ use crate::flows::{self, LoadedFlow};
 use crate::layout::Layout;
 use crate::nav::Tree;
 use crate::page::{self, Page};
+use crate::page_cache::PageCache;
 use crate::templates::Templates;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -18,7 +19,7 @@ pub struct Site {
     pub config: SiteConfig,
     /// Sorted by source path.
     pub pages: Vec<Page>,
-    pub by_source: HashMap<PathBuf, usize>,
+    pub by_source: HashMap<std::ffi::OsString, usize>,
     pub tree: Tree,
     pub layout: Layout,
     pub assets: Vec<PathBuf>,
@@ -28,13 +29,24 @@ pub struct Site {
 
 impl Site {
     pub fn page(&self, source: &Path) -> Option<&Page> {
-        self.by_source.get(source).map(|&i| &self.pages[i])
+        self.by_source
+            .get(source.as_os_str())
+            .map(|&i| &self.pages[i])
     }
 }
 
 /// Reads the whole content folder. Everything wrong is pushed to `problems`; a site comes
 /// back whenever it could be read far enough to check.
 pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> {
+    load_cached(content_dir, problems, None)
+}
+
+/// [`load`], taking unchanged pages from `cache` (`signpost serve` rebuilds this way).
+pub fn load_cached(
+    content_dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+    cache: Option<&PageCache>,
+) -> Option<Site> {
     let sources = match discover::discover(content_dir) {
         Ok(sources) => sources,
         Err(problem) => {
@@ -42,6 +54,9 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> 
             return None;
         }
     };
+    if let Some(cache) = cache {
+        cache.begin(content_dir, &sources);
+    }
     let config = config::load(content_dir, problems);
     let data = crate::data::load(content_dir, &sources.data, problems);
     let flows = flows::load(content_dir, &sources.flows, problems);
@@ -66,9 +81,15 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> 
         .pages
         .par_iter()
         .map(|source| {
-            let mut found = Vec::new();
-            let page = page::read(source, &inputs, &mut found);
-            (page, found)
+            let read = || {
+                let mut found = Vec::new();
+                let page = page::read(source, &inputs, &mut found);
+                (page, found)
+            };
+            match cache {
+                Some(cache) => cache.get_or_read(content_dir, source, read),
+                None => read(),
+            }
         })
         .collect();
     let mut pages = Vec::with_capacity(read.len());
@@ -86,7 +107,7 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> 
     let by_source = pages
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.source.clone(), i))
+        .map(|(i, p)| (p.source.as_os_str().to_owned(), i))
         .collect();
     let tree = Tree::new(&pages);
     diagnostics::sort(problems);

@@ -106,7 +106,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
     };
 
     html! {
-        <section class="wizard-app" aria-label={flow.title.clone()}>
+        <div class="wizard-app">
             if state.view != View::Start {
                 <button type="button" class="wizard-back-link wizard-no-print" onclick={onback.reform(|_: MouseEvent| ())}>{ "Back" }</button>
             }
@@ -124,6 +124,6 @@ pub fn Wizard(props: &WizardProps) -> Html {
                     <button type="button" class="wizard-link-button" onclick={onclear.reform(|_: MouseEvent| ())}>{ "Clear my answers" }</button>
                 }
             </div>
-        </section>
+        </div>
     }
 }

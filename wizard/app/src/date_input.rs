@@ -4,7 +4,7 @@
 use crate::error_summary::ErrorMessage;
 use crate::ids;
 use crate::radios::described_by;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,13 +25,13 @@ const NAMES: [&str; 3] = ["day", "month", "year"];
 impl DateParts {
     /// Parts of a stored "YYYY-MM-DD" answer, without leading zeros.
     pub fn from_iso(text: &str) -> DateParts {
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(d) => DateParts {
-                day: d.format("%-d").to_string(),
-                month: d.format("%-m").to_string(),
-                year: d.format("%Y").to_string(),
+        match iso_date(text) {
+            Some(d) => DateParts {
+                day: d.day().to_string(),
+                month: d.month().to_string(),
+                year: d.year().to_string(),
             },
-            Err(_) => DateParts::default(),
+            None => DateParts::default(),
         }
     }
 
@@ -91,6 +91,22 @@ impl DateParts {
             )),
         }
     }
+}
+
+/// A "YYYY-MM-DD" date (read by hand: chrono's format parser is large in wasm).
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let mut it = text.trim().splitn(3, '-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    let num = |s: &str| s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+}
+
+/// The stored form of a date: "YYYY-MM-DD".
+pub fn to_iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The element id of each box: the day box has the question's field id.
@@ -241,5 +257,9 @@ mod tests {
     fn round_trips_stored_answers() {
         assert_eq!(DateParts::from_iso("2027-03-05"), parts("5", "3", "2027"));
         assert_eq!(DateParts::from_iso("nonsense"), DateParts::default());
+        let d = NaiveDate::from_ymd_opt(2027, 3, 5).unwrap();
+        assert_eq!(to_iso(d), "2027-03-05");
+        assert_eq!(iso_date("2027-03-05"), Some(d));
+        assert_eq!(iso_date("2027-3-5"), None);
     }
 }

@@ -91,9 +91,7 @@ pub fn deadlines(flow: &Flow, eval: &Evaluation, answers: &Answers) -> Vec<Deadl
     out
 }
 
-fn iso(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
+use crate::date_input::iso_date as iso;
 
 #[component]
 pub fn OutcomeView(props: &OutcomeProps) -> Html {

@@ -3,7 +3,7 @@
 //! then checks it and hands the answer, or the problems, to the reducer.
 
 use crate::countries::Countries;
-use crate::date_input::{Bad, DateInput, DateParts, part_id};
+use crate::date_input::{Bad, DateInput, DateParts, part_id, to_iso};
 use crate::ids;
 use crate::radios::{RadioOption, Radios};
 use crate::state::{FieldError, FlowRef};
@@ -88,7 +88,7 @@ pub fn check(
             }
             Ok(None) => Ok(Answer::Skipped),
             Ok(Some(date)) => {
-                engine(Answer::Text(date.format("%Y-%m-%d").to_string())).or_else(|mut m| {
+                engine(Answer::Text(to_iso(date))).or_else(|mut m| {
                     let beyond_data = flow.holidays.as_ref().is_some_and(|h| date > h.to);
                     if beyond_data && q.optional {
                         m.push_str(". Or leave the date blank to see what else you need to do");
