@@ -6,6 +6,7 @@
 //! [`templates`], and [`output`] the result atomically.
 
 pub mod build;
+pub mod check;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod front_matter;
 pub mod layout;
 pub mod links;
 pub mod markdown;
+pub mod mojibake;
 pub mod nav;
 pub mod output;
 pub mod page;

@@ -109,6 +109,9 @@ impl Staging {
         Ok(Self { path, done: false })
     }
 
+    /// Puts the staging folder in the output's place. On Linux an existing output is
+    /// exchanged with the new one in a single step, so readers (and `serve`) never see a
+    /// missing or half-replaced site; elsewhere it is moved aside first.
     fn swap_into<E>(
         mut self,
         output_dir: &Path,
@@ -116,24 +119,40 @@ impl Staging {
         name: &str,
     ) -> Result<(), WriteError<E>> {
         let old = parent.join(format!(".{name}.signpost-old-{}", std::process::id()));
-        let had_previous = output_dir.exists();
-        if had_previous {
+        if !output_dir.exists() {
+            fs::rename(&self.path, output_dir)
+                .map_err(|e| io_problem(output_dir, "cannot put the new output in place", e))?;
+            self.done = true;
+            return Ok(());
+        }
+        if exchange(&self.path, output_dir).is_ok() {
+            // The previous site is now in the staging folder's place.
+            fs::rename(&self.path, &old)
+                .map_err(|e| io_problem(&self.path, "cannot move the previous output aside", e))?;
+        } else {
             fs::rename(output_dir, &old)
                 .map_err(|e| io_problem(output_dir, "cannot move the previous output aside", e))?;
-        }
-        if let Err(e) = fs::rename(&self.path, output_dir) {
-            if had_previous {
+            if let Err(e) = fs::rename(&self.path, output_dir) {
                 let _ = fs::rename(&old, output_dir);
+                return Err(io_problem(output_dir, "cannot put the new output in place", e).into());
             }
-            return Err(io_problem(output_dir, "cannot put the new output in place", e).into());
         }
         self.done = true;
-        if had_previous {
-            fs::remove_dir_all(&old)
-                .map_err(|e| io_problem(&old, "cannot remove the previous output", e))?;
-        }
+        fs::remove_dir_all(&old)
+            .map_err(|e| io_problem(&old, "cannot remove the previous output", e))?;
         Ok(())
     }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 impl Drop for Staging {

@@ -118,10 +118,7 @@ fn inputs_fingerprint(content_dir: &Path, sources: &Sources) -> u64 {
         .flatten()
         .map(|entry| entry.path())
         .filter(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|e| e == "yaml" || e == "yml")
+            path.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
         });
     let mut files: Vec<PathBuf> = settings
         .chain(
@@ -136,7 +133,9 @@ fn inputs_fingerprint(content_dir: &Path, sources: &Sources) -> u64 {
     files.sort();
     for file in files {
         file.hash(&mut hasher);
-        Stamp::of(&file).map(|s| (s.modified, s.len)).hash(&mut hasher);
+        Stamp::of(&file)
+            .map(|s| (s.modified, s.len))
+            .hash(&mut hasher);
     }
     hasher.finish()
 }

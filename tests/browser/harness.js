@@ -164,7 +164,7 @@ async function addCountry(page, typed, name) {
   const input = page.getByRole('textbox', { name: 'Which countries will you visit or pass through?' });
   await input.fill(typed);
   await page.getByRole('button', { name: new RegExp(`^Add ${name}\\b`) }).first().click();
-  await page.locator('.wizard-countries__chosen').getByText(name, { exact: true }).waitFor();
+  await page.getByRole('button', { name: `Remove ${name}`, exact: true }).waitFor();
 }
 
 async function fillDate(page, day, month, year) {
