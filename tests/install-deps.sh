@@ -27,7 +27,8 @@ APT_PACKAGES=(
     chromium chromium-driver fonts-liberation
     rustc-web cargo-web rust-web-src lld-19 binaryen
     nodejs npm
-    gcc libc6-dev pkg-config ca-certificates gzip coreutils
+    gcc libc6-dev pkg-config ca-certificates gzip xz-utils coreutils python3
+    unzip   # the readers' tests unzip the site copy
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -40,6 +41,8 @@ for p in "${APT_PACKAGES[@]}"; do
         missing+=("$p")
     fi
 done
+# The Nu Html Checker (npm vnu-jar) runs on Java; any Java 8+ will do.
+if ! command -v java >/dev/null; then missing+=(default-jre-headless); fi
 if [ ${#missing[@]} -gt 0 ]; then
     say "apt: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -3,9 +3,9 @@
 # installs the bundle into theme/static/wizard/:
 #   wizard.js       wasm-bindgen glue (--target no-modules: a classic script defining the
 #                   global `wasm_bindgen`)
-#   wizard-wasm.js  a classic script holding the optimised wasm, gzip-compressed then base64,
-#                   in `self.SIGNPOST_WIZARD_WASM_GZIP` (no fetch of a .wasm file: works from
-#                   file://; gzip first keeps both the file and its transfer size small)
+#   wizard-wasm.js  a classic script holding the optimised wasm, LZMA-compressed then base64,
+#                   in `self.SIGNPOST_WIZARD_WASM_LZMA` (no fetch of a .wasm file: works from
+#                   file://; LZMA is ~20% smaller than gzip, and boot.js carries a 2 KB decoder)
 #   bundle.json     the SHA-256 of the wizard's sources (flow-independent) and the sizes
 # boot.js, next to them, is hand-written source: it decodes the bytes and starts the app.
 #
@@ -40,19 +40,55 @@ TARGET_DIR="${SIGNPOST_WASM_TARGET_DIR:-$ROOT/target/wasm}"
 DEST="$ROOT/theme/static/wizard"
 # The sources the bundle is built from. Flows and data (content/) are deliberately not part
 # of it: the generator embeds the flow JSON in each page, so a rule change needs no rebuild.
-SOURCES=(wizard/src wizard/app/src wizard/Cargo.toml wizard/app/Cargo.toml Cargo.lock)
+# From the shared files, only what reaches the wasm counts: the Cargo.lock entries of the
+# app's dependency tree (a generator dependency update does not make the bundle stale) and
+# the [profile.wasm-release] section of the workspace Cargo.toml.
+SOURCES=(wizard/src wizard/app/src wizard/Cargo.toml wizard/app/Cargo.toml wizard/build-app.sh)
+SOURCES_SHOWN="${SOURCES[*]}, Cargo.lock (the app's dependency tree), Cargo.toml [profile.wasm-release]"
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build-app.sh: error: %s\n' "$*" >&2; exit 1; }
 
-# SHA-256 over the sources: one line "<sha256>  <path>" per file, sorted by path, hashed.
+# The [[package]] entries of Cargo.lock reachable from $PACKAGE, sorted.
+lock_entries() {
+    command -v python3 >/dev/null || die "python3 not found (needed to read Cargo.lock)"
+    python3 - "$PACKAGE" <<'PY'
+import re, sys
+blocks = open("Cargo.lock", encoding="utf-8").read().split("[[package]]")[1:]
+entries, by_name = {}, {}
+for b in blocks:
+    key = (re.search(r'^name = "(.*)"$', b, re.M).group(1), re.search(r'^version = "(.*)"$', b, re.M).group(1))
+    entries[key] = ("[[package]]" + b.rstrip() + "\n", re.findall(r'^ "([^"]*)",?$', b, re.M))
+    by_name.setdefault(key[0], []).append(key)
+def resolve(ref):
+    name, _, rest = ref.partition(" ")
+    found = [k for k in by_name.get(name, []) if not rest or k[1] == rest.split(" ")[0]]
+    if not found:
+        sys.exit(f"Cargo.lock: cannot resolve dependency {ref!r}")
+    return found[0]
+seen, todo = set(), [resolve(sys.argv[1])]
+while todo:
+    key = todo.pop()
+    if key not in seen:
+        seen.add(key)
+        todo.extend(resolve(d) for d in entries[key][1])
+sys.stdout.write("".join(entries[k][0] for k in sorted(seen)))
+PY
+}
+
+# SHA-256 over the sources: one line "<sha256>  <name>" per file (sorted by path), then the
+# lock entries and the profile, all hashed together.
 source_hash() {
     local f
-    for f in "${SOURCES[@]}"; do
+    for f in "${SOURCES[@]}" Cargo.lock Cargo.toml; do
         [ -e "$f" ] || die "missing source $f"
     done
-    find "${SOURCES[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum \
-        | sha256sum | cut -d' ' -f1
+    {
+        find "${SOURCES[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+        printf '%s  Cargo.lock:%s\n' "$(lock_entries | sha256sum | cut -d' ' -f1)" "$PACKAGE"
+        printf '%s  Cargo.toml:profile.wasm-release\n' \
+            "$(awk '/^\[profile\.wasm-release\]/ { on = 1; print; next } /^\[/ { on = 0 } on' Cargo.toml | sha256sum | cut -d' ' -f1)"
+    } | sha256sum | cut -d' ' -f1
 }
 
 json_field() { # json_field FILE KEY: the string value of a top-level "KEY": "value"
@@ -69,7 +105,7 @@ if [ "$MODE" = check ]; then
 build-app.sh: error: the committed wizard bundle is STALE.
   theme/static/wizard/bundle.json was built from sources with SHA-256
       $RECORDED
-  but the current sources (${SOURCES[*]}) hash to
+  but the current sources ($SOURCES_SHOWN) hash to
       $HASH
   Rebuild it with wizard/build-app.sh and commit theme/static/wizard/.
 EOF
@@ -86,7 +122,7 @@ HAVE_BINDGEN="$(wasm-bindgen --version | awk '{print $2}')"
 [ "$HAVE_BINDGEN" = "$LOCKED_BINDGEN" ] \
     || die "wasm-bindgen $HAVE_BINDGEN is installed but Cargo.lock has $LOCKED_BINDGEN; run tests/install-deps.sh"
 command -v wasm-opt >/dev/null || die "wasm-opt not found; apt-get install binaryen (or run tests/install-deps.sh)"
-for t in gzip base64 sha256sum; do command -v "$t" >/dev/null || die "$t not found"; done
+for t in gzip xz base64 sha256sum; do command -v "$t" >/dev/null || die "$t not found"; done
 
 # ---------------------------------------------------------------- compile
 rustup_has_wasm32() {
@@ -96,8 +132,9 @@ rustup_has_wasm32() {
 }
 
 WASM="$TARGET_DIR/$TARGET/$PROFILE/$CRATE_FILE.wasm"
-# MVP code: Debian's binaryen (wasm-opt 108) cannot read post-MVP instructions.
-MVP_FLAGS="-C target-cpu=mvp"
+# MVP code: Debian's binaryen (wasm-opt 108) cannot read post-MVP instructions. Paths are
+# remapped so the bytes do not depend on where the checkout or the cargo registry is.
+MVP_FLAGS="-C target-cpu=mvp --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$ROOT=/signpost"
 if rustup_has_wasm32; then
     ROUTE="rustup (wasm32-unknown-unknown target, $(rustc --version))"
     say "compiling $PACKAGE: route $ROUTE"
@@ -144,9 +181,9 @@ fi
     cat "$WORK/bindgen/wizard.js"
 } >"$OUT/wizard.js"
 {
-    echo "/* Generated by wizard/build-app.sh: the wizard's WebAssembly, gzip then base64. Do not edit. */"
-    printf 'self.SIGNPOST_WIZARD_WASM_GZIP = "'
-    gzip -9 -n -c "$WORK/wizard.wasm" | base64 -w0
+    echo "/* Generated by wizard/build-app.sh: the wizard's WebAssembly, LZMA then base64. Do not edit. */"
+    printf 'self.SIGNPOST_WIZARD_WASM_LZMA = "'
+    xz --format=lzma --lzma1=preset=9e,lc=3,lp=0,pb=0,dict=1MiB -c "$WORK/wizard.wasm" | base64 -w0
     printf '";\n'
 } >"$OUT/wizard-wasm.js"
 
@@ -160,11 +197,11 @@ cat >"$OUT/bundle.json" <<EOF
 {
   "about": "The wizard bundle, built by wizard/build-app.sh. --check compares source_sha256 with the current sources.",
   "source_sha256": "$HASH",
-  "sources": ["$(printf '%s", "' "${SOURCES[@]:0:${#SOURCES[@]}-1}")${SOURCES[-1]}"],
+  "sources": "$SOURCES_SHOWN",
   "package": "$PACKAGE",
   "wasm_bindgen": "$LOCKED_BINDGEN",
   "built_with": "$ROUTE; wasm-opt $(wasm-opt --version | awk '{print $3}')",
-  "wasm": { "bytes": $(size "$WORK/wizard.wasm"), "gzip_bytes": $(gz "$WORK/wizard.wasm") },
+  "wasm": { "bytes": $(size "$WORK/wizard.wasm"), "gzip_bytes": $(gz "$WORK/wizard.wasm"), "sha256": "$(sha "$WORK/wizard.wasm")" },
   "files": {
     "wizard.js": { "bytes": $(size "$OUT/wizard.js"), "gzip_bytes": $(gz "$OUT/wizard.js"), "sha256": "$(sha "$OUT/wizard.js")" },
     "wizard-wasm.js": { "bytes": $(size "$OUT/wizard-wasm.js"), "gzip_bytes": $(gz "$OUT/wizard-wasm.js"), "sha256": "$(sha "$OUT/wizard-wasm.js")" },

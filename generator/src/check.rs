@@ -3,6 +3,10 @@
 //! pages without an owner, links to other sites, images and scripts hosted elsewhere (they do
 //! not work in an offline copy), `#Heading` without its space, mojibake, retired mailboxes,
 //! and pages with the same title or address.
+//!
+//! Nothing is written where anyone would see it: the site is rendered into a temporary folder
+//! that is thrown away, so problems only rendering finds (a template failing on one page) are
+//! reported too.
 
 use crate::build;
 use crate::config::RetiredEmail;
@@ -109,6 +113,9 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     let mut pages = 0;
     if let Some(site) = &site {
         pages = site.pages.iter().filter(|p| !p.generated).count();
+        if !findings.iter().any(|f| f.diagnostic.is_error()) {
+            findings.extend(render_problems(site, options.today));
+        }
         let lints = Lints {
             site,
             today: options.today,
@@ -131,6 +138,29 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         today: options.today,
         due_within,
     }
+}
+
+/// Renders the site into a temporary folder, thrown away, for the problems only rendering
+/// finds (a template that fails on one page).
+fn render_problems(site: &Site, today: NaiveDate) -> Vec<Finding> {
+    let problems = match tempfile::tempdir() {
+        Ok(scratch) => match crate::render::render_site(site, today, scratch.path()) {
+            Ok(()) => Vec::new(),
+            Err(problems) => problems,
+        },
+        Err(err) => vec![Diagnostic::warning(
+            &site.content_dir,
+            0,
+            format!("cannot make a temporary folder to try rendering the site in: {err}"),
+        )],
+    };
+    problems
+        .into_iter()
+        .map(|diagnostic| Finding {
+            lint: Lint::Build,
+            diagnostic,
+        })
+        .collect()
 }
 
 /// Which lint a problem from `build` belongs to, so CI can tell broken links from the rest.
@@ -263,9 +293,9 @@ impl Lints<'_> {
                     &page.file,
                     review_line,
                     format!(
-                        "past its review-by date: {} ({} ago)",
+                        "past its review-by date: {} ({})",
                         PageDate::Day(date),
-                        days((self.today - date).num_days())
+                        crate::reports::when(date, self.today)
                     ),
                 )
                 .with_help(mark),
@@ -275,14 +305,11 @@ impl Lints<'_> {
                 diagnostic: Diagnostic::info(
                     &page.file,
                     review_line,
-                    match (date - self.today).num_days() {
-                        0 => format!("due for review today ({})", PageDate::Day(date)),
-                        n => format!(
-                            "due for review by {} (in {})",
-                            PageDate::Day(date),
-                            days(n)
-                        ),
-                    },
+                    format!(
+                        "due for review by {} ({})",
+                        PageDate::Day(date),
+                        crate::reports::when(date, self.today)
+                    ),
                 )
                 .with_help(mark),
             }),
@@ -294,14 +321,6 @@ impl Lints<'_> {
             _ => {}
         }
         findings
-    }
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
     }
 }
 
@@ -462,7 +481,10 @@ impl<'a> TextScan<'a> {
                 diagnostic: Diagnostic::warning(
                     self.file,
                     line,
-                    format!("`{}` is a retired mailbox: nobody reads it", retired.address),
+                    format!(
+                        "`{}` is a retired mailbox: nobody reads it",
+                        retired.address
+                    ),
                 )
                 .at_column(column + text[..at].chars().count())
                 .with_help(help),
@@ -887,5 +909,43 @@ mod tests {
         };
         assert_eq!(front.line_of(&["review_by", "Review"]), Some(4));
         assert_eq!(front.line_of(&["owner"]), None);
+    }
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: one finding per line, with a `help:` line; coloured on a terminal.
+    Text,
+    /// For CI: one JSON object with `findings`, `counts` and `ok`.
+    Json,
+}
+
+/// `signpost check`: prints the report and says whether CI should pass.
+pub fn run(options: &CheckOptions, format: Format, deny_warnings: bool) -> std::process::ExitCode {
+    let report = check(options);
+    let printed = match format {
+        Format::Json => {
+            let json = report.to_json(deny_warnings);
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &json)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        Format::Text => report.write_text(&mut anstream::stdout().lock()),
+    };
+    if let Err(err) = printed {
+        if err.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot print the report: {err}");
+        }
+        return std::process::ExitCode::FAILURE;
+    }
+    if report.passes(deny_warnings) {
+        std::process::ExitCode::SUCCESS
+    } else {
+        if format == Format::Text && report.count(Severity::Error) == 0 {
+            eprintln!("Failing because of warnings (--deny-warnings).");
+        }
+        std::process::ExitCode::FAILURE
     }
 }

@@ -33,6 +33,68 @@ enum Command {
         #[command(flatten)]
         today: TodayArg,
     },
+    /// Check the site before publishing: everything `build` checks, plus review dates,
+    /// owners, links to other sites, files hosted elsewhere, `#Heading` without a space,
+    /// mojibake, retired mailboxes, duplicate titles and addresses. Writes nothing.
+    Check {
+        #[command(flatten)]
+        content: ContentArg,
+        /// `text` for people, `json` for CI.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::check::Format,
+        /// Fail on warnings too (pages past review, retired mailboxes, ...), not only errors.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// List pages due for review within this many days [default: `review_due_soon_days`
+        /// in site.yaml, or 30].
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<u32>,
+        #[command(flatten)]
+        today: TodayArg,
+    },
+    /// Preview the site while you edit: serves it on 127.0.0.1, rebuilds on every change
+    /// and reloads open pages. Ctrl-C stops it.
+    Serve {
+        #[command(flatten)]
+        content: ContentArg,
+        /// The port to serve on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        #[command(flatten)]
+        today: TodayArg,
+    },
+    /// Start a new page with complete front matter: title, owner, last reviewed today, and
+    /// review-by after the site's review interval. Never replaces a file.
+    New {
+        /// Where the page goes, from the content folder, e.g. `travel/new-page.md`.
+        path: PathBuf,
+        /// The page's title [default: from the file name].
+        #[arg(long)]
+        title: Option<String>,
+        /// Who owns the page [default: the owner of its section's index.md].
+        #[arg(long)]
+        owner: Option<String>,
+        #[command(flatten)]
+        content: ContentArg,
+        #[command(flatten)]
+        today: TodayArg,
+    },
+    /// Record that pages were reviewed and need no change: sets `last_reviewed` and moves
+    /// `review_by` on by the page's `review_in` or the site's `review_interval`. Nothing else
+    /// in the files changes.
+    Review {
+        /// The pages, from here or from the content folder.
+        #[arg(required = true, value_name = "PAGE")]
+        pages: Vec<PathBuf>,
+        /// Who reviewed them (recorded as `reviewed_by`).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+        /// The day of the review [default: today, or the SIGNPOST_TODAY environment variable].
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[command(flatten)]
+        content: ContentArg,
+    },
     /// Work with decision flows (content/flows/*.yaml).
     #[command(subcommand)]
     Flow(FlowCommand),
@@ -112,6 +174,63 @@ pub fn run(cli: Cli) -> ExitCode {
                 output_dir: output,
                 today,
             }),
+            Err(message) => usage_error(&message),
+        },
+        Command::Check {
+            content,
+            format,
+            deny_warnings,
+            due_within,
+            today,
+        } => match today.date() {
+            Ok(today) => crate::check::run(
+                &crate::check::CheckOptions {
+                    content_dir: content.content,
+                    today,
+                    due_within,
+                },
+                format,
+                deny_warnings,
+            ),
+            Err(message) => usage_error(&message),
+        },
+        Command::Serve {
+            content,
+            port,
+            today,
+        } => match today.date() {
+            Ok(today) => crate::serve::run(&crate::serve::ServeOptions {
+                content_dir: content.content,
+                port,
+                today,
+            }),
+            Err(message) => usage_error(&message),
+        },
+        Command::New {
+            path,
+            title,
+            owner,
+            content,
+            today,
+        } => match today.date() {
+            Ok(today) => crate::new_page::run(&crate::new_page::NewPage {
+                content_dir: &content.content,
+                path: &path,
+                title: title.as_deref(),
+                owner: owner.as_deref(),
+                today,
+            }),
+            Err(message) => usage_error(&message),
+        },
+        Command::Review {
+            pages,
+            reviewer,
+            date,
+            content,
+        } => match (TodayArg { today: date }).date() {
+            Ok(date) => {
+                crate::mark_reviewed::run(&content.content, &pages, date, reviewer.as_deref())
+            }
             Err(message) => usage_error(&message),
         },
         Command::Flow(FlowCommand::Check { flow, content }) => {

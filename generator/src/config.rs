@@ -19,6 +19,8 @@ const KEYS: &[&str] = &[
     "review_due_soon_days",
     "retired_emails",
     "description",
+    "copy_valid_days",
+    "site_url",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +42,12 @@ pub struct SiteConfig {
     pub review_due_soon_days: u32,
     /// Mailboxes that are no longer read (for `check`).
     pub retired_emails: Vec<RetiredEmail>,
+    /// How long a downloaded copy (the site zip, a single-page copy) may be trusted, at
+    /// most: a copy's "trust until" date is this many days after it was made, or the
+    /// earliest review-by date in it if that is sooner.
+    pub copy_valid_days: u32,
+    /// Where the site is published (`https://…`), if known: offline copies link back to it.
+    pub site_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +69,8 @@ impl Default for SiteConfig {
             review_interval_text: None,
             review_due_soon_days: 30,
             retired_emails: Vec::new(),
+            copy_valid_days: 90,
+            site_url: None,
         }
     }
 }
@@ -127,6 +137,23 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                     "for example `review_due_soon_days: 30`",
                 )),
             },
+            ("copy_valid_days", _) => match value.as_u64().filter(|d| (1..=3660).contains(d)) {
+                Some(days) => config.copy_valid_days = days as u32,
+                None => problems.push(error(
+                    "must be a whole number of days, from 1 to 3660",
+                    "for example `copy_valid_days: 90`",
+                )),
+            },
+            ("site_url", Some(url)) => {
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    config.site_url = Some(url.trim_end_matches('/').to_string());
+                } else {
+                    problems.push(error(
+                        "must be a web address",
+                        "for example `site_url: https://security-guidance.example.gov.uk`",
+                    ));
+                }
+            }
             ("retired_emails", _) => {
                 config.retired_emails =
                     retired_emails(value, &mut |m, h| problems.push(error(m, h)))

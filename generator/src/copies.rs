@@ -1,10 +1,388 @@
-//! (placeholder: filled by the work on issue 5)
+//! "Take a copy": what a traveller downloads to read with no network. Every build writes
+//!
+//! - the whole site as a zip (`<site-name>.zip` at the root, linked from the home page):
+//!   unzipped anywhere, it opens from disk with search and the wizard working;
+//! - each current guidance page as one self-contained HTML file (`<page>.offline.html`
+//!   beside the page, linked from it): see [`crate::offline_page`].
+//!
+//! Each copy says when it was made and until when to trust it: `copy_valid_days` (site.yaml)
+//! after it was made, or the earliest review-by date of the guidance in it if that is
+//! sooner. In the site zip, pages already past their review date when the copy is made do
+//! not count (they say so themselves, at their top); a single-page copy of such a page is
+//! out of date from the start, and says so. Past its date, a copy says so prominently
+//! (`copy-check.js`).
+//!
+//! Runs last, on the finished site in the staging folder.
 
 use crate::diagnostics::Diagnostic;
+use crate::offline_page;
+use crate::output::write_file;
+use crate::page::{Page, PageKind};
 use crate::site::Site;
-use chrono::NaiveDate;
-use std::path::Path;
+use crate::site_zip;
+use crate::templates::THEME;
+use chrono::{Days, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
 
-pub fn write(_site: &Site, _today: NaiveDate, _out: &Path) -> Result<(), Vec<Diagnostic>> {
+/// A single-page copy is written beside its page: `a/b.html` -> `a/b.offline.html`.
+pub const PAGE_COPY_EXTENSION: &str = "offline.html";
+/// The script that shows a copy is out of date, under `assets/`.
+pub const CHECK_SCRIPT: &str = "copy-check.js";
+
+/// A date for templates: `22 November 2026` and `2026-11-22`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DateText {
+    pub text: String,
+    pub iso: String,
+}
+
+impl From<NaiveDate> for DateText {
+    fn from(date: NaiveDate) -> Self {
+        Self {
+            text: date.format("%-d %B %Y").to_string(),
+            iso: date.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// One download link, as a page template shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyLink {
+    /// From the page that links to it.
+    pub href: String,
+    /// The file name the browser saves it as (dated, so copies never overwrite each other).
+    pub download: String,
+    pub valid_until: DateText,
+}
+
+/// The download links a page template gets as `copies`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyLinks {
+    /// The whole site as a zip.
+    pub site: CopyLink,
+    /// This page as one file: current guidance pages only.
+    pub page: Option<CopyLink>,
+}
+
+/// The download links for `page`'s template.
+pub fn links(site: &Site, page: &Page, today: NaiveDate) -> CopyLinks {
+    let root = crate::links::root_prefix(&page.output);
+    let stamp = today.format("%Y-%m-%d");
+    let name = file_name_slug(&site.config.name);
+    CopyLinks {
+        site: CopyLink {
+            href: format!("{root}{}", site_zip_name(site)),
+            download: format!("{name}-{stamp}.zip"),
+            valid_until: site_valid_until(site, today).into(),
+        },
+        page: page_copy_path(page).map(|path| CopyLink {
+            href: crate::links::url_path(Path::new(path.file_name().expect("a file name"))),
+            download: format!(
+                "{}-{stamp}.html",
+                page.output
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+            ),
+            valid_until: page_valid_until(site, page, today).into(),
+        }),
+    }
+}
+
+/// The site zip's name at the site root: `it-security-guidance.zip`.
+pub fn site_zip_name(site: &Site) -> String {
+    format!("{}.zip", file_name_slug(&site.config.name))
+}
+
+/// Where a page's single-file copy goes, if it gets one: current guidance pages do
+/// (replaced pages are kept for reference, not to be carried).
+pub fn page_copy_path(page: &Page) -> Option<PathBuf> {
+    (page.kind == PageKind::Guidance && page.front.superseded_by.is_none())
+        .then(|| page.output.with_extension(PAGE_COPY_EXTENSION))
+}
+
+/// Until when a single-page copy made `today` may be trusted.
+pub fn page_valid_until(site: &Site, page: &Page, today: NaiveDate) -> NaiveDate {
+    let longest = latest(site, today);
+    page.review_by.map_or(longest, |review| review.min(longest))
+}
+
+/// Until when the site zip made `today` may be trusted: pages already past their review
+/// date, and replaced pages, do not count (they say so on their own).
+pub fn site_valid_until(site: &Site, today: NaiveDate) -> NaiveDate {
+    site.pages
+        .iter()
+        .filter(|p| p.front.superseded_by.is_none())
+        .filter_map(|p| p.review_by)
+        .filter(|&review| review >= today)
+        .fold(latest(site, today), NaiveDate::min)
+}
+
+fn latest(site: &Site, today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(site.config.copy_valid_days.into()))
+        .unwrap_or(today)
+}
+
+/// `IT Security Guidance` -> `it-security-guidance`: safe in any file system.
+fn file_name_slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "site".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// Writes the single-page copies and the site zip into `out`.
+pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    check_names(site)?;
+    let check_script = std::str::from_utf8(
+        THEME
+            .get_file(format!("static/{CHECK_SCRIPT}"))
+            .expect("the theme has the copy check script")
+            .contents(),
+    )
+    .expect("UTF-8")
+    .to_string();
+
+    let problems: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter_map(|page| {
+            let copy = page_copy_path(page)?;
+            write_page_copy(site, page, &copy, today, out, &check_script).err()
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let zip_name = site_zip_name(site);
+    let notice = notice(
+        site,
+        &site.config.name,
+        today,
+        site_valid_until(site, today),
+        site_note(site, today),
+    )
+    .map_err(|e| vec![e])?;
+    let leave_out = |path: &Path| path.to_string_lossy().ends_with(PAGE_COPY_EXTENSION);
+    let folder = format!(
+        "{}-{}",
+        file_name_slug(&site.config.name),
+        today.format("%Y-%m-%d")
+    );
+    site_zip::write(
+        &site_zip::Inputs {
+            site_dir: out,
+            folder: &folder,
+            notice: &notice,
+            made: today,
+            leave_out: &leave_out,
+        },
+        &out.join(&zip_name),
+    )
+    .map_err(|e| {
+        vec![Diagnostic::error(
+            out.join(&zip_name),
+            0,
+            format!("cannot write the site copy: {e}"),
+        )]
+    })?;
+    fill_in_zip_size(site, out)
+}
+
+/// The copies' names must not be taken by pages or files of the site.
+fn check_names(site: &Site) -> Result<(), Vec<Diagnostic>> {
+    let zip_name = site_zip_name(site);
+    let problems: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .filter(|p| p.output.to_string_lossy().ends_with(PAGE_COPY_EXTENSION))
+        .map(|p| {
+            Diagnostic::error(
+                &p.file,
+                0,
+                format!("pages cannot end in `.{PAGE_COPY_EXTENSION}`: that name is kept for the pages' offline copies"),
+            )
+            .with_help("rename the file")
+        })
+        .chain(
+            site.assets
+                .iter()
+                .filter(|a| *a == Path::new(&zip_name))
+                .map(|a| {
+                    Diagnostic::error(
+                        site.content_dir.join(a),
+                        0,
+                        format!("`{zip_name}` is the name of the site's downloadable copy"),
+                    )
+                    .with_help("rename or move this file")
+                }),
+        )
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn write_page_copy(
+    site: &Site,
+    page: &Page,
+    copy: &Path,
+    today: NaiveDate,
+    out: &Path,
+    check_script: &str,
+) -> Result<(), Diagnostic> {
+    let failed = |reason: String| {
+        Diagnostic::error(
+            &page.file,
+            0,
+            format!("cannot make the offline copy of this page: {reason}"),
+        )
+    };
+    let html =
+        std::fs::read_to_string(out.join(&page.output)).map_err(|e| failed(e.to_string()))?;
+    let valid_until = page_valid_until(site, page, today);
+    let note = (valid_until < today)
+        .then(|| "This page was already past its review date when the copy was made.".to_string());
+    let what = format!("\u{201c}{}\u{201d} from {}", page.title, site.config.name);
+    let notice = notice(site, &what, today, valid_until, note)?;
+    let made = offline_page::make(
+        &html,
+        &offline_page::Inputs {
+            site_dir: out,
+            page: &page.output,
+            notice: &notice,
+            check_script,
+            site_url: site.config.site_url.as_deref(),
+        },
+    )
+    .map_err(|reasons| failed(reasons.join("; ")))?;
+    write_file(&out.join(copy), made.as_bytes())?;
+    // The page's download link says how big the copy is, known only now.
+    let size = format!("HTML, {}", human_size(made.len() as u64));
+    if let Some(filled) = fill_in_size(&html, "page", &size) {
+        write_file(&out.join(&page.output), filled.as_bytes())?;
+    }
     Ok(())
+}
+
+fn site_note(site: &Site, today: NaiveDate) -> Option<String> {
+    let overdue = site
+        .pages
+        .iter()
+        .filter(|p| p.front.superseded_by.is_none())
+        .any(|p| p.review_by.is_some_and(|r| r < today));
+    overdue.then(|| {
+        "Pages that were already past their review date when it was made say so at their top."
+            .to_string()
+    })
+}
+
+/// The notice at the top of a copy's pages (theme template `partials/copy-notice.html`).
+fn notice(
+    site: &Site,
+    what: &str,
+    made: NaiveDate,
+    valid_until: NaiveDate,
+    note: Option<String>,
+) -> Result<String, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert("what", what);
+    context.insert("made", &DateText::from(made));
+    context.insert("valid_until", &DateText::from(valid_until));
+    context.insert("expired", &(valid_until < made));
+    context.insert("note", &note);
+    site.templates.render(
+        "partials/copy-notice.html",
+        &context,
+        &site.content_dir.join("templates/partials/copy-notice.html"),
+    )
+}
+
+/// The home page's download link says how big the zip is, known only now.
+fn fill_in_zip_size(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let Some(size) = file_size(&out.join(site_zip_name(site))) else {
+        return Ok(());
+    };
+    let size = format!("ZIP, {}", human_size(size));
+    let problems: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter(|page| page.kind != PageKind::Guidance)
+        .filter_map(|page| {
+            let path = out.join(&page.output);
+            let html = std::fs::read_to_string(&path).ok()?;
+            let filled = fill_in_size(&html, "site", &size)?;
+            write_file(&path, filled.as_bytes()).err()
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Replaces `<span data-copy-size="{kind}">…</span>` (as the theme writes it) by `size`.
+fn fill_in_size(html: &str, kind: &str, size: &str) -> Option<String> {
+    let open = format!("<span data-copy-size=\"{kind}\">");
+    let start = html.find(&open)?;
+    let end = start + html[start..].find("</span>")? + "</span>".len();
+    let mut filled = String::with_capacity(html.len());
+    filled.push_str(&html[..start]);
+    filled.push_str(&html_escape::encode_text(size));
+    filled.push_str(&html[end..]);
+    Some(filled)
+}
+
+fn file_size(path: &Path) -> Option<u64> {
+    std::fs::metadata(path).ok().map(|m| m.len())
+}
+
+/// `340 KB`, `1.2 MB`, as GOV.UK shows attachment sizes.
+pub fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let bytes = bytes as f64;
+    if bytes < KB * KB {
+        format!("{} KB", (bytes / KB).ceil().max(1.0))
+    } else {
+        format!("{:.1} MB", bytes / KB / KB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            file_name_slug("IT Security Guidance"),
+            "it-security-guidance"
+        );
+        assert_eq!(file_name_slug("  Ça & co! "), "a-co");
+        assert_eq!(file_name_slug("£££"), "site");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(human_size(10), "1 KB");
+        assert_eq!(human_size(340 * 1024 + 1), "341 KB");
+        assert_eq!(human_size(1_300_000), "1.2 MB");
+    }
 }

@@ -125,10 +125,7 @@ mod tests {
 
     #[test]
     fn finds_the_usual_suspects() {
-        assert_eq!(
-            meant("donâ€™t"),
-            [("â€™".to_string(), "’".to_string())]
-        );
+        assert_eq!(meant("donâ€™t"), [("â€™".to_string(), "’".to_string())]);
         assert_eq!(
             meant("CafÃ© costs Â£3 â€“ â€œokâ€\u{9d}"),
             [

@@ -22,11 +22,30 @@ pub const ASSETS_DIR: &str = "assets";
 /// Renders every page and copies the theme's and the content's files into `out`.
 pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let navs = navigation_by_folder(site);
+    // Folders first, once each, so the parallel writes below need no directory checks.
+    let folders: HashSet<&Path> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.output.parent())
+        .collect();
+    for folder in folders {
+        std::fs::create_dir_all(out.join(folder)).map_err(|e| {
+            vec![Diagnostic::error(
+                out.join(folder),
+                0,
+                format!("cannot create the folder: {e}"),
+            )]
+        })?;
+    }
     let problems: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|i| {
+            let path = out.join(&site.pages[i].output);
             render_page(site, i, today, &navs)
-                .and_then(|html| write_file(&out.join(&site.pages[i].output), html.as_bytes()))
+                .and_then(|html| {
+                    std::fs::write(&path, html)
+                        .map_err(|e| Diagnostic::error(&path, 0, format!("cannot write: {e}")))
+                })
                 .err()
         })
         .collect();
@@ -106,6 +125,7 @@ struct PageView<'a> {
     contents: &'a [crate::markdown::Heading],
     owner: Option<&'a str>,
     owner_slack: Option<&'a str>,
+    reviewed_by: Option<&'a str>,
     audience: &'a [String],
     last_reviewed: Option<DateView>,
     review_by: Option<DateView>,
@@ -196,6 +216,7 @@ fn render_page(
         contents: &page.contents,
         owner: page.front.owner.as_deref(),
         owner_slack: page.front.owner_slack.as_deref(),
+        reviewed_by: page.front.reviewed_by.as_deref(),
         audience: &page.front.audience,
         last_reviewed: page.front.last_reviewed.map(DateView::from),
         review_by: page.review_by.map(|d| DateView::from(PageDate::Day(d))),
@@ -223,6 +244,8 @@ fn render_page(
     context.insert("children", &children);
     context.insert("replaced", &replaced);
     context.insert("built", &DateView::from(PageDate::Day(today)));
+    // Download links to the site zip and this page's offline copy (see copies.rs).
+    context.insert("copies", &crate::copies::links(site, page, today));
     let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Section => "section.html",

@@ -1,10 +1,203 @@
-//! (placeholder: filled by the work on issue 5)
+//! Site search that works from disk: an index of every page's text, made at build time and
+//! shipped as a classic script (`assets/search-index.js` sets one global), so the theme's
+//! `search.js` needs no `fetch` (refused from `file://`) and no inline script (refused by
+//! the site's Content-Security-Policy). Plus `search.html`: where the header's search form
+//! goes, with the full results, or without JavaScript a list of every page.
+//!
+//! The index is JSON, gzip-compressed and base64-encoded into a string: about a third of
+//! the plain text's size, and nothing in it can end the script early, whatever the pages
+//! say. The browser unpacks it with `DecompressionStream`, as the wizard does its wasm.
 
 use crate::diagnostics::Diagnostic;
+use crate::html_text;
+use crate::output::write_file;
+use crate::page::{Page, PageKind};
+use crate::render::ASSETS_DIR;
 use crate::site::Site;
+use base64::Engine;
 use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
 use std::path::Path;
 
-pub fn write(_site: &Site, _today: NaiveDate, _out: &Path) -> Result<(), Vec<Diagnostic>> {
-    Ok(())
+/// The index script, under `assets/`.
+pub const INDEX_FILE: &str = "search-index.js";
+/// The search results page, at the site root.
+pub const PAGE_FILE: &str = "search.html";
+/// The global the index script sets.
+pub const INDEX_GLOBAL: &str = "SIGNPOST_SEARCH_INDEX";
+/// Names the layout of the packed data, for `search.js`.
+pub const FORMAT: &str = "signpost-search-1";
+
+/// What is searched. Tuples keep the JSON small: a 1,000-page site has thousands of
+/// sections, and key names in each would be a good part of the index.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Index {
+    /// `[link from the site root, title, 1 if the page has been replaced else 0]`.
+    pub pages: Vec<(String, String, u8)>,
+    /// `[page number, h2 heading ("" before the first), heading id, text]`.
+    pub sections: Vec<(usize, String, String, String)>,
+}
+
+/// Indexes every page of the site, in the site's page order.
+pub fn index(site: &Site) -> Index {
+    let per_page: Vec<Vec<html_text::TextSection>> = site
+        .pages
+        .par_iter()
+        .map(|page| html_text::sections(&page.body_html))
+        .collect();
+    let mut index = Index {
+        pages: Vec::with_capacity(site.pages.len()),
+        sections: Vec::new(),
+    };
+    for (number, (page, sections)) in site.pages.iter().zip(per_page).enumerate() {
+        index.pages.push((
+            page.url.clone(),
+            page.title.clone(),
+            u8::from(page.front.superseded_by.is_some()),
+        ));
+        for section in sections {
+            index
+                .sections
+                .push((number, section.heading, section.id, section.text));
+        }
+    }
+    index
+}
+
+/// The index as the classic script that carries it.
+pub fn index_script(index: &Index) -> String {
+    let json = serde_json::to_vec(index).expect("the index serialises");
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gzip.write_all(&json).expect("writing to memory");
+    let packed = gzip.finish().expect("writing to memory");
+    let data = base64::engine::general_purpose::STANDARD.encode(packed);
+    format!(
+        "// Signpost search index, made by `signpost build`: {pages} pages, {sections} sections.\n\
+         // JSON, gzip-compressed, base64-encoded; read by search.js.\n\
+         self.{INDEX_GLOBAL} = {{\"format\": \"{FORMAT}\", \"data\": \"{data}\"}};\n",
+        pages = index.pages.len(),
+        sections = index.sections.len(),
+    )
+}
+
+/// Reads an index back from its script (for tests and tools).
+pub fn read_index_script(script: &str) -> Option<Index> {
+    let start = script.find("\"data\": \"")? + "\"data\": \"".len();
+    let end = start + script[start..].find('"')?;
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(&script[start..end])
+        .ok()?;
+    let mut json = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut json).ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
+/// Writes `assets/search-index.js` and `search.html`.
+pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    if let Some(page) = site.pages.iter().find(|p| p.output == Path::new(PAGE_FILE)) {
+        return Err(vec![
+            Diagnostic::error(
+                &page.file,
+                0,
+                format!(
+                    "this page would be written to {PAGE_FILE}, which is the site's search page"
+                ),
+            )
+            .with_help("rename the file, e.g. to finding-guidance.md"),
+        ]);
+    }
+    let script = index_script(&index(site));
+    write_file(&out.join(ASSETS_DIR).join(INDEX_FILE), script.as_bytes()).map_err(|e| vec![e])?;
+    let html = search_page(site, today).map_err(|e| vec![e])?;
+    write_file(&out.join(PAGE_FILE), html.as_bytes()).map_err(|e| vec![e])
+}
+
+#[derive(Serialize)]
+struct ListedPage {
+    title: String,
+    href: String,
+    summary: Option<String>,
+}
+
+/// The search page: results (by `search.js`, from `?q=`), then every page A to Z.
+fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
+    let href = |page: &Page| page.url.clone();
+    let listed = |page: &Page| ListedPage {
+        title: page.title.clone(),
+        href: href(page),
+        summary: page.front.summary.clone(),
+    };
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by_cached_key(|p| (p.title.to_lowercase(), p.url.clone()));
+    let (replaced, current): (Vec<&Page>, Vec<&Page>) = pages
+        .into_iter()
+        .partition(|p| p.front.superseded_by.is_some());
+    let home = site.pages.iter().find(|p| p.kind == PageKind::Home);
+
+    let mut context = tera::Context::new();
+    context.insert(
+        "page",
+        &serde_json::json!({
+            "title": "Search",
+            "summary": null,
+            "kind": "search",
+            "has_wizard": false,
+        }),
+    );
+    context.insert("root", "");
+    context.insert("assets", &format!("{ASSETS_DIR}/"));
+    context.insert("home", "index.html");
+    context.insert("current", PAGE_FILE);
+    context.insert(
+        "nav",
+        &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
+    );
+    context.insert(
+        "breadcrumbs",
+        &home
+            .map(|h| vec![serde_json::json!({ "title": h.title, "href": href(h) })])
+            .unwrap_or_default(),
+    );
+    context.insert(
+        "built",
+        &serde_json::json!({
+            "text": today.format("%-d %B %Y").to_string(),
+            "iso": today.format("%Y-%m-%d").to_string(),
+        }),
+    );
+    context.insert(
+        "pages",
+        &current.into_iter().map(listed).collect::<Vec<_>>(),
+    );
+    context.insert(
+        "replaced",
+        &replaced.into_iter().map(listed).collect::<Vec<_>>(),
+    );
+    let file = site.content_dir.join("templates").join(PAGE_FILE);
+    site.templates.render(PAGE_FILE, &context, &file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_script_round_trips_and_cannot_break_out() {
+        let index = Index {
+            pages: vec![("a.html".into(), "</script><b>\u{2028}".into(), 0)],
+            sections: vec![(
+                0,
+                String::new(),
+                String::new(),
+                "\"quotes\" & <tags>".into(),
+            )],
+        };
+        let script = index_script(&index);
+        assert!(!script.contains("</script"));
+        assert!(!script.contains('<'));
+        assert!(!script.contains('\u{2028}'));
+        assert_eq!(read_index_script(&script), Some(index));
+    }
 }

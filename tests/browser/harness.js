@@ -106,7 +106,11 @@ async function openPage(browser, url, { bypassCSP = false } = {}) {
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // The browser asks for /favicon.ico by itself (the page does not): a missing one is
+    // not the page's error.
+    if (m.type() === 'error' && !(m.location().url || '').endsWith('/favicon.ico')) {
+      errors.push(`console: ${m.text()} (${m.location().url || 'page'})`);
+    }
   });
   page.on('pageerror', (e) => errors.push(`exception: ${e.message}`));
   await page.goto(url);
@@ -151,7 +155,8 @@ async function continueOn(page) {
 }
 
 async function choose(page, label) {
-  await page.getByRole('radio', { name: label, exact: true }).check();
+  const exact = typeof label === 'string';
+  await page.getByRole('radio', { name: label, exact }).check();
 }
 
 /** Answers the radio question showing now, and continues. */

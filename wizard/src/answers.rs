@@ -115,7 +115,7 @@ pub(crate) fn check_answer(
             let Answer::Text(t) = answer else {
                 return Err("Enter a real date, for example 27 3 2027".into());
             };
-            let Ok(date) = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") else {
+            let Ok(date) = crate::text::parse_iso(t.trim()).ok_or(()) else {
                 return Err("Enter a real date, for example 27 3 2027".into());
             };
             if let Some(today) = today
@@ -132,7 +132,7 @@ pub(crate) fn check_answer(
                     format_date(h.to)
                 ));
             }
-            Ok(Answer::Text(date.format("%Y-%m-%d").to_string()))
+            Ok(Answer::Text(crate::text::iso(date)))
         }
     }
 }
@@ -159,7 +159,8 @@ pub fn answer_label(flow: &Flow, question: &Question, answer: &Answer) -> String
                 .iter()
                 .map(|c| flow.country(c).map(|c| c.name.as_str()).unwrap_or(c)),
         ),
-        (QuestionKind::Date, Answer::Text(t)) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        (QuestionKind::Date, Answer::Text(t)) => crate::text::parse_iso(t)
+            .ok_or(())
             .map(format_date)
             .unwrap_or_else(|_| t.clone()),
         (_, Answer::Bool(b)) => b.to_string(),

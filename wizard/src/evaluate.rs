@@ -427,7 +427,7 @@ impl<'a> Run<'a> {
             }
         };
         Ok(latest
-            .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
+            .map(|d| Value::String(crate::text::iso(d)))
             .unwrap_or(Value::Null))
     }
 
@@ -495,5 +495,5 @@ fn answer_value(a: &Answer) -> Value {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::text::parse_iso(s)
 }

@@ -4,7 +4,36 @@ use chrono::{Datelike, NaiveDate};
 
 /// "Friday 12 March 2027" (GOV.UK style: no comma, no "th").
 pub fn format_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.format("%A"), d.day(), d.format("%B %Y"))
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {} {}",
+        DAYS[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
 }
 
 /// "a", "a and b", "a, b and c".
@@ -108,4 +137,24 @@ mod tests {
         assert_eq!(s, "Your Governor approves. Your Governor again");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
     }
+}
+
+/// "YYYY-MM-DD" read without chrono's format machinery (large in wasm).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?
+            .parse::<u32>()
+            .ok()
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// "YYYY-MM-DD".
+pub fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }

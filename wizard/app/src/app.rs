@@ -2,12 +2,12 @@
 //! the Back link and error summary above it, keeps the answers in sessionStorage, and
 //! moves focus to the new heading (or the error summary) after each step.
 
-use crate::check_answers::CheckAnswers;
-use crate::error_summary::ErrorSummary;
+use crate::check_answers::{CheckAnswers, check_answers};
+use crate::error_summary::error_summary;
 use crate::ids;
-use crate::outcome::OutcomeView;
+use crate::outcome::{OutcomeProps, outcome_view};
 use crate::question::QuestionStep;
-use crate::start_page::StartPage;
+use crate::start_page::start_page;
 use crate::state::{Action, FlowRef, Focus, State, View};
 use crate::storage::{self, Saved};
 use crate::today::today;
@@ -63,7 +63,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
 
     let send = |action: fn() -> Action| {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(action()))
+        Callback::from(move |_: MouseEvent| state.dispatch(action()))
     };
     let onchange = {
         let state = state.clone();
@@ -73,10 +73,12 @@ pub fn Wizard(props: &WizardProps) -> Html {
     let onclear = send(|| Action::Clear);
 
     let view = match &state.view {
-        View::Start => html! {
-            <StartPage prefix={prefix.clone()} title={flow.title.clone()}
-                intro={flow.intro.clone().map(AttrValue::from)} onstart={send(|| Action::Start)} />
-        },
+        View::Start => start_page(
+            &prefix,
+            &flow.title,
+            flow.intro.as_deref(),
+            send(|| Action::Start),
+        ),
         View::Question(q) => {
             let onsubmit = {
                 let state = state.clone();
@@ -94,26 +96,33 @@ pub fn Wizard(props: &WizardProps) -> Html {
                     errors={state.errors.clone()} today={state.today} {onsubmit} />
             }
         }
-        View::Check => html! {
-            <CheckAnswers flow={flow.clone()} prefix={prefix.clone()} answers={state.answers.clone()}
-                onchange={onchange.clone()} oncontinue={send(|| Action::SeeOutcome)}
-                onstartagain={send(|| Action::StartAgain)} />
-        },
-        View::Outcome => html! {
-            <OutcomeView flow={flow.clone()} prefix={prefix.clone()} answers={state.answers.clone()}
-                today={state.today} onchange={onchange.clone()} onstartagain={send(|| Action::StartAgain)} />
-        },
+        View::Check => check_answers(CheckAnswers {
+            flow: &flow,
+            prefix: &prefix,
+            answers: &state.answers,
+            onchange: &onchange,
+            oncontinue: send(|| Action::SeeOutcome),
+            onstartagain: send(|| Action::StartAgain),
+        }),
+        View::Outcome => outcome_view(OutcomeProps {
+            flow: &flow,
+            prefix: &prefix,
+            answers: &state.answers,
+            today: state.today,
+            onchange: &onchange,
+            onstartagain: send(|| Action::StartAgain),
+        }),
     };
 
     html! {
         <div class="wizard-app">
             if state.view != View::Start {
-                <button type="button" class="wizard-back-link wizard-no-print" onclick={onback.reform(|_: MouseEvent| ())}>{ "Back" }</button>
+                <button type="button" class="wizard-back-link wizard-no-print" onclick={onback}>{ "Back" }</button>
             }
             <div class="wizard-notice" role="status">
                 if let Some(notice) = &state.notice { <p>{ notice }</p> }
             </div>
-            <ErrorSummary prefix={prefix.clone()} errors={state.errors.clone()} />
+            { error_summary(&prefix, &state.errors) }
             if matches!(state.view, View::Question(_)) {
                 <p class="wizard-caption">{ &flow.title }</p>
             }
@@ -121,7 +130,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
             <div class="wizard-footer wizard-no-print">
                 <p class="wizard-privacy">{ "Your answers stay in this browser tab: they are not sent anywhere, and they are forgotten when you close the tab." }</p>
                 if !state.answers.0.is_empty() {
-                    <button type="button" class="wizard-link-button" onclick={onclear.reform(|_: MouseEvent| ())}>{ "Clear my answers" }</button>
+                    <button type="button" class="wizard-link-button" onclick={onclear}>{ "Clear my answers" }</button>
                 }
             </div>
         </div>

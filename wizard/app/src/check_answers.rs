@@ -2,27 +2,17 @@
 //! the reader back to that question with all later answers kept.
 
 use crate::ids;
-use crate::state::FlowRef;
-use signpost_wizard::{Answers, answer_label, answered_path};
+use signpost_wizard::{Answers, Flow, answer_label, answered_path};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswersListProps {
-    pub flow: FlowRef,
-    pub answers: Answers,
-    pub onchange: Callback<String>,
-}
-
 /// The summary list of questions and answers (also shown on the outcome, and printed).
-#[component]
-pub fn AnswersList(props: &AnswersListProps) -> Html {
-    let flow = &props.flow;
+pub fn answers_list(flow: &Flow, answers: &Answers, onchange: &Callback<String>) -> Html {
     html! {
         <dl class="wizard-summary-list">
-            { for answered_path(flow, &props.answers).into_iter().map(|q| {
-                let label = props.answers.get(&q.id).map(|a| answer_label(flow, q, a)).unwrap_or_default();
+            { for answered_path(flow, answers).into_iter().map(|q| {
+                let label = answers.get(&q.id).map(|a| answer_label(flow, q, a)).unwrap_or_default();
                 let id = q.id.clone();
-                let cb = props.onchange.clone();
+                let cb = onchange.clone();
                 html! {
                     <div class="wizard-summary-list__row">
                         <dt class="wizard-summary-list__key">{ &q.text }</dt>
@@ -39,27 +29,23 @@ pub fn AnswersList(props: &AnswersListProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CheckAnswersProps {
-    pub flow: FlowRef,
-    pub prefix: AttrValue,
-    pub answers: Answers,
-    pub onchange: Callback<String>,
-    pub oncontinue: Callback<()>,
-    pub onstartagain: Callback<()>,
+pub struct CheckAnswers<'a> {
+    pub flow: &'a Flow,
+    pub prefix: &'a str,
+    pub answers: &'a Answers,
+    pub onchange: &'a Callback<String>,
+    pub oncontinue: Callback<MouseEvent>,
+    pub onstartagain: Callback<MouseEvent>,
 }
 
-#[component]
-pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
-    let oncontinue = props.oncontinue.reform(|_: MouseEvent| ());
-    let onstartagain = props.onstartagain.reform(|_: MouseEvent| ());
+pub fn check_answers(c: CheckAnswers) -> Html {
     html! {
         <div class="wizard-check">
-            <h2 class="wizard-heading" id={ids::heading(&props.prefix)} tabindex="-1">{ "Check your answers" }</h2>
-            <AnswersList flow={props.flow.clone()} answers={props.answers.clone()} onchange={props.onchange.clone()} />
+            <h2 class="wizard-heading" id={ids::heading(c.prefix)} tabindex="-1">{ "Check your answers" }</h2>
+            { answers_list(c.flow, c.answers, c.onchange) }
             <div class="wizard-button-group">
-                <button type="button" class="wizard-button" onclick={oncontinue}>{ "See what you need to do" }</button>
-                <button type="button" class="wizard-button wizard-button--secondary" onclick={onstartagain}>{ "Start again" }</button>
+                <button type="button" class="wizard-button" onclick={c.oncontinue}>{ "See what you need to do" }</button>
+                <button type="button" class="wizard-button wizard-button--secondary" onclick={c.onstartagain}>{ "Start again" }</button>
             </div>
         </div>
     }

@@ -5,7 +5,7 @@
 //! after it; a status line (role="status") announcing how many match and what was added
 //! or removed; each added country with its own Remove button. Enter adds the first match.
 
-use crate::error_summary::ErrorMessage;
+use crate::error_summary::error_message;
 use crate::ids;
 use crate::radios::described_by;
 use crate::state::FlowRef;
@@ -140,7 +140,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 <div class="wizard-hint" id={hint_id.clone()}>{ "Type a name to see matching places, then choose one to add it. Add as many as you need." }</div>
             }
             if let Some(error) = &props.error {
-                <ErrorMessage id={error_id.clone()} message={error.clone()} />
+                { error_message(&error_id, error) }
             }
             <input class={classes!("wizard-input", props.error.is_some().then_some("wizard-input--error"))}
                 id={input_id.clone()} type="text" autocomplete="off" spellcheck="false"
@@ -151,14 +151,25 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 { for found.iter().take(SHOWN).map(|c| {
                     let code = c.code.clone();
                     let add = add.clone();
-                    let part_of = c.part_of.as_deref().map(|p| name(flow, p));
+                    // Why it is listed: "(part of China)", or the other name typed.
+                    let typed = fold(&query);
+                    let own_name = fold(&c.name);
+                    let alias = (!own_name.starts_with(&typed) && !word_starts(&own_name, &typed))
+                        .then(|| matched_alias(c, &typed))
+                        .flatten();
+                    let note = match (c.part_of.as_deref().map(|p| name(flow, p)), alias) {
+                        (Some(parent), Some(a)) => Some(format!(" ({a}, part of {parent})")),
+                        (Some(parent), None) => Some(format!(" (part of {parent})")),
+                        (None, Some(a)) => Some(format!(" ({a})")),
+                        (None, None) => None,
+                    };
                     html! {
                         <li>
                             <button type="button" class="wizard-countries__result"
                                 onclick={Callback::from(move |_| add.emit(code.clone()))}>
                                 { "Add " }<strong>{ &c.name }</strong>
-                                if let Some(parent) = part_of {
-                                    <span class="wizard-countries__part-of">{ format!(" (part of {parent})") }</span>
+                                if let Some(note) = note {
+                                    <span class="wizard-countries__part-of">{ note }</span>
                                 }
                             </button>
                         </li>
@@ -226,27 +237,34 @@ pub fn matches<'a>(flow: &'a Flow, typed: &str, exclude: &[String]) -> Vec<&'a C
 
 /// Lower is better; None is no match.
 fn rank(c: &Country, q: &str, code: &str) -> Option<u8> {
-    if c.code.eq_ignore_ascii_case(code) {
-        return Some(0);
-    }
     let name = fold(&c.name);
     if name.starts_with(q) {
+        return Some(0);
+    }
+    if c.code.eq_ignore_ascii_case(code) {
         return Some(1);
     }
     if word_starts(&name, q) {
         return Some(2);
     }
-    let aliases: Vec<String> = c.aliases.iter().map(|a| fold(a)).collect();
-    if aliases
-        .iter()
-        .any(|a| a.starts_with(q) || word_starts(a, q))
-    {
+    if matched_alias(c, q).is_some() {
         return Some(3);
     }
-    if q.len() >= 3 && (name.contains(q) || aliases.iter().any(|a| a.contains(q))) {
+    if q.len() >= 3 && (name.contains(q) || c.aliases.iter().any(|a| fold(a).contains(q))) {
         return Some(4);
     }
     None
+}
+
+/// The other name a place was found by, when its own name does not match ("Macao").
+pub fn matched_alias<'a>(c: &'a Country, q: &str) -> Option<&'a str> {
+    c.aliases
+        .iter()
+        .find(|a| {
+            let a = fold(a);
+            a.starts_with(q) || word_starts(&a, q)
+        })
+        .map(String::as_str)
 }
 
 fn word_starts(text: &str, q: &str) -> bool {
@@ -260,21 +278,24 @@ fn word_starts(text: &str, q: &str) -> bool {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        let ch = match ch {
-            'A'..='Z' => ch.to_ascii_lowercase(),
-            'a'..='z' | '0'..='9' => ch,
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
-            'ç' | 'č' | 'Ç' | 'Č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'i',
-            'ñ' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
-            'ş' | 'š' | 'Ş' | 'Š' => 's',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
-            'ý' | 'ÿ' | 'Ý' => 'y',
-            c if !c.is_ascii() => c,
-            _ => ' ',
-        };
+        let ch =
+            match ch {
+                'A'..='Z' => ch.to_ascii_lowercase(),
+                'a'..='z' | '0'..='9' => ch,
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+                | 'Ā' => 'a',
+                'ç' | 'č' | 'Ç' | 'Č' => 'c',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'i',
+                'ñ' | 'Ñ' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+                | 'Ō' => 'o',
+                'ş' | 'š' | 'Ş' | 'Š' => 's',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
+                'ý' | 'ÿ' | 'Ý' => 'y',
+                c if !c.is_ascii() => c,
+                _ => ' ',
+            };
         if ch != ' ' || !(out.is_empty() || out.ends_with(' ')) {
             out.push(ch);
         }
@@ -296,6 +317,7 @@ mod tests {
             "outcomes": [{"id": "o", "title": "O", "steps": []}],
             "countries": [
                 {"code": "CN", "name": "China"},
+                {"code": "CH", "name": "Switzerland"},
                 {"code": "CI", "name": "Ivory Coast", "aliases": ["Côte d'Ivoire"]},
                 {"code": "CY-NORTH", "name": "Northern area of the Republic of Cyprus", "part_of": "CY", "aliases": ["Northern Cyprus"]},
                 {"code": "CY", "name": "Cyprus"},
@@ -341,6 +363,13 @@ mod tests {
         let f = flow();
         // "Cyprus" starts with it; the northern area has "Cyprus" as a later word.
         assert_eq!(codes(&f, "cyp", &[]), ["CY", "CY-NORTH"]);
+        // Names that start with what was typed come before a code typed in full.
+        assert_eq!(codes(&f, "ch", &[]), ["CN", "CH"]);
+        assert_eq!(
+            matched_alias(f.country("MO").unwrap(), "maca"),
+            Some("Macao")
+        );
+        assert_eq!(matched_alias(f.country("CN").unwrap(), "chi"), None);
         assert_eq!(codes(&f, "us", &[]), ["US"]);
         assert_eq!(codes(&f, "usa", &[]), ["US"]);
     }

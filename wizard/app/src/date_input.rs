@@ -1,7 +1,7 @@
 //! The GOV.UK date input: Day, Month and Year boxes in a fieldset whose legend is the
 //! question, and the checks on what was typed (which part is missing, is it a real date).
 
-use crate::error_summary::ErrorMessage;
+use crate::error_summary::error_message;
 use crate::ids;
 use crate::radios::described_by;
 use chrono::{Datelike, NaiveDate};
@@ -97,7 +97,12 @@ impl DateParts {
 pub fn iso_date(text: &str) -> Option<NaiveDate> {
     let mut it = text.trim().splitn(3, '-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    let num = |s: &str| s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
@@ -118,22 +123,20 @@ pub fn part_id(prefix: &str, question: &str, i: usize) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DateInputProps {
-    pub prefix: AttrValue,
-    pub question: AttrValue,
-    pub text: AttrValue,
-    pub hint: Option<AttrValue>,
-    pub parts: DateParts,
+pub struct DateInput<'a> {
+    pub prefix: &'a str,
+    pub question: &'a str,
+    pub text: &'a str,
+    pub hint: Option<&'a str>,
+    pub parts: &'a DateParts,
     pub bad: Bad,
-    pub error: Option<AttrValue>,
+    pub error: Option<&'a str>,
     pub onchange: Callback<DateParts>,
 }
 
-#[component]
-pub fn DateInput(props: &DateInputProps) -> Html {
-    let p = &props.prefix;
-    let q = &props.question;
+pub fn date_input(props: DateInput) -> Html {
+    let p = props.prefix;
+    let q = props.question;
     let hint_id = ids::part(p, q, "hint");
     let error_id = ids::part(p, q, "error");
     let described = described_by(
@@ -145,13 +148,13 @@ pub fn DateInput(props: &DateInputProps) -> Html {
         <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
             <fieldset class="wizard-fieldset" aria-describedby={described}>
                 <legend class="wizard-fieldset__legend">
-                    <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ &props.text }</h2>
+                    <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ props.text }</h2>
                 </legend>
-                if let Some(hint) = &props.hint {
+                if let Some(hint) = props.hint {
                     <div class="wizard-hint" id={hint_id.clone()}>{ hint }</div>
                 }
-                if let Some(error) = &props.error {
-                    <ErrorMessage id={error_id.clone()} message={error.clone()} />
+                if let Some(error) = props.error {
+                    { error_message(&error_id, error) }
                 }
                 <div class="wizard-date-input">
                     { for boxes.iter().enumerate().map(|(i, (label, width))| {

@@ -1,29 +1,21 @@
 //! The GOV.UK error summary: "There is a problem", each message a link to its field.
 //! It receives focus when it appears (see app.rs); a link moves focus to the field
-//! without touching the URL.
+//! without touching the URL. Also the message shown under a field.
 
 use crate::ids;
 use crate::state::FieldError;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub prefix: AttrValue,
-    pub errors: Vec<FieldError>,
-}
-
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    if props.errors.is_empty() {
-        return html! {};
+pub fn error_summary(prefix: &str, errors: &[FieldError]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
     }
-    let id = ids::errors(&props.prefix);
     html! {
-        <div class="wizard-error-summary" id={id} tabindex="-1">
+        <div class="wizard-error-summary" id={ids::errors(prefix)} tabindex="-1">
             <div role="alert">
                 <h2 class="wizard-error-summary__title">{ "There is a problem" }</h2>
                 <ul class="wizard-error-summary__list">
-                    { for props.errors.iter().map(|e| {
+                    { for errors.iter().map(|e| {
                         let field = e.field.clone();
                         let onclick = Callback::from(move |ev: MouseEvent| {
                             ev.prevent_default();
@@ -38,17 +30,10 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
 }
 
 /// The message under a field: "Error: ..." for screen readers.
-#[derive(Properties, PartialEq)]
-pub struct ErrorMessageProps {
-    pub id: AttrValue,
-    pub message: AttrValue,
-}
-
-#[component]
-pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
+pub fn error_message(id: &str, message: &str) -> Html {
     html! {
-        <p class="wizard-error-message" id={props.id.clone()}>
-            <span class="wizard-visually-hidden">{ "Error: " }</span>{ &props.message }
+        <p class="wizard-error-message" id={id.to_string()}>
+            <span class="wizard-visually-hidden">{ "Error: " }</span>{ message }
         </p>
     }
 }

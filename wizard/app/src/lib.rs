@@ -12,7 +12,9 @@ mod check_answers;
 mod countries;
 mod date_input;
 mod error_summary;
+mod flow_json;
 mod ids;
+mod json;
 mod outcome;
 mod question;
 mod radios;
@@ -72,5 +74,5 @@ fn load_flow(
         .get_element_by_id(&script_id)
         .and_then(|s| s.text_content())
         .ok_or_else(|| format!("no flow data (#{script_id}) for flow \"{id}\""))?;
-    signpost_wizard::Flow::from_json(&json).map_err(|e| format!("cannot read flow \"{id}\": {e}"))
+    flow_json::flow(&json).map_err(|e| format!("cannot read flow \"{id}\": {e}"))
 }

@@ -4,9 +4,8 @@
 //! Nothing here names a particular flow: the deadline is found from the facts whose rule
 //! is a deadline, so a different policy is a content edit only.
 
-use crate::check_answers::AnswersList;
+use crate::check_answers::answers_list;
 use crate::ids;
-use crate::state::FlowRef;
 use crate::text::rich;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -15,14 +14,13 @@ use signpost_wizard::{
 };
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct OutcomeProps {
-    pub flow: FlowRef,
-    pub prefix: AttrValue,
-    pub answers: Answers,
+pub struct OutcomeProps<'a> {
+    pub flow: &'a Flow,
+    pub prefix: &'a str,
+    pub answers: &'a Answers,
     pub today: NaiveDate,
-    pub onchange: Callback<String>,
-    pub onstartagain: Callback<()>,
+    pub onchange: &'a Callback<String>,
+    pub onstartagain: Callback<MouseEvent>,
 }
 
 /// A deadline the outcome reports, in words.
@@ -93,13 +91,12 @@ pub fn deadlines(flow: &Flow, eval: &Evaluation, answers: &Answers) -> Vec<Deadl
 
 use crate::date_input::iso_date as iso;
 
-#[component]
-pub fn OutcomeView(props: &OutcomeProps) -> Html {
-    let flow = &props.flow;
-    let heading = ids::heading(&props.prefix);
-    let eval = match evaluate(flow, &props.answers, props.today) {
+pub fn outcome_view(props: OutcomeProps) -> Html {
+    let flow = props.flow;
+    let heading = ids::heading(props.prefix);
+    let eval = match evaluate(flow, props.answers, props.today) {
         Ok(eval) => eval,
-        Err(e) => return problem(props, &heading, e),
+        Err(e) => return problem(&props, &heading, e),
     };
     let Some(outcome) = flow.outcome(&eval.outcome) else {
         return html! { <h2 class="wizard-heading" id={heading} tabindex="-1">{ "Something went wrong" }</h2> };
@@ -109,7 +106,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             let _ = w.print();
         }
     });
-    let onstartagain = props.onstartagain.reform(|_: MouseEvent| ());
+    let onstartagain = props.onstartagain.clone();
     let step_id = |i: usize| format!("{}-step-{i}", props.prefix);
 
     html! {
@@ -120,7 +117,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                     <p class="wizard-panel__body">{ summary }</p>
                 }
             </div>
-            { for deadlines(flow, &eval, &props.answers).into_iter().map(deadline) }
+            { for deadlines(flow, &eval, props.answers).into_iter().map(deadline) }
             <h3 class="wizard-subheading">{ "What to do" }</h3>
             <ol class="wizard-checklist">
                 { for eval.steps.iter().enumerate().map(|(i, step)| html! {
@@ -137,7 +134,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                 </ul>
             }
             <h3 class="wizard-subheading">{ "Your answers" }</h3>
-            <AnswersList flow={flow.clone()} answers={props.answers.clone()} onchange={props.onchange.clone()} />
+            { answers_list(flow, props.answers, props.onchange) }
             <div class="wizard-button-group wizard-no-print">
                 <button type="button" class="wizard-button" onclick={onprint}>{ "Print this page" }</button>
                 <button type="button" class="wizard-button wizard-button--secondary" onclick={onstartagain}>{ "Start again" }</button>

@@ -3,9 +3,9 @@
 //! then checks it and hands the answer, or the problems, to the reducer.
 
 use crate::countries::Countries;
-use crate::date_input::{Bad, DateInput, DateParts, part_id, to_iso};
+use crate::date_input::{Bad, DateInput, DateParts, date_input, part_id, to_iso};
 use crate::ids;
-use crate::radios::{RadioOption, Radios};
+use crate::radios::{RadioOption, Radios, radios};
 use crate::state::{FieldError, FlowRef};
 use chrono::NaiveDate;
 use signpost_wizard::{Answer, Flow, Question, QuestionKind, validate_answer};
@@ -87,15 +87,13 @@ pub fn check(
                 fail(message, part_id(prefix, &q.id, first), bad)
             }
             Ok(None) => Ok(Answer::Skipped),
-            Ok(Some(date)) => {
-                engine(Answer::Text(to_iso(date))).or_else(|mut m| {
-                    let beyond_data = flow.holidays.as_ref().is_some_and(|h| date > h.to);
-                    if beyond_data && q.optional {
-                        m.push_str(". Or leave the date blank to see what else you need to do");
-                    }
-                    fail(m, field, [true; 3])
-                })
-            }
+            Ok(Some(date)) => engine(Answer::Text(to_iso(date))).or_else(|mut m| {
+                let beyond_data = flow.holidays.as_ref().is_some_and(|h| date > h.to);
+                if beyond_data && q.optional {
+                    m.push_str(". Or leave the date blank to see what else you need to do");
+                }
+                fail(m, field, [true; 3])
+            }),
         },
         _ => fail("Answer the question".into(), field, [false; 3]),
     }
@@ -138,10 +136,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             }
         })
     };
-    let error: Option<AttrValue> = props.errors.first().map(|e| e.message.clone().into());
-    let text: AttrValue = q.text.clone().into();
-    let hint: Option<AttrValue> = q.hint.clone().map(Into::into);
-    let id: AttrValue = q.id.clone().into();
+    let error: Option<String> = props.errors.first().map(|e| e.message.clone());
 
     let input = match &*draft {
         Draft::Pick(selected) => {
@@ -175,20 +170,42 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             };
             let draft = draft.clone();
             let onchange = Callback::from(move |v: String| draft.set(Draft::Pick(Some(v))));
-            html! { <Radios prefix={p.clone()} question={id} {text} {hint} {options} selected={selected.clone()} {error} {inline} {onchange} /> }
+            radios(Radios {
+                prefix: &p,
+                question: &q.id,
+                text: &q.text,
+                hint: q.hint.as_deref(),
+                options,
+                selected: selected.as_deref(),
+                error: error.as_deref(),
+                inline,
+                onchange,
+            })
         }
         Draft::Countries(selected) => {
             let draft = draft.clone();
             let onchange =
                 Callback::from(move |codes: Vec<String>| draft.set(Draft::Countries(codes)));
-            html! { <Countries flow={flow.clone()} prefix={p.clone()} question={id} {text} {hint} selected={selected.clone()} {error} {onchange} /> }
+            let text: AttrValue = q.text.clone().into();
+            let hint: Option<AttrValue> = q.hint.clone().map(Into::into);
+            let error: Option<AttrValue> = error.map(Into::into);
+            html! { <Countries flow={flow.clone()} prefix={p.clone()} question={q.id.clone()} {text} {hint} selected={selected.clone()} {error} {onchange} /> }
         }
         Draft::Date(parts, bad) => {
             let keep = *bad;
             let draft = draft.clone();
             let onchange =
                 Callback::from(move |parts: DateParts| draft.set(Draft::Date(parts, keep)));
-            html! { <DateInput prefix={p.clone()} question={id} {text} {hint} parts={parts.clone()} bad={*bad} {error} {onchange} /> }
+            date_input(DateInput {
+                prefix: &p,
+                question: &q.id,
+                text: &q.text,
+                hint: q.hint.as_deref(),
+                parts,
+                bad: *bad,
+                error: error.as_deref(),
+                onchange,
+            })
         }
     };
 

@@ -1,7 +1,7 @@
 //! Radios in a fieldset, GOV.UK style: the question is the legend and the step's heading.
 //! Used for choice and yes/no questions.
 
-use crate::error_summary::ErrorMessage;
+use crate::error_summary::error_message;
 use crate::ids;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -13,25 +13,22 @@ pub struct RadioOption {
     pub hint: Option<String>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RadiosProps {
-    pub prefix: AttrValue,
-    pub question: AttrValue,
-    pub text: AttrValue,
-    pub hint: Option<AttrValue>,
+pub struct Radios<'a> {
+    pub prefix: &'a str,
+    pub question: &'a str,
+    pub text: &'a str,
+    pub hint: Option<&'a str>,
     pub options: Vec<RadioOption>,
-    pub selected: Option<String>,
-    pub error: Option<AttrValue>,
+    pub selected: Option<&'a str>,
+    pub error: Option<&'a str>,
     /// Side by side (yes/no).
-    #[prop_or_default]
     pub inline: bool,
     pub onchange: Callback<String>,
 }
 
-#[component]
-pub fn Radios(props: &RadiosProps) -> Html {
-    let p = &props.prefix;
-    let q = &props.question;
+pub fn radios(props: Radios) -> Html {
+    let p = props.prefix;
+    let q = props.question;
     let hint_id = ids::part(p, q, "hint");
     let error_id = ids::part(p, q, "error");
     let described = described_by(
@@ -42,13 +39,13 @@ pub fn Radios(props: &RadiosProps) -> Html {
         <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
             <fieldset class="wizard-fieldset" aria-describedby={described}>
                 <legend class="wizard-fieldset__legend">
-                    <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ &props.text }</h2>
+                    <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ props.text }</h2>
                 </legend>
-                if let Some(hint) = &props.hint {
+                if let Some(hint) = props.hint {
                     <div class="wizard-hint" id={hint_id.clone()}>{ hint }</div>
                 }
-                if let Some(error) = &props.error {
-                    <ErrorMessage id={error_id.clone()} message={error.clone()} />
+                if let Some(error) = props.error {
+                    { error_message(&error_id, error) }
                 }
                 <div class={classes!("wizard-radios", props.inline.then_some("wizard-radios--inline"))}>
                     { for props.options.iter().enumerate().map(|(i, o)| {
@@ -68,7 +65,7 @@ pub fn Radios(props: &RadiosProps) -> Html {
                             <div class="wizard-radios__item">
                                 <input class="wizard-radios__input" type="radio" id={id.clone()}
                                     name={ids::field(p, q)} value={o.value.clone()}
-                                    checked={props.selected.as_deref() == Some(o.value.as_str())}
+                                    checked={props.selected == Some(o.value.as_str())}
                                     aria-describedby={o.hint.as_ref().map(|_| item_hint.clone())}
                                     {onchange} />
                                 <label class="wizard-radios__label" for={id}>{ &o.label }</label>

@@ -3,24 +3,19 @@
 use crate::ids;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StartPageProps {
-    pub prefix: AttrValue,
-    pub title: AttrValue,
-    pub intro: Option<AttrValue>,
-    pub onstart: Callback<()>,
-}
-
-#[component]
-pub fn StartPage(props: &StartPageProps) -> Html {
-    let onclick = props.onstart.reform(|_: MouseEvent| ());
+pub fn start_page(
+    prefix: &str,
+    title: &str,
+    intro: Option<&str>,
+    onstart: Callback<MouseEvent>,
+) -> Html {
     html! {
         <div class="wizard-start">
-            <h2 class="wizard-heading" id={ids::heading(&props.prefix)} tabindex="-1">{ &props.title }</h2>
-            if let Some(intro) = &props.intro {
+            <h2 class="wizard-heading" id={ids::heading(prefix)} tabindex="-1">{ title }</h2>
+            if let Some(intro) = intro {
                 <p class="wizard-body">{ intro }</p>
             }
-            <button type="button" class="wizard-button wizard-button--start" {onclick}>
+            <button type="button" class="wizard-button wizard-button--start" onclick={onstart}>
                 { "Start now" }
                 <svg class="wizard-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />

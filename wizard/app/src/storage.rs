@@ -2,16 +2,17 @@
 //! URL, the history, a cookie or a request; gone when the tab closes or the reader
 //! chooses "Clear my answers".
 
+use crate::flow_json::{answers, write_answers};
+use crate::json::{self, Json};
 use crate::state::View;
-use serde::{Deserialize, Serialize};
 use signpost_wizard::Answers;
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+/// What is kept: `{"answers": {...}, "view": "question:strap", "returning": false}`.
+#[derive(Debug, PartialEq)]
 pub struct Saved {
     pub answers: Answers,
     /// "start", "check", "outcome", or "question:<id>".
     pub view: String,
-    #[serde(default)]
     pub returning: bool,
 }
 
@@ -28,6 +29,31 @@ impl Saved {
             view,
             returning,
         }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"answers\":");
+        write_answers(&mut out, &self.answers);
+        out.push_str(",\"view\":");
+        json::write_str(&mut out, &self.view);
+        out.push_str(if self.returning {
+            ",\"returning\":true}"
+        } else {
+            ",\"returning\":false}"
+        });
+        out
+    }
+
+    pub fn from_json(text: &str) -> Option<Saved> {
+        let j = json::parse(text).ok()?;
+        Some(Saved {
+            answers: answers(j.get("answers")?).ok()?,
+            view: match j.get("view") {
+                Some(Json::Str(v)) => v.clone(),
+                _ => "start".to_string(),
+            },
+            returning: matches!(j.get("returning"), Some(Json::Bool(true))),
+        })
     }
 
     pub fn view(&self) -> View {
@@ -53,12 +79,12 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 pub fn load(flow_id: &str) -> Option<Saved> {
     let text = session_storage()?.get_item(&key(flow_id)).ok()??;
-    serde_json::from_str(&text).ok()
+    Saved::from_json(&text)
 }
 
 pub fn save(flow_id: &str, saved: &Saved) {
-    if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(saved)) {
-        let _ = storage.set_item(&key(flow_id), &text);
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(&key(flow_id), &saved.to_json());
     }
 }
 
@@ -84,8 +110,7 @@ mod tests {
             View::Question("strap".into()),
         ] {
             let saved = Saved::new(&answers, &view, true);
-            let text = serde_json::to_string(&saved).unwrap();
-            let back: Saved = serde_json::from_str(&text).unwrap();
+            let back = Saved::from_json(&saved.to_json()).unwrap();
             assert_eq!(back.view(), view);
             assert_eq!(back.answers, answers);
             assert!(back.returning);

@@ -1,0 +1,172 @@
+//! The readable text of a rendered page body, split at its `h2` headings: what site search
+//! indexes. Scripts, styles and the wizard's mount point are not text a reader sees.
+
+use lol_html::html_content::{Element, TextChunk};
+use lol_html::{RewriteStrSettings, doc_text, element, end_tag, rewrite_str};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// One part of a page: the text before the first `h2` (no heading), or an `h2` and the
+/// text up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextSection {
+    pub heading: String,
+    /// The heading's `id` (empty for the text before the first heading).
+    pub id: String,
+    /// The text, whitespace collapsed to single spaces.
+    pub text: String,
+}
+
+/// Elements whose content is not read as text.
+const SKIPPED: &str = "script, style, template, noscript, section.wizard, [hidden]";
+
+/// Elements that separate words: their start adds a space, so `<li>a</li><li>b</li>`
+/// reads `a b`, not `ab`.
+const BLOCKS: &str = "p, li, dt, dd, td, th, tr, br, div, section, blockquote, pre, ul, ol, dl, \
+                      table, h1, h3, h4, h5, h6, hr, figcaption, details, summary";
+
+#[derive(Default)]
+struct State {
+    sections: Vec<TextSection>,
+    current: TextSection,
+    in_heading: bool,
+    skip_depth: usize,
+    /// Raw text of the node being read (entities still encoded; chunks can split one).
+    pending: String,
+}
+
+impl State {
+    fn push_text(&mut self, decoded: &str) {
+        let target = if self.in_heading {
+            &mut self.current.heading
+        } else {
+            &mut self.current.text
+        };
+        push_collapsed(target, decoded);
+    }
+
+    fn space(&mut self) {
+        if !self.in_heading && !self.current.text.ends_with(' ') {
+            self.current.text.push(' ');
+        }
+    }
+
+    fn finish(mut self) -> Vec<TextSection> {
+        let last = std::mem::take(&mut self.current);
+        self.sections.push(last);
+        for section in &mut self.sections {
+            section.heading = section.heading.trim().to_string();
+            section.text = section.text.trim().to_string();
+        }
+        // An empty lead-in (a page that starts with a heading) is not a section.
+        if self.sections.len() > 1 && self.sections[0].text.is_empty() {
+            self.sections.remove(0);
+        }
+        self.sections
+    }
+}
+
+/// Appends `text` to `out` with runs of whitespace as one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Splits a page body into its sections of plain text.
+pub fn sections(body_html: &str) -> Vec<TextSection> {
+    let state = Rc::new(RefCell::new(State::default()));
+    let (skip, block, heading, texts) =
+        (state.clone(), state.clone(), state.clone(), state.clone());
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(SKIPPED, move |el: &mut Element| {
+            if !el.can_have_content() {
+                return Ok(());
+            }
+            skip.borrow_mut().skip_depth += 1;
+            let skip = skip.clone();
+            el.on_end_tag(end_tag!(move |_end| {
+                skip.borrow_mut().skip_depth -= 1;
+                Ok(())
+            }))
+        }))
+        .append_element_content_handler(element!(BLOCKS, move |_el: &mut Element| {
+            block.borrow_mut().space();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("h2", move |el: &mut Element| {
+            let mut s = heading.borrow_mut();
+            if s.skip_depth > 0 {
+                return Ok(());
+            }
+            let next = TextSection {
+                id: el.get_attribute("id").unwrap_or_default(),
+                ..TextSection::default()
+            };
+            let done = std::mem::replace(&mut s.current, next);
+            s.sections.push(done);
+            s.in_heading = true;
+            drop(s);
+            let heading = heading.clone();
+            el.on_end_tag(end_tag!(move |_end| {
+                heading.borrow_mut().in_heading = false;
+                Ok(())
+            }))
+        }))
+        .append_document_content_handler(doc_text!(move |chunk: &mut TextChunk| {
+            let mut s = texts.borrow_mut();
+            s.pending.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                let raw = std::mem::take(&mut s.pending);
+                if s.skip_depth == 0 {
+                    let decoded = html_escape::decode_html_entities(&raw);
+                    s.push_text(&decoded);
+                }
+            }
+            Ok(())
+        }));
+    // The body is our own rendering; should it ever fail to parse, search simply has less.
+    let _ = rewrite_str(body_html, settings);
+    let state = std::mem::take(&mut *state.borrow_mut());
+    state.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_h2_and_reads_text() {
+        let html = "<p>Intro &amp; more</p><ul><li>one</li><li>two</li></ul>\
+                    <h2 id=\"part-two\">Part <em>Two</em></h2><p>Fill in\n  the form.</p>\
+                    <h3 id=\"x\">Steps</h3><p>Send it.</p>";
+        let sections = sections(html);
+        assert_eq!(sections.len(), 2);
+        assert_eq!(sections[0].heading, "");
+        assert_eq!(sections[0].text, "Intro & more one two");
+        assert_eq!(sections[1].heading, "Part Two");
+        assert_eq!(sections[1].id, "part-two");
+        assert_eq!(sections[1].text, "Fill in the form. Steps Send it.");
+    }
+
+    #[test]
+    fn leaves_out_scripts_and_the_wizard() {
+        let html = "<h2 id=\"a\">A</h2><section class=\"wizard\"><p>checker note</p></section>\
+                    <script type=\"application/json\">{\"secret\":1}</script><p>kept</p>";
+        let sections = sections(html);
+        assert_eq!(sections.len(), 1, "{sections:?}");
+        assert_eq!(sections[0].text, "kept");
+    }
+
+    #[test]
+    fn text_that_looks_like_markup_stays_text() {
+        let sections = sections("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
+        assert_eq!(sections[0].text, "<img src=x onerror=alert(1)>");
+    }
+}

@@ -1,0 +1,316 @@
+//! `signpost serve`: a live preview for editors. Builds the site into a temporary folder,
+//! serves it on 127.0.0.1, rebuilds when anything under the content folder changes, and
+//! reloads open pages by itself. A build that fails is reported in the terminal and over the
+//! page, and the last good build keeps being served. Ctrl-C stops it and removes the folder.
+//!
+//! Rebuilds re-read only the pages whose files changed ([`PageCache`]); the rest of the
+//! pipeline (checks, rendering, writing) runs in full, which takes a fraction of a second.
+
+mod http;
+mod live;
+
+use crate::build::{self, BuildOptions};
+use crate::cli::print_problems;
+use crate::diagnostics::Diagnostic;
+use crate::page_cache::PageCache;
+use chrono::NaiveDate;
+use live::Live;
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+/// How long the content must be quiet before a rebuild: one save often writes several times.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Rebuild anyway after this long, however busy the folder.
+const LONGEST_WAIT: Duration = Duration::from_secs(2);
+
+pub struct ServeOptions {
+    pub content_dir: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub today: NaiveDate,
+}
+
+enum Message {
+    Changed(Vec<PathBuf>),
+    WatchFailed(String),
+    Stop,
+}
+
+pub fn run(options: &ServeOptions) -> ExitCode {
+    match serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(options: &ServeOptions) -> Result<(), String> {
+    let content_dir = options.content_dir.canonicalize().map_err(|err| {
+        format!(
+            "there is no content folder at {}: {err} (give it with --content DIR)",
+            options.content_dir.display()
+        )
+    })?;
+    // Builds go to a temporary folder, removed when the preview stops.
+    let workspace = tempfile::Builder::new()
+        .prefix("signpost-serve-")
+        .tempdir()
+        .map_err(|err| format!("cannot create a folder for the preview: {err}"))?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", options.port)).map_err(|err| {
+        format!(
+            "cannot serve on 127.0.0.1:{}: {err} (choose another port with --port N, or --port 0 for any free one)",
+            options.port
+        )
+    })?;
+    let address = listener
+        .local_addr()
+        .map_err(|err| format!("the server has no address: {err}"))?;
+
+    let (sender, messages) = mpsc::channel();
+    let stop = sender.clone();
+    let interrupted = AtomicBool::new(false);
+    ctrlc::set_handler(move || {
+        // A second Ctrl-C does not wait for the first (say, for a slow build) to finish.
+        if interrupted.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = stop.send(Message::Stop);
+    })
+    .map_err(|err| format!("cannot handle Ctrl-C: {err}"))?;
+    let changed = sender;
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let message = match result {
+            Ok(event) if changes_files(&event.kind) => Message::Changed(event.paths),
+            Ok(_) => return,
+            Err(err) => Message::WatchFailed(err.to_string()),
+        };
+        let _ = changed.send(message);
+    })
+    .map_err(|err| format!("cannot watch the content folder: {err}"))?;
+    watcher
+        .watch(&content_dir, RecursiveMode::Recursive)
+        .map_err(|err| format!("cannot watch {}: {err}", content_dir.display()))?;
+
+    let live = Arc::new(Live::new());
+    let mut builder = Builder {
+        content_dir: options.content_dir.clone(),
+        workspace: workspace.path().to_path_buf(),
+        today: options.today,
+        cache: PageCache::new(),
+        attempts: 0,
+        warnings: None,
+        live: Arc::clone(&live),
+    };
+    builder.rebuild();
+
+    let stopping = Arc::new(AtomicBool::new(false));
+    let requests = {
+        let (live, stopping) = (Arc::clone(&live), Arc::clone(&stopping));
+        std::thread::spawn(move || http::serve(listener, live, stopping))
+    };
+    println!("Serving the site at http://{address}/");
+    eprintln!(
+        "Watching {} for changes. Press Ctrl-C to stop.",
+        options.content_dir.display()
+    );
+
+    while let Ok(message) = messages.recv() {
+        // Debounced: wait for the folder to be quiet, then build once for everything.
+        let mut batch = vec![message];
+        let started = Instant::now();
+        while started.elapsed() < LONGEST_WAIT {
+            match messages.recv_timeout(DEBOUNCE) {
+                Ok(message) => batch.push(message),
+                Err(_) => break,
+            }
+        }
+        if batch.iter().any(|m| matches!(m, Message::Stop)) {
+            break;
+        }
+        let mut changed: Vec<PathBuf> = Vec::new();
+        for message in batch {
+            match message {
+                Message::Changed(paths) => {
+                    changed.extend(paths.into_iter().filter(|path| matters(&content_dir, path)))
+                }
+                Message::WatchFailed(err) => eprintln!("warning: watching for changes: {err}"),
+                Message::Stop => {}
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        // Name files that are there: saving often writes a temporary file and removes it.
+        let existing: Vec<&PathBuf> = changed.iter().filter(|p| p.exists()).collect();
+        let named = if existing.is_empty() {
+            changed.iter().collect()
+        } else {
+            existing
+        };
+        if let Some(first) = named.first() {
+            let shown = first.strip_prefix(&content_dir).unwrap_or(first);
+            let more = match named.len() {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            eprintln!("\n{}{more} changed: rebuilding", shown.display());
+            builder.rebuild();
+        }
+    }
+
+    eprintln!("\nStopping.");
+    drop(watcher);
+    live.stop();
+    stopping.store(true, Ordering::SeqCst);
+    // Wakes the server from waiting for a connection, so it sees it must stop.
+    let _ = std::net::TcpStream::connect(address);
+    let _ = requests.join();
+    workspace
+        .close()
+        .map_err(|err| format!("cannot remove the preview's folder: {err}"))?;
+    Ok(())
+}
+
+/// Whether an event is a change to files (not someone reading them: the build itself reads
+/// every file, and must not set off another build).
+fn changes_files(kind: &EventKind) -> bool {
+    use notify::event::{MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Access(_) | EventKind::Other => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+    }
+}
+
+/// Whether a change under the content folder can change the site: editors' swap and backup
+/// files and hidden files cannot (`discover` skips them).
+fn matters(content_dir: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(content_dir) else {
+        return true;
+    };
+    let Some(name) = relative.file_name().map(|n| n.to_string_lossy()) else {
+        return true;
+    };
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let scratch =
+        name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name == "4913"; // vim checks it can write here
+    !(hidden || scratch)
+}
+
+struct Builder {
+    content_dir: PathBuf,
+    workspace: PathBuf,
+    today: NaiveDate,
+    cache: PageCache,
+    attempts: u64,
+    /// The last good build's warnings, printed again only when they change.
+    warnings: Option<Vec<Diagnostic>>,
+    live: Arc<Live>,
+}
+
+impl Builder {
+    /// Builds into a new folder; on success serves it and removes the one before last (a
+    /// request may still be reading the last one).
+    fn rebuild(&mut self) {
+        self.attempts += 1;
+        let output_dir = self.workspace.join(format!("build-{}", self.attempts));
+        let started = Instant::now();
+        let options = BuildOptions {
+            content_dir: self.content_dir.clone(),
+            output_dir: output_dir.clone(),
+            today: self.today,
+        };
+        let result = build::build_cached(&options, Some(&self.cache));
+        let took = started.elapsed().as_secs_f64();
+        let used = self.cache.last_use();
+        match result {
+            Ok(report) => {
+                if self.warnings.as_ref() != Some(&report.warnings) {
+                    print_problems(&report.warnings);
+                }
+                let warnings = match report.warnings.len() {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                };
+                eprintln!(
+                    "Built {} pages in {took:.2} s: {} read, {} unchanged{warnings}.",
+                    report.pages, used.read, used.reused
+                );
+                self.warnings = Some(report.warnings);
+                if let Some(previous) = self.live.built(output_dir) {
+                    self.remove_before(&previous);
+                }
+            }
+            Err(problems) => {
+                print_problems(&problems);
+                let serving = if self.live.snapshot().site.is_some() {
+                    "still serving the last good build"
+                } else {
+                    "nothing to serve until it builds"
+                };
+                eprintln!(
+                    "The site could not be built ({serving}); the problems are shown in the browser too."
+                );
+                self.live.failed(problems);
+            }
+        }
+    }
+
+    /// Removes the builds older than `previous`, which may still be being read.
+    fn remove_before(&self, previous: &Path) {
+        let Ok(entries) = std::fs::read_dir(&self.workspace) else {
+            return;
+        };
+        let current = self.live.snapshot().site;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = entry.file_name().to_string_lossy().starts_with("build-");
+            if ours && path != previous && Some(&path) != current.as_ref() {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_files_does_not_rebuild() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        assert!(!changes_files(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(changes_files(&EventKind::Modify(ModifyKind::Any)));
+        assert!(changes_files(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn editor_scratch_files_do_not_rebuild() {
+        let content = Path::new("/site/content");
+        assert!(matters(content, Path::new("/site/content/travel/page.md")));
+        assert!(matters(
+            content,
+            Path::new("/site/content/data/contacts.yaml")
+        ));
+        assert!(!matters(
+            content,
+            Path::new("/site/content/travel/.page.md.swp")
+        ));
+        assert!(!matters(
+            content,
+            Path::new("/site/content/travel/page.md~")
+        ));
+        assert!(!matters(content, Path::new("/site/content/.git/index")));
+        assert!(!matters(content, Path::new("/site/content/travel/4913")));
+    }
+}

@@ -1,0 +1,144 @@
+//! The whole site as one zip a traveller can take. Every link in the site is relative, so
+//! unzipped anywhere, `index.html` opens from disk and the pages, search and the wizard all
+//! work. Each page in it says when the copy was made and until when to trust it.
+
+use chrono::{Datelike, NaiveDate};
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use zip::write::SimpleFileOptions;
+
+pub struct Inputs<'a> {
+    /// The built site.
+    pub site_dir: &'a Path,
+    /// The one folder everything is put in, so unzipping never scatters files.
+    pub folder: &'a str,
+    /// HTML put at the top of every page's `<main>`.
+    pub notice: &'a str,
+    /// The date the copy is made: every entry's time stamp (the same site makes the same zip).
+    pub made: NaiveDate,
+    /// Files of the site not to put in the zip (paths in the site).
+    pub leave_out: &'a (dyn Fn(&Path) -> bool + Sync),
+}
+
+/// Files compressed together; the parts are compressed in parallel, then joined.
+const FILES_PER_PART: usize = 32;
+
+/// Zips the site into `zip_path` (which may be inside it: it is left out).
+pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
+    let files = files(inputs.site_dir, zip_path, inputs.leave_out)?;
+    let made = inputs.made;
+    let time = zip::DateTime::from_date_and_time(
+        made.year().clamp(1980, 2107) as u16,
+        made.month() as u8,
+        made.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    // Each part is a small zip in memory; joining copies their compressed entries as they
+    // are. Parts are cut by count, not by core, so every machine makes the same zip.
+    let parts: Vec<Result<Vec<u8>, String>> = files
+        .par_chunks(FILES_PER_PART)
+        .map(|part| zip_part(inputs, part, options))
+        .collect();
+    let file = std::fs::File::create(zip_path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    for part in parts {
+        let archive =
+            zip::ZipArchive::new(std::io::Cursor::new(part?)).map_err(|e| e.to_string())?;
+        zip.merge_archive(archive).map_err(|e| e.to_string())?;
+    }
+    zip.finish()
+        .map_err(|e| e.to_string())?
+        .into_inner()
+        .map_err(|e| e.into_error().to_string())?;
+    Ok(())
+}
+
+fn zip_part(
+    inputs: &Inputs,
+    files: &[PathBuf],
+    options: SimpleFileOptions,
+) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for path in files {
+        let bytes = std::fs::read(inputs.site_dir.join(path))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = if path.extension().is_some_and(|e| e == "html") {
+            let html =
+                String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
+            page_for_zip(&html, &crate::links::root_prefix(path), inputs.notice)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .into_bytes()
+        } else {
+            bytes
+        };
+        let name = format!(
+            "{}/{}",
+            inputs.folder,
+            path.to_string_lossy().replace('\\', "/")
+        );
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// Every file of the site to zip, sorted, as paths in the site.
+fn files(
+    site_dir: &Path,
+    zip_path: &Path,
+    leave_out: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(site_dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if !entry.file_type().is_file() || entry.path() == zip_path {
+            continue;
+        }
+        let path = entry
+            .path()
+            .strip_prefix(site_dir)
+            .expect("under the site")
+            .to_path_buf();
+        let hidden = path
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if !hidden && !leave_out(&path) {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// A page as the zip has it: the copy notice at the top, the script that shows when the
+/// copy is out of date, and no links to download copies (they are not in the zip).
+pub fn page_for_zip(html: &str, root: &str, notice: &str) -> Result<String, String> {
+    let script = format!(
+        "<script src=\"{root}{}/{}\" defer></script>\n",
+        crate::render::ASSETS_DIR,
+        crate::copies::CHECK_SCRIPT
+    );
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(".copy-links", |el: &mut Element| {
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("main", |el: &mut Element| {
+            el.prepend(notice, ContentType::Html);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("head", |el: &mut Element| {
+            el.append(&script, ContentType::Html);
+            Ok(())
+        }));
+    rewrite_str(html, settings).map_err(|e| e.to_string())
+}

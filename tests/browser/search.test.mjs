@@ -1,0 +1,190 @@
+// Site search in real headless Chromium, opened from disk (file://) with the pages'
+// Content-Security-Policy enforced: results as you type, keyboard, the announced count,
+// the search page, no HTML from content ever becoming markup, and no network.
+import { test, before, after, describe } from 'node:test';
+import zlib from 'node:zlib';
+import * as r from './readers-harness.mjs';
+
+const { assert } = r;
+let browser;
+
+before(async () => { browser = await r.launch(); });
+after(async () => { await browser?.close(); });
+
+const BOX = 'Search this site';
+
+async function typeQuery(page, query) {
+  await page.getByRole('searchbox', { name: BOX }).fill(query);
+  await page.waitForFunction(
+    (q) => document.querySelector('[role=status]')?.textContent.includes(`\u201c${q}\u201d`),
+    query,
+    { timeout: 10000 },
+  );
+}
+
+describe('search from file://', () => {
+  test('typing a query shows the right page, section and a highlighted snippet', async () => {
+    const { context, page, requests, errors } = await r.open(browser, r.fileUrl('devices/index.html'));
+    try {
+      await typeQuery(page, 'roaming');
+      const status = await page.locator('form.site-search [role=status]').textContent();
+      assert.match(status, /^\d+ results? for “roaming”$/);
+      const first = page.locator('.site-search-result').first();
+      assert.equal(await first.locator('.site-search-result-title').textContent(), 'Accessing MoJ IT systems from overseas');
+      assert.equal(await first.locator('.site-search-result-section').textContent(), 'International Roaming');
+      const marks = await first.locator('mark').allTextContents();
+      assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'roaming'), marks.join(','));
+      // Relative link from a page one folder down, to the section.
+      assert.equal(
+        await first.locator('a').getAttribute('href'),
+        '../travel/accessing-it-systems-from-overseas.html#international-roaming',
+      );
+      await first.locator('a').click();
+      await page.waitForURL(/accessing-it-systems-from-overseas\.html#international-roaming$/);
+      assert.deepEqual(r.foreignRequests(requests, r.SITE), [], 'no request outside the site folder');
+      assert.deepEqual(errors, [], 'no console errors (so no CSP violation)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('replaced guidance ranks below current guidance, and says it is replaced', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      await typeQuery(page, 'roaming');
+      const titles = await page.locator('.site-search-result-title').allTextContents();
+      const replaced = titles.indexOf('Taking IT equipment abroad (business or personal)');
+      assert.ok(replaced > 0, `the 2018 page is listed, after the current one: ${titles}`);
+      const items = page.locator('.site-search-result');
+      assert.match(await items.nth(replaced).textContent(), /Replaced guidance/);
+      for (let i = 0; i < replaced; i++) {
+        assert.doesNotMatch(await items.nth(i).textContent(), /Replaced guidance/);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('accents and case do not matter; every word must match; no results is said', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      await typeQuery(page, 'ROAMİNG charges');
+      assert.ok((await page.locator('.site-search-result').count()) > 0);
+      await typeQuery(page, 'roaming zebra');
+      assert.equal(await page.locator('.site-search-result').count(), 0);
+      assert.equal(await page.locator('.site-search-summary').textContent(), 'No results for “roaming zebra”');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('keyboard: down into the results, up and down between them, Escape back to the box', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      // Reach the box from the top of the page with Tab, as a keyboard user does.
+      await page.keyboard.press('Tab'); // skip link
+      await page.keyboard.press('Tab'); // site name
+      await page.keyboard.press('Tab'); // search box
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'site-search-input');
+      await page.keyboard.type('contact');
+      await page.waitForSelector('.site-search-result');
+      const links = page.locator('.site-search-results a');
+      const count = await links.count();
+      assert.ok(count >= 2, `several results (${count})`);
+      const focusedHref = () => page.evaluate(() => document.activeElement.getAttribute('href'));
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedHref(), await links.nth(0).getAttribute('href'));
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedHref(), await links.nth(1).getAttribute('href'));
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'site-search-input');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'site-search-input');
+      assert.equal(await page.locator('#site-search-results').isVisible(), false, 'Escape closes the results');
+      // Focus leaving the search closes the results too.
+      await page.keyboard.type('s');
+      await page.waitForSelector('#site-search-results:not([hidden])');
+      await page.locator('h1').click();
+      await page.waitForSelector('#site-search-results[hidden]', { state: 'attached' });
+      // Enter goes to the search page with every result.
+      await page.getByRole('searchbox', { name: BOX }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/search\.html\?q=contacts$/);
+      await page.waitForSelector('#search-page-results li');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the results are announced: a status region says how many', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      const status = page.locator('form.site-search [role=status]');
+      assert.equal(await status.count(), 1, 'one status region, there before any result');
+      await typeQuery(page, 'passport');
+      assert.match(await status.textContent(), /^\d+ results? for “passport”$/);
+      assert.equal(
+        await page.getByRole('searchbox', { name: BOX }).getAttribute('aria-controls'),
+        'site-search-results',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the search page reads ?q= and lists every result', async () => {
+    const { context, page, errors } = await r.open(browser, `${r.fileUrl('search.html')}?q=security+team`);
+    try {
+      await page.waitForSelector('#search-page-results li');
+      assert.equal(await page.getByRole('searchbox', { name: BOX }).inputValue(), 'security team');
+      assert.match(await page.locator('.search-page [role=status]').textContent(), /results? for “security team”/);
+      assert.equal(await page.locator('[data-search-note]').isVisible(), false, 'the no-JavaScript note goes');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript the form still goes somewhere useful', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('travel/index.html'), { javaScriptEnabled: false });
+    try {
+      await page.getByRole('searchbox', { name: BOX }).fill('roaming');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForURL(/search\.html\?q=roaming$/);
+      assert.ok(await page.locator('[data-search-note]').isVisible());
+      assert.ok((await page.locator('main .page-list a').count()) >= 5, 'every page is listed');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('no HTML injection from content', () => {
+  test('titles, headings and text in the index are shown as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.injected=1">';
+    const index = {
+      pages: [['index.html', `Title ${hostile}`, 0]],
+      sections: [[0, `Heading ${hostile}`, 'x"><img src=y onerror=alert(1)>', `findme ${hostile} <b>bold</b>`]],
+    };
+    const data = zlib.gzipSync(Buffer.from(JSON.stringify(index))).toString('base64');
+    const { context, page } = await r.open(browser);
+    try {
+      await page.addInitScript((d) => {
+        window.SIGNPOST_SEARCH_INDEX = { format: 'signpost-search-1', data: d };
+      }, data);
+      await page.goto(r.fileUrl('index.html'));
+      await typeQuery(page, 'findme');
+      const result = page.locator('.site-search-result').first();
+      assert.equal(await result.locator('img, b').count(), 0, 'no element made from content');
+      assert.equal(await result.locator('.site-search-result-title').textContent(), `Title ${hostile}`);
+      assert.match(await result.locator('.site-search-result-snippet').textContent(), /<b>bold<\/b>/);
+      assert.equal(await page.evaluate(() => window.injected), undefined);
+      const href = await result.locator('a').getAttribute('href');
+      assert.ok(href.startsWith('index.html#x%22%3E%3Cimg'), `the anchor is escaped: ${href}`);
+    } finally {
+      await context.close();
+    }
+  });
+});

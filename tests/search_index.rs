@@ -1,0 +1,174 @@
+//! Site search: the index `signpost build` writes (what is in it, and that nothing in a page
+//! can break out of the script that carries it), the search page, and the search script
+//! linked from every page by a relative path.
+
+mod support;
+use signpost::search::{Index, read_index_script};
+use std::path::Path;
+use support::*;
+
+fn built(content: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    build(content, &out, "2026-11-20").assert_ok();
+    (dir, out)
+}
+
+fn index_of(out: &Path) -> (String, Index) {
+    let script = read(out, "assets/search-index.js");
+    let index = read_index_script(&script).expect("the index script unpacks");
+    (script, index)
+}
+
+fn page_number(index: &Index, url: &str) -> usize {
+    index
+        .pages
+        .iter()
+        .position(|(u, _, _)| u == url)
+        .unwrap_or_else(|| panic!("{url} is not in the index"))
+}
+
+#[test]
+fn every_page_is_indexed_by_section_with_its_text() {
+    let (_dir, out) = built(&workspace().join("content"));
+    let (_, index) = index_of(&out);
+    let pages: Vec<&str> = index.pages.iter().map(|(u, _, _)| u.as_str()).collect();
+    for page in html_files(&out) {
+        let page = page.to_string_lossy().replace('\\', "/");
+        if page.ends_with(".offline.html") || page == "search.html" || page == "reviews.html" {
+            continue;
+        }
+        assert!(pages.contains(&page.as_str()), "{page} is not in {pages:?}");
+    }
+    let overseas = page_number(&index, "travel/accessing-it-systems-from-overseas.html");
+    let roaming = index
+        .sections
+        .iter()
+        .find(|(p, heading, _, _)| *p == overseas && heading == "International Roaming")
+        .expect("the roaming section");
+    assert_eq!(
+        roaming.2, "international-roaming",
+        "the heading's id, to link to"
+    );
+    assert!(roaming.3.contains("roaming charges"), "{}", roaming.3);
+    // Text, not markup; and not the wizard's flow data (a script, not reading matter).
+    for (_, heading, _, text) in &index.sections {
+        for t in [heading, text] {
+            assert!(!t.contains("<p>") && !t.contains("&amp;"), "{t}");
+            assert!(!t.contains("\"kind\":\"choice\""), "wizard data indexed");
+            assert!(!t.contains("  "), "whitespace collapsed: {t}");
+        }
+    }
+}
+
+#[test]
+fn replaced_pages_are_marked_so_they_rank_below_current_ones() {
+    let (_dir, out) = built(&workspace().join("content"));
+    let (_, index) = index_of(&out);
+    for (url, title, replaced) in &index.pages {
+        let expected = u8::from(url == "travel/taking-it-equipment-abroad-2018.html");
+        assert_eq!(*replaced, expected, "{url} ({title})");
+    }
+}
+
+#[test]
+fn nothing_in_a_page_can_break_out_of_the_index_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\n---\n\nWelcome.\n"),
+            (
+                "evil.md",
+                "---\ntitle: \"</script><script>alert(1)</script>\"\n---\n\n\
+                 Text with &lt;img src=x onerror=alert(2)&gt; and \u{2028} in it.\n\n\
+                 ## Quotes \"and\" 'apostrophes' {#q}\n\nA `</script>` in code.\n",
+            ),
+        ],
+    );
+    let (_out_dir, out) = built(&content);
+    let (script, index) = index_of(&out);
+    assert!(!script.to_ascii_lowercase().contains("</script"));
+    assert!(!script.contains('\u{2028}'));
+    assert_eq!(
+        script.lines().filter(|l| !l.starts_with("//")).count(),
+        1,
+        "one statement: the data is one base64 string"
+    );
+    let evil = page_number(&index, "evil.html");
+    assert_eq!(index.pages[evil].1, "</script><script>alert(1)</script>");
+    let texts: Vec<&str> = index
+        .sections
+        .iter()
+        .filter(|s| s.0 == evil)
+        .map(|s| s.3.as_str())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("<img src=x onerror=alert(2)>")),
+        "kept as the text it is: {texts:?}"
+    );
+    assert!(
+        index
+            .sections
+            .iter()
+            .any(|s| s.0 == evil && s.1 == "Quotes \"and\" 'apostrophes'" && s.2 == "q")
+    );
+}
+
+#[test]
+fn every_page_loads_search_by_a_relative_path_and_has_the_form() {
+    let (_dir, out) = built(&workspace().join("content"));
+    for page in html_files(&out) {
+        let name = page.to_string_lossy().replace('\\', "/");
+        if name.ends_with(".offline.html") {
+            continue; // one-page copies have no search (the other pages are not in them)
+        }
+        let html = read(&out, &name);
+        let root = "../".repeat(page.components().count() - 1);
+        let script = format!("<script src=\"{root}assets/search.js\" defer></script>");
+        assert!(html.contains(&script), "{name} lacks {script}");
+        let form = format!(
+            "<form class=\"site-search\" role=\"search\" action=\"{root}search.html\" method=\"get\""
+        );
+        assert!(html.contains(&form), "{name} lacks the search form");
+        assert!(html.contains(&format!(
+            "data-search-index=\"{root}assets/search-index.js\""
+        )));
+        assert!(html.contains("<label class=\"site-search-label\" for=\"site-search-input\">"));
+    }
+    assert!(out.join("assets/search-index.js").is_file());
+    assert!(out.join("assets/search.js").is_file());
+}
+
+#[test]
+fn the_search_page_lists_every_page_for_readers_without_javascript() {
+    let (_dir, out) = built(&workspace().join("content"));
+    let html = read(&out, "search.html");
+    assert!(html.contains("<h1>Search</h1>"));
+    assert!(html.contains("data-search-page"));
+    assert!(html.contains("Search needs JavaScript"));
+    let (all, replaced) = html
+        .split_once("Replaced guidance")
+        .expect("replaced pages listed apart");
+    assert!(all.contains("href=\"travel/accessing-it-systems-from-overseas.html\""));
+    assert!(!all.contains("taking-it-equipment-abroad-2018.html"));
+    assert!(replaced.contains("href=\"travel/taking-it-equipment-abroad-2018.html\""));
+    assert!(broken_links(&out).is_empty(), "{:?}", broken_links(&out));
+}
+
+#[test]
+fn a_page_cannot_take_the_search_page_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[("index.md", "# Home\n"), ("search.md", "# Searching\n")],
+    );
+    let run = build(&content, &dir.path().join("public"), "2026-11-20");
+    run.assert_failed();
+    assert!(run.stderr().contains("search.md"), "{}", run.stderr());
+    assert!(run.stderr().contains("search page"), "{}", run.stderr());
+}

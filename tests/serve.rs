@@ -1,0 +1,338 @@
+//! `signpost serve`: serves the site on 127.0.0.1, rebuilds after an edit (re-reading only
+//! the page that changed), tells open pages to reload, shows a broken edit's problems while
+//! serving the last good build, recovers when it is fixed, and stops cleanly on Ctrl-C.
+//!
+//! Loopback only; every wait is bounded; each test stops its server (and kills it if it
+//! does not stop).
+
+mod support;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+use support::*;
+
+/// Longest wait for anything: a debug build of the real site takes well under a second.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Preview {
+    child: Child,
+    address: String,
+    stderr: PathBuf,
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Preview {
+    fn start(content: &Path, temp: &Path) -> Self {
+        let stderr = temp.join("serve.log");
+        let mut child = signpost()
+            .args(["serve", "--port", "0", "--today", "2026-11-22", "--content"])
+            .arg(content)
+            // The preview's own folder goes here, so the test can see it removed.
+            .env("TMPDIR", temp.join("tmp"))
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&stderr).unwrap())
+            .spawn()
+            .expect("signpost serve starts");
+        let stdout = child.stdout.take().unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        let mut preview = Preview {
+            child,
+            address: String::new(),
+            stderr,
+        };
+        let line = receiver.recv_timeout(PATIENCE).unwrap_or_else(|_| {
+            panic!("serve printed no address:\n{}", preview.log());
+        });
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("no address in `{line}`"));
+        assert!(address.starts_with("127.0.0.1:"), "{address}");
+        preview.address = address.to_string();
+        preview
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.stderr).unwrap_or_default()
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(&self.address).expect("connects to the preview");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        let mut stream = self.connect();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("reads the reply");
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status");
+        Reply {
+            status,
+            head: head.to_string(),
+            body: body.to_string(),
+        }
+    }
+
+    /// Waits until `done` holds, or fails with `what` and the preview's log.
+    fn wait_until(&self, what: &str, done: impl Fn() -> bool) {
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if done() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("timed out waiting for {what}; serve said:\n{}", self.log());
+    }
+
+    /// Ctrl-C, then the exit status (bounded: killed if it does not stop).
+    fn stop(mut self) -> std::process::ExitStatus {
+        let interrupt = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -INT {}", self.child.id()))
+            .status()
+            .unwrap();
+        assert!(interrupt.success());
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("serve did not stop on Ctrl-C:\n{}", self.log());
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The event stream an open page listens to.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn open(preview: &Preview) -> Self {
+        let mut stream = preview.connect();
+        write!(
+            stream,
+            "GET /__signpost/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            preview.address
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        Events {
+            stream,
+            seen: String::new(),
+        }
+    }
+
+    /// Reads until `needle` has come, and returns everything read so far.
+    fn wait_for(&mut self, needle: &str, preview: &Preview) -> String {
+        let started = Instant::now();
+        let mut buffer = [0u8; 4096];
+        while !self.seen.contains(needle) {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no `{needle}` in the events:\n{}\nserve said:\n{}",
+                self.seen,
+                preview.log()
+            );
+            match self.stream.read(&mut buffer) {
+                Ok(0) => panic!("the event stream ended:\n{}", self.seen),
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buffer[..n])),
+                Err(_) => {} // timed out: read again
+            }
+        }
+        self.seen.clone()
+    }
+}
+
+fn temp_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    (dir, content)
+}
+
+const PAGE: &str = "travel/accessing-it-systems-from-overseas";
+
+#[test]
+fn serves_rebuilds_reloads_shows_errors_and_recovers() {
+    let (dir, content) = temp_site();
+    let preview = Preview::start(&content, dir.path());
+
+    // Serves the built site, each page with the external reload script and the CSP.
+    let home = preview.get("/");
+    assert_eq!(home.status, 200, "{}", home.head);
+    assert!(
+        home.body
+            .contains("<script src=\"/__signpost/reload.js?generation=1\" defer></script>"),
+        "{}",
+        home.body
+    );
+    assert!(!home.body.contains("<script>"), "no inline script");
+    assert!(home.head.contains(
+        "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+    ));
+    let script = preview.get("/__signpost/reload.js");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .body
+            .contains("new EventSource(\"/__signpost/events\")")
+    );
+    assert!(preview.get("/assets/style.css").head.contains("text/css"));
+    assert_eq!(preview.get("/no-such-page.html").status, 404);
+    let folder = preview.get("/travel");
+    assert_eq!(folder.status, 301);
+    assert!(
+        folder.head.contains("Location: /travel/"),
+        "{}",
+        folder.head
+    );
+    assert_eq!(preview.get("/travel/").status, 200);
+    assert_eq!(preview.get("/%2e%2e/%2e%2e/etc/passwd").status, 400);
+    let calendar = preview.get("/reviews.ics");
+    assert!(
+        calendar.head.contains("Content-Type: text/calendar"),
+        "{}",
+        calendar.head
+    );
+
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+
+    // An edit: rebuilt, open pages told, and only the edited page read again.
+    let file = content.join(format!("{PAGE}.md"));
+    let good = std::fs::read_to_string(&file).unwrap();
+    let edited = good.replacen(
+        "This guidance information applies",
+        "This EDITED guidance applies",
+        1,
+    );
+    assert_ne!(good, edited);
+    std::fs::write(&file, &edited).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+    let page = preview.get(&format!("/{PAGE}.html"));
+    assert!(page.body.contains("This EDITED guidance applies"));
+    assert!(page.body.contains("reload.js?generation=2"));
+    assert!(
+        preview.log().contains("1 read, 7 unchanged"),
+        "{}",
+        preview.log()
+    );
+
+    // A broken edit: the problem goes to the page and the terminal; the last good build
+    // is still served.
+    let broken = edited.replacen("title: Accessing", "title: [Accessing", 1);
+    std::fs::write(&file, &broken).unwrap();
+    let seen = events.wait_for("event: failed", &preview);
+    let failed = seen.rsplit("event: failed\ndata: ").next().unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(failed.lines().next().unwrap()).expect("JSON event data");
+    assert_eq!(data["generation"], 2, "{data}");
+    let location = data["problems"][0]["location"].as_str().unwrap();
+    assert!(location.contains(&format!("{PAGE}.md:")), "{data}");
+    preview.wait_until("the error in the terminal", || {
+        preview.log().contains("not valid YAML")
+            && preview.log().contains("still serving the last good build")
+    });
+    let still = preview.get(&format!("/{PAGE}.html"));
+    assert_eq!(still.status, 200);
+    assert!(still.body.contains("This EDITED guidance applies"));
+    let status: serde_json::Value =
+        serde_json::from_str(&preview.get("/__signpost/status").body).unwrap();
+    assert_eq!(status["ok"], false);
+
+    // Fixed: rebuilt, and the pages reload.
+    std::fs::write(&file, &good).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":3}", &preview);
+    let fixed = preview.get(&format!("/{PAGE}.html"));
+    assert!(!fixed.body.contains("EDITED"));
+
+    // Ctrl-C: stops, ending the event stream, and removes its folder.
+    let status = preview.stop();
+    assert!(status.success(), "exit {status}");
+    let mut rest = String::new();
+    events
+        .stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let _ = events.stream.read_to_string(&mut rest);
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp")).unwrap().collect();
+    assert!(left.is_empty(), "the preview left {left:?}");
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_problems_until_it_does() {
+    let (dir, content) = temp_site();
+    let file = content.join(format!("{PAGE}.md"));
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        good.replacen("title: Accessing", "title: [Accessing", 1),
+    )
+    .unwrap();
+    let preview = Preview::start(&content, dir.path());
+
+    let page = preview.get("/");
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body.contains("The site could not be built"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("{PAGE}.md:")), "{}", page.body);
+    assert!(page.body.contains("reload.js?generation=0"));
+
+    std::fs::write(&file, &good).unwrap();
+    preview.wait_until("the fixed site", || preview.get("/").status == 200);
+    assert!(
+        preview
+            .get(&format!("/{PAGE}.html"))
+            .body
+            .contains("generation=1")
+    );
+    assert!(preview.stop().success());
+}
