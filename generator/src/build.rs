@@ -74,7 +74,11 @@ pub fn load_and_check_cached(
     problems: &mut Vec<Diagnostic>,
     cache: Option<&PageCache>,
 ) -> Option<Site> {
+    let started = std::time::Instant::now();
     let site = site::load_cached(content_dir, problems, cache)?;
+    crate::render::timed("read", started);
+    let started = std::time::Instant::now();
     checks::run(&site, problems);
+    crate::render::timed("checks", started);
     Some(site)
 }

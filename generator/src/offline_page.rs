@@ -33,7 +33,8 @@ pub struct Inputs<'a> {
 
 /// Parts of the site page a single-page copy leaves out.
 const LEFT_OUT: &str = "form.site-search, nav.site-nav, nav.breadcrumbs, .copy-links, \
-                        script[src$=\"search.js\"], meta[http-equiv=\"Content-Security-Policy\"]";
+                        script[src$=\"search.js\"], meta[http-equiv=\"Content-Security-Policy\"], \
+                        meta[http-equiv=\"content-security-policy\"]";
 
 /// Where the policy goes until the hashes are known.
 const POLICY_PLACEHOLDER: &str = "signpost-offline-copy-policy";
@@ -54,7 +55,8 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
     let state = Rc::new(RefCell::new(State::default()));
     let folder = inputs.page.parent().unwrap_or(Path::new("")).to_path_buf();
 
-    let (s_meta, s_head, s_style, s_script, s_img, s_body) = (
+    let (s_meta, s_head, s_style, s_script, s_img, s_body, s_icon) = (
+        state.clone(),
         state.clone(),
         state.clone(),
         state.clone(),
@@ -107,6 +109,33 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
                 Ok(())
             }
         ))
+        .append_element_content_handler(element!("link[href]", |el: &mut Element| {
+            // Stylesheets are inlined above; an icon becomes a `data:` URL; other links to
+            // files of the site (feeds, manifests) mean nothing in a single file.
+            if el.removed() {
+                return Ok(());
+            }
+            let href = el.get_attribute("href").unwrap_or_default();
+            let Some(path) = local_file(&folder, &href) else {
+                return Ok(());
+            };
+            let rel = el
+                .get_attribute("rel")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "icon") {
+                match data_url(&inputs.site_dir.join(&path)) {
+                    Ok(url) => el.set_attribute("href", &url)?,
+                    Err(err) => s_icon
+                        .borrow_mut()
+                        .problems
+                        .push(format!("{}: {err}", path.display())),
+                }
+            } else {
+                el.remove();
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!("script[src]", |el: &mut Element| {
             if el.removed() {
                 return Ok(());

@@ -21,6 +21,7 @@ pub const ASSETS_DIR: &str = "assets";
 
 /// Renders every page and copies the theme's and the content's files into `out`.
 pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let started = std::time::Instant::now();
     let navs = navigation_by_folder(site);
     // Folders first, once each, so the parallel writes below need no directory checks.
     let folders: HashSet<&Path> = site
@@ -52,11 +53,26 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
     if !problems.is_empty() {
         return Err(problems);
     }
+    timed("pages", started);
     copy_files(site, out)?;
+    let started = std::time::Instant::now();
     crate::reports::write(site, today, out)?;
+    timed("review reports", started);
+    let started = std::time::Instant::now();
     crate::search::write(site, today, out)?;
+    timed("search index", started);
     // Last: the offline copies are made from the finished site.
-    crate::copies::write(site, today, out)
+    let started = std::time::Instant::now();
+    crate::copies::write(site, today, out)?;
+    timed("offline copies", started);
+    Ok(())
+}
+
+/// With `SIGNPOST_TIMINGS` set, says how long a stage took (for benchmarking).
+pub fn timed(stage: &str, started: std::time::Instant) {
+    if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+        eprintln!("timing: {stage}: {:.3} s", started.elapsed().as_secs_f64());
+    }
 }
 
 /// Pages in one folder share their navigation (links are relative to the same place), so

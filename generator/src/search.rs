@@ -69,7 +69,7 @@ pub fn index(site: &Site) -> Index {
 /// The index as the classic script that carries it.
 pub fn index_script(index: &Index) -> String {
     let json = serde_json::to_vec(index).expect("the index serialises");
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gzip.write_all(&json).expect("writing to memory");
     let packed = gzip.finish().expect("writing to memory");
     let data = base64::engine::general_purpose::STANDARD.encode(packed);
