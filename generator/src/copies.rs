@@ -156,12 +156,13 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
     .expect("UTF-8")
     .to_string();
 
+    let inlined = offline_page::InlinedFiles::default();
     let problems: Vec<Diagnostic> = site
         .pages
         .par_iter()
         .filter_map(|page| {
             let copy = page_copy_path(page)?;
-            write_page_copy(site, page, &copy, today, out, &check_script).err()
+            write_page_copy(site, page, &copy, today, out, &check_script, &inlined).err()
         })
         .collect();
     if !problems.is_empty() {
@@ -246,6 +247,7 @@ fn write_page_copy(
     today: NaiveDate,
     out: &Path,
     check_script: &str,
+    inlined: &offline_page::InlinedFiles,
 ) -> Result<(), Diagnostic> {
     let failed = |reason: String| {
         Diagnostic::error(
@@ -269,6 +271,7 @@ fn write_page_copy(
             notice: &notice,
             check_script,
             site_url: site.config.site_url.as_deref(),
+            inlined,
         },
     )
     .map_err(|reasons| failed(reasons.join("; ")))?;

@@ -29,6 +29,48 @@ pub struct Inputs<'a> {
     pub check_script: &'a str,
     /// The published site, for links to its other pages.
     pub site_url: Option<&'a str>,
+    /// Styles and scripts already read, escaped and hashed for an earlier page: every page
+    /// inlines the same few files, and hashing them again for each page is most of the work.
+    pub inlined: &'a InlinedFiles,
+}
+
+/// A style or script ready to inline: its text and its CSP hash.
+pub struct Inlined {
+    pub text: String,
+    pub hash: String,
+}
+
+/// Files inlined so far in one build, by kind and path.
+#[derive(Default)]
+pub struct InlinedFiles {
+    files: std::sync::Mutex<
+        std::collections::HashMap<(&'static str, PathBuf), std::sync::Arc<Inlined>>,
+    >,
+}
+
+impl InlinedFiles {
+    /// The inlined form of `path`, made by `make` the first time it is asked for.
+    fn get(
+        &self,
+        kind: &'static str,
+        path: &Path,
+        make: impl FnOnce() -> std::io::Result<String>,
+    ) -> std::io::Result<std::sync::Arc<Inlined>> {
+        let key = (kind, path.to_path_buf());
+        if let Some(found) = self.files.lock().expect("not poisoned").get(&key) {
+            return Ok(found.clone());
+        }
+        let text = make()?;
+        let inlined = std::sync::Arc::new(Inlined {
+            hash: hash(&text),
+            text,
+        });
+        self.files
+            .lock()
+            .expect("not poisoned")
+            .insert(key, inlined.clone());
+        Ok(inlined)
+    }
 }
 
 /// Parts of the site page a single-page copy leaves out.
@@ -97,12 +139,15 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
                     return Ok(());
                 };
                 let mut state = s_style.borrow_mut();
-                match std::fs::read_to_string(inputs.site_dir.join(&path)) {
+                let css = inputs.inlined.get("style", &path, || {
+                    let css = std::fs::read_to_string(inputs.site_dir.join(&path))?;
+                    Ok(inline_css_urls(&css, &path, inputs.site_dir)
+                        .replace("</style", "<\\/style"))
+                });
+                match css {
                     Ok(css) => {
-                        let css = inline_css_urls(&css, &path, inputs.site_dir);
-                        let css = css.replace("</style", "<\\/style");
-                        state.style_hashes.push(hash(&css));
-                        el.replace(&format!("<style>{css}</style>"), ContentType::Html);
+                        state.style_hashes.push(css.hash.clone());
+                        el.replace(&format!("<style>{}</style>", css.text), ContentType::Html);
                     }
                     Err(err) => state.problems.push(format!("{}: {err}", path.display())),
                 }
@@ -145,11 +190,15 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
                 return Ok(());
             };
             let mut state = s_script.borrow_mut();
-            match std::fs::read_to_string(inputs.site_dir.join(&path)) {
+            let js = inputs.inlined.get("script", &path, || {
+                Ok(escape_script(&std::fs::read_to_string(
+                    inputs.site_dir.join(&path),
+                )?))
+            });
+            match js {
                 Ok(js) => {
-                    let js = escape_script(&js);
-                    state.script_hashes.push(hash(&js));
-                    let inline = format!("<script>{js}</script>");
+                    state.script_hashes.push(js.hash.clone());
+                    let inline = format!("<script>{}</script>", js.text);
                     if el.has_attribute("defer") || el.has_attribute("async") {
                         state.deferred.push(inline);
                         el.remove();
@@ -186,13 +235,18 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
         }))
         .append_element_content_handler(element!("body", move |el: &mut Element| {
             let state = s_body.clone();
-            let check = escape_script(inputs.check_script);
+            let check = inputs
+                .inlined
+                .get("check", Path::new(""), || {
+                    Ok(escape_script(inputs.check_script))
+                })
+                .expect("made from text, not read");
             el.on_end_tag(end_tag!(move |end: &mut EndTag| {
                 let mut state = state.borrow_mut();
-                state.script_hashes.push(hash(&check));
+                state.script_hashes.push(check.hash.clone());
                 let scripts = state.deferred.join("\n");
                 end.before(
-                    &format!("{scripts}\n<script>{check}</script>\n"),
+                    &format!("{scripts}\n<script>{}</script>\n", check.text),
                     ContentType::Html,
                 );
                 Ok(())
