@@ -5,6 +5,7 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
 use crate::links;
+use crate::nav::Crumb;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::review::{self, ReviewStatus};
@@ -268,6 +269,40 @@ fn render_page(
         PageKind::Guidance => "page.html",
     };
     site.templates.render(template, &context, &page.file)
+}
+
+/// The context `base.html` needs for a page the generator makes at the site root (the
+/// reviews page, the search page): no source file, the top-level navigation.
+pub fn root_page_context(
+    site: &Site,
+    title: &str,
+    summary: Option<&str>,
+    kind: &str,
+    file: &str,
+    today: NaiveDate,
+) -> tera::Context {
+    let href = |page: &Page| page.url.clone();
+    let home = site.pages.iter().find(|p| p.kind == PageKind::Home);
+    let breadcrumbs: Vec<Crumb> = home
+        .map(|h| Crumb {
+            title: h.title.clone(),
+            href: href(h),
+        })
+        .into_iter()
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("page", &serde_json::json!({ "title": title, "summary": summary, "kind": kind, "has_wizard": false }));
+    context.insert("root", "");
+    context.insert("assets", &format!("{ASSETS_DIR}/"));
+    context.insert("home", "index.html");
+    context.insert("current", file);
+    context.insert(
+        "nav",
+        &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
+    );
+    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("built", &DateView::from(PageDate::Day(today)));
+    context
 }
 
 /// A page in a list: its title and link, and (for the home page) its own children.

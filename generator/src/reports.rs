@@ -11,7 +11,6 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
-use crate::render::ASSETS_DIR;
 use crate::review::{self, ReviewStatus};
 use crate::review_calendar::{self, Calendar};
 use crate::review_feed;
@@ -238,33 +237,14 @@ fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<Str
         ),
     ];
 
-    let href = |page: &Page| page.url.clone();
-    let home = site.pages.iter().find(|p| p.kind == PageKind::Home);
-    let mut context = tera::Context::new();
-    context.insert(
-        "page",
-        &serde_json::json!({
-            "title": "Page reviews",
-            "summary": "Every page's review-by date, owner and last review.",
-            "kind": "reviews",
-            "has_wizard": false,
-        }),
+    let mut context = crate::render::root_page_context(
+        site,
+        "Page reviews",
+        Some("Every page's review-by date, owner and last review."),
+        "reviews",
+        REVIEWS_PAGE,
+        today,
     );
-    context.insert("root", "");
-    context.insert("assets", &format!("{ASSETS_DIR}/"));
-    context.insert("home", "index.html");
-    context.insert("current", REVIEWS_PAGE);
-    context.insert(
-        "nav",
-        &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
-    );
-    context.insert(
-        "breadcrumbs",
-        &home
-            .map(|h| vec![serde_json::json!({ "title": h.title, "href": href(h) })])
-            .unwrap_or_default(),
-    );
-    context.insert("built", &day(today));
     context.insert("groups", &groups);
     context.insert("due_soon_days", &site.config.review_due_soon_days);
     context.insert("calendar", CALENDAR);

@@ -11,7 +11,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::html_text;
 use crate::output::write_file;
-use crate::page::{Page, PageKind};
+use crate::page::Page;
 use crate::render::ASSETS_DIR;
 use crate::site::Site;
 use base64::Engine;
@@ -134,39 +134,8 @@ fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
     let (replaced, current): (Vec<&Page>, Vec<&Page>) = pages
         .into_iter()
         .partition(|p| p.front.superseded_by.is_some());
-    let home = site.pages.iter().find(|p| p.kind == PageKind::Home);
-
-    let mut context = tera::Context::new();
-    context.insert(
-        "page",
-        &serde_json::json!({
-            "title": "Search",
-            "summary": null,
-            "kind": "search",
-            "has_wizard": false,
-        }),
-    );
-    context.insert("root", "");
-    context.insert("assets", &format!("{ASSETS_DIR}/"));
-    context.insert("home", "index.html");
-    context.insert("current", PAGE_FILE);
-    context.insert(
-        "nav",
-        &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
-    );
-    context.insert(
-        "breadcrumbs",
-        &home
-            .map(|h| vec![serde_json::json!({ "title": h.title, "href": href(h) })])
-            .unwrap_or_default(),
-    );
-    context.insert(
-        "built",
-        &serde_json::json!({
-            "text": today.format("%-d %B %Y").to_string(),
-            "iso": today.format("%Y-%m-%d").to_string(),
-        }),
-    );
+    let mut context =
+        crate::render::root_page_context(site, "Search", None, "search", PAGE_FILE, today);
     context.insert(
         "pages",
         &current.into_iter().map(listed).collect::<Vec<_>>(),
