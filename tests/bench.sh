@@ -37,10 +37,20 @@ measure() {
     echo "$median $(( peak / 1024 ))"
 }
 
+# The same corpus with `offline_copies: false`: pages, checks, reports and search only.
+LEAN="$CORPUS-no-copies"
+if [ ! -d "$LEAN" ]; then
+    cp -r "$CORPUS" "$LEAN"
+    printf 'name: Benchmark\noffline_copies: false\n' > "$LEAN/site.yaml"
+fi
+
 read -r floor_s floor_mb < <(measure "$WORK/floor-target/release/floor" "$CORPUS" "$OUT-floor")
 read -r sp_s sp_mb < <(measure "$ROOT/target/release/signpost" build --content "$CORPUS" --output "$OUT")
-ratio="$(python3 -c "print(f'{$sp_s / $floor_s:.2f}')")"
-printf '%s pages, %s runs, output on tmpfs, %s cores\n' "$PAGES" "$RUNS" "$(nproc)"
-printf '%-10s %8s s %8s MB\n' floor "$floor_s" "$floor_mb" signpost "$sp_s" "$sp_mb"
-printf 'signpost / floor: %sx\n' "$ratio"
+read -r lean_s lean_mb < <(measure "$ROOT/target/release/signpost" build --content "$LEAN" --output "$OUT")
+ratio() { python3 -c "print(f'{$1 / $floor_s:.2f}x')"; }
+printf '%s pages, %s runs, output on tmpfs, %s cores (median wall, peak memory)\n' "$PAGES" "$RUNS" "$(nproc)"
+printf '%-36s %7s s %6s MB\n' floor "$floor_s" "$floor_mb"
+printf '%-36s %7s s %6s MB  %s\n' "signpost (everything)" "$sp_s" "$sp_mb" "$(ratio "$sp_s")"
+printf '%-36s %7s s %6s MB  %s\n' "signpost (offline_copies: false)" "$lean_s" "$lean_mb" "$(ratio "$lean_s")"
+echo "Stage by stage: SIGNPOST_TIMINGS=1 signpost build --content $CORPUS --output $OUT"
 rm -rf "$OUT" "$OUT-floor"

@@ -358,3 +358,26 @@ fn copy_settings_are_checked() {
         );
     }
 }
+
+#[test]
+fn a_site_can_turn_offline_copies_off() {
+    let (_dir, out) = built_with("offline_copies: false");
+    let files: Vec<String> = walk(&out)
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    assert!(!files.iter().any(|f| f.ends_with(".zip")), "no site zip");
+    assert!(
+        !files.iter().any(|f| f.ends_with(".offline.html")),
+        "no page copies"
+    );
+    assert!(
+        !read(&out, "index.html").contains(" download="),
+        "no download link on the home page"
+    );
+    assert!(
+        !read(&out, &format!("{OVERSEAS}.html")).contains(" download="),
+        "no download link on a page"
+    );
+    assert!(broken_links(&out).is_empty(), "{:?}", broken_links(&out));
+}

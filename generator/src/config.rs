@@ -20,6 +20,7 @@ const KEYS: &[&str] = &[
     "retired_emails",
     "description",
     "copy_valid_days",
+    "offline_copies",
     "site_url",
 ];
 
@@ -46,6 +47,9 @@ pub struct SiteConfig {
     /// most: a copy's "trust until" date is this many days after it was made, or the
     /// earliest review-by date in it if that is sooner.
     pub copy_valid_days: u32,
+    /// Whether every build writes the site zip and the single-page copies. On by default;
+    /// a very large site may turn them off to build faster.
+    pub offline_copies: bool,
     /// Where the site is published (`https://…`), if known: offline copies link back to it.
     pub site_url: Option<String>,
 }
@@ -70,6 +74,7 @@ impl Default for SiteConfig {
             review_due_soon_days: 30,
             retired_emails: Vec::new(),
             copy_valid_days: 90,
+            offline_copies: true,
             site_url: None,
         }
     }
@@ -142,6 +147,13 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                 None => problems.push(error(
                     "must be a whole number of days, from 1 to 3660",
                     "for example `copy_valid_days: 90`",
+                )),
+            },
+            ("offline_copies", _) => match value.as_bool() {
+                Some(on) => config.offline_copies = on,
+                None => problems.push(error(
+                    "must be true or false",
+                    "for example `offline_copies: false` to skip the zip and the page copies",
                 )),
             },
             ("site_url", Some(url)) => {

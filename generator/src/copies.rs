@@ -60,8 +60,8 @@ pub struct CopyLink {
 /// The download links a page template gets as `copies`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CopyLinks {
-    /// The whole site as a zip.
-    pub site: CopyLink,
+    /// The whole site as a zip (none when the site turns offline copies off).
+    pub site: Option<CopyLink>,
     /// This page as one file: current guidance pages only.
     pub page: Option<CopyLink>,
 }
@@ -71,12 +71,18 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate) -> CopyLinks {
     let root = crate::links::root_prefix(&page.output);
     let stamp = today.format("%Y-%m-%d");
     let name = file_name_slug(&site.config.name);
+    if !site.config.offline_copies {
+        return CopyLinks {
+            site: None,
+            page: None,
+        };
+    }
     CopyLinks {
-        site: CopyLink {
+        site: Some(CopyLink {
             href: format!("{root}{}", site_zip_name(site)),
             download: format!("{name}-{stamp}.zip"),
             valid_until: site_valid_until(site, today).into(),
-        },
+        }),
         page: page_copy_path(page).map(|path| CopyLink {
             href: crate::links::url_path(Path::new(path.file_name().expect("a file name"))),
             download: format!(
@@ -146,6 +152,9 @@ fn file_name_slug(name: &str) -> String {
 
 /// Writes the single-page copies and the site zip into `out`.
 pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    if !site.config.offline_copies {
+        return Ok(());
+    }
     check_names(site)?;
     let check_script = std::str::from_utf8(
         THEME

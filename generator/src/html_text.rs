@@ -2,7 +2,7 @@
 //! indexes. Scripts, styles and the wizard's mount point are not text a reader sees.
 
 use lol_html::html_content::{Element, TextChunk};
-use lol_html::{RewriteStrSettings, doc_text, element, end_tag, rewrite_str};
+use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -17,13 +17,48 @@ pub struct TextSection {
     pub text: String,
 }
 
-/// Elements whose content is not read as text.
-const SKIPPED: &str = "script, style, template, noscript, section.wizard, [hidden]";
+/// Elements whose content is not read as text (and `section.wizard`, `[hidden]`).
+const SKIPPED: &[&str] = &["script", "style", "template", "noscript"];
 
 /// Elements that separate words: their start adds a space, so `<li>a</li><li>b</li>`
 /// reads `a b`, not `ab`.
-const BLOCKS: &str = "p, li, dt, dd, td, th, tr, br, div, section, blockquote, pre, ul, ol, dl, \
-                      table, h1, h3, h4, h5, h6, hr, figcaption, details, summary";
+const BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "br",
+    "div",
+    "section",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "h1",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "figcaption",
+    "details",
+    "summary",
+];
+
+fn is_skipped(el: &Element) -> bool {
+    let name = el.tag_name();
+    SKIPPED.contains(&name.as_str())
+        || el.has_attribute("hidden")
+        || (name == "section"
+            && el
+                .get_attribute("class")
+                .is_some_and(|c| c.split_whitespace().any(|c| c == "wizard")))
+}
 
 #[derive(Default)]
 struct State {
@@ -82,42 +117,43 @@ fn push_collapsed(out: &mut String, text: &str) {
 /// Splits a page body into its sections of plain text.
 pub fn sections(body_html: &str) -> Vec<TextSection> {
     let state = Rc::new(RefCell::new(State::default()));
-    let (skip, block, heading, texts) =
-        (state.clone(), state.clone(), state.clone(), state.clone());
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!(SKIPPED, move |el: &mut Element| {
-            if !el.can_have_content() {
+    let (elements, texts) = (state.clone(), state.clone());
+    // One handler for every element, deciding by tag name: far cheaper for lol_html than
+    // matching a long list of selectors against each element, and search reads every page.
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", move |el: &mut Element| {
+            let name = el.tag_name();
+            if is_skipped(el) {
+                if el.can_have_content() {
+                    elements.borrow_mut().skip_depth += 1;
+                    let skip = elements.clone();
+                    el.on_end_tag(end_tag!(move |_end| {
+                        skip.borrow_mut().skip_depth -= 1;
+                        Ok(())
+                    }))?;
+                }
                 return Ok(());
             }
-            skip.borrow_mut().skip_depth += 1;
-            let skip = skip.clone();
-            el.on_end_tag(end_tag!(move |_end| {
-                skip.borrow_mut().skip_depth -= 1;
-                Ok(())
-            }))
-        }))
-        .append_element_content_handler(element!(BLOCKS, move |_el: &mut Element| {
-            block.borrow_mut().space();
+            if BLOCKS.contains(&name.as_str()) {
+                elements.borrow_mut().space();
+            }
+            if name == "h2" && elements.borrow().skip_depth == 0 {
+                let mut s = elements.borrow_mut();
+                let next = TextSection {
+                    id: el.get_attribute("id").unwrap_or_default(),
+                    ..TextSection::default()
+                };
+                let done = std::mem::replace(&mut s.current, next);
+                s.sections.push(done);
+                s.in_heading = true;
+                drop(s);
+                let heading = elements.clone();
+                el.on_end_tag(end_tag!(move |_end| {
+                    heading.borrow_mut().in_heading = false;
+                    Ok(())
+                }))?;
+            }
             Ok(())
-        }))
-        .append_element_content_handler(element!("h2", move |el: &mut Element| {
-            let mut s = heading.borrow_mut();
-            if s.skip_depth > 0 {
-                return Ok(());
-            }
-            let next = TextSection {
-                id: el.get_attribute("id").unwrap_or_default(),
-                ..TextSection::default()
-            };
-            let done = std::mem::replace(&mut s.current, next);
-            s.sections.push(done);
-            s.in_heading = true;
-            drop(s);
-            let heading = heading.clone();
-            el.on_end_tag(end_tag!(move |_end| {
-                heading.borrow_mut().in_heading = false;
-                Ok(())
-            }))
         }))
         .append_document_content_handler(doc_text!(move |chunk: &mut TextChunk| {
             let mut s = texts.borrow_mut();
@@ -131,8 +167,12 @@ pub fn sections(body_html: &str) -> Vec<TextSection> {
             }
             Ok(())
         }));
-    // The body is our own rendering; should it ever fail to parse, search simply has less.
-    let _ = rewrite_str(body_html, settings);
+    // Only the handlers matter: the rewritten HTML goes nowhere. The body is our own
+    // rendering; should it ever fail to parse, search simply has less.
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    let _ = rewriter
+        .write(body_html.as_bytes())
+        .and_then(|()| rewriter.end());
     let state = std::mem::take(&mut *state.borrow_mut());
     state.finish()
 }
