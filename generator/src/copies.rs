@@ -165,6 +165,7 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
     .expect("UTF-8")
     .to_string();
 
+    let started = std::time::Instant::now();
     let inlined = offline_page::InlinedFiles::default();
     let problems: Vec<Diagnostic> = site
         .pages
@@ -178,6 +179,8 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
         return Err(problems);
     }
 
+    crate::render::timed("offline copies: pages", started);
+    let started = std::time::Instant::now();
     let zip_name = site_zip_name(site);
     let notice = notice(
         site,
