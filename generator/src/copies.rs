@@ -213,6 +213,7 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
             format!("cannot write the site copy: {e}"),
         )]
     })?;
+    crate::render::timed("offline copies: site zip", started);
     fill_in_zip_size(site, out)
 }
 
