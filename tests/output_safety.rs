@@ -6,6 +6,18 @@ use support::*;
 
 const HOME: (&str, &str) = ("index.md", "---\ntitle: Home\n---\nWelcome.\n");
 
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
@@ -16,14 +28,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
         &[HOME, ("page.md", "---\ntitle: First version\n---\nText\n")],
     );
     build(&content, &out, "2026-11-22").assert_ok();
-    let before: Vec<(std::path::PathBuf, Vec<u8>)> = walk(&out)
-        .into_iter()
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let b = std::fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect();
+    let before = snapshot(&out);
 
     write_site(
         &content,
@@ -34,14 +39,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     );
     build(&content, &out, "2026-11-22").assert_failed();
 
-    let after: Vec<(std::path::PathBuf, Vec<u8>)> = walk(&out)
-        .into_iter()
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let b = std::fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect();
+    let after = snapshot(&out);
     assert_eq!(before, after, "the previous site changed");
     assert!(read(&out, "page.html").contains("First version"));
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())

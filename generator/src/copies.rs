@@ -18,6 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::offline_page;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
+use crate::render::DateView;
 use crate::site::Site;
 use crate::site_zip;
 use crate::templates::THEME;
@@ -31,22 +32,6 @@ pub const PAGE_COPY_EXTENSION: &str = "offline.html";
 /// The script that shows a copy is out of date, under `assets/`.
 pub const CHECK_SCRIPT: &str = "copy-check.js";
 
-/// A date for templates: `22 November 2026` and `2026-11-22`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DateText {
-    pub text: String,
-    pub iso: String,
-}
-
-impl From<NaiveDate> for DateText {
-    fn from(date: NaiveDate) -> Self {
-        Self {
-            text: date.format("%-d %B %Y").to_string(),
-            iso: date.format("%Y-%m-%d").to_string(),
-        }
-    }
-}
-
 /// One download link, as a page template shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CopyLink {
@@ -54,7 +39,7 @@ pub struct CopyLink {
     pub href: String,
     /// The file name the browser saves it as (dated, so copies never overwrite each other).
     pub download: String,
-    pub valid_until: DateText,
+    pub valid_until: DateView,
 }
 
 /// The download links a page template gets as `copies`.
@@ -319,8 +304,8 @@ fn notice(
 ) -> Result<String, Diagnostic> {
     let mut context = tera::Context::new();
     context.insert("what", what);
-    context.insert("made", &DateText::from(made));
-    context.insert("valid_until", &DateText::from(valid_until));
+    context.insert("made", &DateView::from(made));
+    context.insert("valid_until", &DateView::from(valid_until));
     context.insert("expired", &(valid_until < made));
     context.insert("note", &note);
     site.templates.render(

@@ -152,12 +152,19 @@ struct PageView<'a> {
     has_wizard: bool,
 }
 
-#[derive(Serialize)]
-struct DateView {
+/// A date as templates show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateView {
     /// For people: `1 May 2025`, or `May 2018`.
-    text: String,
+    pub text: String,
     /// For machines (`<time datetime>`, the browser's recheck).
-    iso: String,
+    pub iso: String,
+}
+
+impl From<NaiveDate> for DateView {
+    fn from(date: NaiveDate) -> Self {
+        PageDate::Day(date).into()
+    }
 }
 
 impl From<PageDate> for DateView {
@@ -260,7 +267,7 @@ fn render_page(
     );
     context.insert("children", &children);
     context.insert("replaced", &replaced);
-    context.insert("built", &DateView::from(PageDate::Day(today)));
+    context.insert("built", &DateView::from(today));
     // Download links to the site zip and this page's offline copy (see copies.rs).
     context.insert("copies", &crate::copies::links(site, page, today));
     let template = match page.kind {
@@ -301,7 +308,7 @@ pub fn root_page_context(
         &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
     );
     context.insert("breadcrumbs", &breadcrumbs);
-    context.insert("built", &DateView::from(PageDate::Day(today)));
+    context.insert("built", &DateView::from(today));
     context
 }
 

@@ -11,6 +11,7 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
+use crate::render::DateView;
 use crate::review::{self, ReviewStatus};
 use crate::review_calendar::{self, Calendar};
 use crate::review_feed;
@@ -119,23 +120,8 @@ fn refuse_clashes(site: &Site) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
-#[derive(Serialize)]
-struct DateView {
-    text: String,
-    iso: String,
-}
-
-impl From<PageDate> for DateView {
-    fn from(date: PageDate) -> Self {
-        Self {
-            text: date.to_string(),
-            iso: date.iso(),
-        }
-    }
-}
-
 fn day(date: NaiveDate) -> DateView {
-    DateView::from(PageDate::Day(date))
+    DateView::from(date)
 }
 
 #[derive(Serialize)]
