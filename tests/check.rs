@@ -92,10 +92,24 @@ fn every_lint_is_reported_with_its_file_and_line() {
         ("warning", "duplicate-path", "guidance/remote_working.md", 0),
         ("warning", "retired-email", "guidance/retired-email.md", 7),
     ];
-    let expected: Vec<(String, String, String, u64)> = expected
+    let mut expected: Vec<(String, String, String, u64)> = expected
         .iter()
         .map(|(s, l, f, n)| (s.to_string(), l.to_string(), f.to_string(), *n))
         .collect();
+    // What must be fixed comes first: errors, then warnings, then notes.
+    let rank = |severity: &str| {
+        ["error", "warning", "info"]
+            .iter()
+            .position(|s| *s == severity)
+    };
+    let ranks: Vec<_> = found.iter().map(|f| rank(&f.0)).collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "not errors first: {found:#?}"
+    );
+    let mut found = found;
+    found.sort();
+    expected.sort();
     assert_eq!(found, expected, "{report:#}");
 
     // Mentions in code are not findings: the retired address and the mojibake appear again
@@ -372,4 +386,40 @@ fn pages_whose_addresses_differ_only_in_capitals_are_errors() {
         .collect();
     assert_eq!(duplicates.len(), 2, "{report:#}");
     assert!(duplicates.iter().all(|(severity, ..)| severity == "error"));
+}
+
+#[test]
+fn an_impossible_review_date_is_one_error_not_also_an_overdue_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\nowner: Team\n---\n"),
+            (
+                "page.md",
+                "---\ntitle: P\nowner: Team\nlast_reviewed: 2018-01\nreview_by: 2027-02-30\n---\nText\n",
+            ),
+            ("site.yaml", "name: S\nreview_interval: 6 months\n"),
+        ],
+    );
+    let output = check(&content, &["--format", "json"]);
+    let report = json(&output);
+    let found = findings(&report, &content);
+    let on_page: Vec<_> = found.iter().filter(|f| f.2 == "page.md").collect();
+    assert_eq!(on_page.len(), 1, "{found:#?}");
+    assert_eq!((on_page[0].0.as_str(), on_page[0].3), ("error", 5));
+}
+
+#[test]
+fn a_replaced_page_has_no_review_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build(&workspace().join("content"), &out, "2026-11-22").assert_ok();
+    let old = read(&out, "travel/taking-it-equipment-abroad-2018.html");
+    assert!(old.contains("This guidance has been replaced"));
+    assert!(
+        !old.contains("past its review date"),
+        "a replaced page is not reviewed any more"
+    );
 }

@@ -184,12 +184,14 @@ fn build_lint(problem: &Diagnostic, flows_dir: &Path) -> Lint {
 
 fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
+        // Errors, then warnings, then notes (links to other sites), so what must be fixed
+        // comes first; within each, by file and line.
         let key = |f: &Finding| {
             (
+                std::cmp::Reverse(f.diagnostic.severity),
                 f.diagnostic.file.clone(),
                 f.diagnostic.line,
                 f.diagnostic.column,
-                std::cmp::Reverse(f.diagnostic.severity),
                 f.lint,
             )
         };
@@ -313,7 +315,8 @@ impl Lints<'_> {
                 )
                 .with_help(mark),
             }),
-            (None, _) if guidance => findings.push(Finding {
+            // An unreadable `review_by` is already an error of its own.
+            (None, _) if guidance && !page.front.review_by_invalid => findings.push(Finding {
                 lint: Lint::ReviewDateMissing,
                 diagnostic: Diagnostic::warning(&page.file, review_line, "this page has no review-by date")
                     .with_help("add `review_by: YYYY-MM-DD`, or `last_reviewed: YYYY-MM-DD` with `review_interval` in site.yaml"),

@@ -135,9 +135,10 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|candidate| {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let close = candidates
+        .iter()
+        .map(|&candidate| {
             let lower = candidate.to_lowercase();
             // `#scope` for `#scope-and-use`: a shortened id is a near miss too.
             let distance = if lower.starts_with(&word) && word.len() >= 4 {
@@ -149,7 +150,35 @@ pub fn did_you_mean<'a>(
         })
         .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(2))
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    close.or_else(|| same_words(&word, &candidates))
+}
+
+/// The candidate that has every word of `word`, give or take a typo in each:
+/// `mobile-device-policy.md` for `mobile-devices-and-remote-working-policy.md`,
+/// `#roamng` for `#international-roaming`. The shortest such candidate wins.
+fn same_words<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let words = |text: &str| -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3)
+            .map(String::from)
+            .collect()
+    };
+    let wanted = words(word);
+    if !wanted.iter().any(|w| w.len() >= 4) {
+        return None;
+    }
+    candidates
+        .iter()
+        .filter(|candidate| {
+            let have = words(candidate);
+            wanted
+                .iter()
+                .all(|w| have.iter().any(|h| strsim::levenshtein(w, h) <= 1))
+        })
+        .min_by_key(|candidate| candidate.len())
+        .copied()
 }
 
 #[cfg(test)]
@@ -170,5 +199,21 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("reviewby", keys), Some("review_by"));
         assert_eq!(did_you_mean("colour", keys), None);
+        let pages = [
+            "devices/mobile-devices-and-remote-working-policy.md",
+            "devices/using-your-own-device.md",
+        ];
+        assert_eq!(
+            did_you_mean("devices/mobile-device-policy.md", pages),
+            Some(pages[0])
+        );
+        assert_eq!(
+            did_you_mean("roamng", ["international-roaming", "contacts"]),
+            Some("international-roaming")
+        );
+        assert_eq!(
+            did_you_mean("passport", ["international-roaming", "contacts"]),
+            None
+        );
     }
 }

@@ -52,6 +52,9 @@ pub struct FrontMatter {
     pub weight: Option<i64>,
     /// Line in the file where `review_by` is (or the front matter starts), for messages.
     pub review_by_line: usize,
+    /// `review_by` was given but is not a date: no review-by date is worked out in its
+    /// place, so the page is not also called overdue by a date the editor never wrote.
+    pub review_by_invalid: bool,
 }
 
 /// A Markdown file split into its front matter and body.
@@ -152,10 +155,13 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
                         front.review_by_line = line;
                     }
                     Ok(date) => front.last_reviewed = Some(date),
-                    Err(reason) => problems.push(at(
+                    Err(reason) => {
+                        front.review_by_invalid |= *key == "review_by";
+                        problems.push(at(
                         format!("`{spelling}`: {reason}"),
                         "write the date as YYYY-MM-DD (for example 2025-05-01), or YYYY-MM for a month",
-                    )),
+                        ))
+                    }
                 }
             }
             "review_in" => {

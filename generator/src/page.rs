@@ -261,6 +261,9 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     let body_html = shortcodes::restore(&rendered.html, &calls, &outputs);
 
     let review_by = front.review_by.map(PageDate::last_day).or_else(|| {
+        if front.review_by_invalid {
+            return None;
+        }
         let interval = front.review_in.or(inputs.review_interval)?;
         Some(interval.after(front.last_reviewed?.last_day()))
     });
