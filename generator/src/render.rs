@@ -21,7 +21,7 @@ use std::path::Path;
 pub const ASSETS_DIR: &str = "assets";
 
 /// Renders every page and copies the theme's and the content's files into `out`.
-pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let started = std::time::Instant::now();
     let navs = navigation_by_folder(site);
     // Folders first, once each, so the parallel writes below need no directory checks.
@@ -55,7 +55,13 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
         return Err(problems);
     }
     timed("pages", started);
-    copy_files(site, out)?;
+    copy_files(site, out)
+}
+
+/// The whole site: the pages, then what is made from them (review reports, the search
+/// index, the offline copies).
+pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    render_pages(site, today, out)?;
     let started = std::time::Instant::now();
     crate::reports::write(site, today, out)?;
     timed("review reports", started);

@@ -122,7 +122,7 @@ struct ListedPage {
 }
 
 /// The search page: results (by `search.js`, from `?q=`), then every page A to Z.
-fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
+pub fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
     let href = |page: &Page| page.url.clone();
     let listed = |page: &Page| ListedPage {
         title: page.title.clone(),
