@@ -172,3 +172,33 @@ fn a_page_cannot_take_the_search_page_name() {
     assert!(run.stderr().contains("search.md"), "{}", run.stderr());
     assert!(run.stderr().contains("search page"), "{}", run.stderr());
 }
+
+#[test]
+fn a_large_site_is_indexed_in_chunks_that_join_up_in_page_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("many")).expect("folder");
+    // More pages than one chunk holds, so the index comes in several.
+    for n in 0..600 {
+        std::fs::write(
+            content.join(format!("many/page-{n:03}.md")),
+            format!("---\ntitle: Page {n}\n---\nIntro {n}.\n\n## Part {n}\n\nWord{n} here.\n"),
+        )
+        .expect("page");
+    }
+    let out = dir.path().join("public");
+    build(&content, &out, "2026-11-20").assert_ok();
+    let (script, index) = index_of(&out);
+    assert!(script.matches("\",\n\"").count() >= 2, "several chunks");
+    for n in [0, 299, 599] {
+        let page = page_number(&index, &format!("many/page-{n:03}.html"));
+        let sections: Vec<_> = index.sections.iter().filter(|s| s.0 == page).collect();
+        assert_eq!(sections.len(), 2, "page {n}: {sections:?}");
+        assert_eq!(sections[0].3, format!("Intro {n}."));
+        assert_eq!(
+            (sections[1].1.as_str(), sections[1].2.as_str()),
+            (format!("Part {n}").as_str(), format!("part-{n}").as_str())
+        );
+        assert_eq!(sections[1].3, format!("Word{n} here."));
+    }
+}

@@ -51,8 +51,9 @@ pub struct CopyLinks {
     pub page: Option<CopyLink>,
 }
 
-/// The download links for `page`'s template.
-pub fn links(site: &Site, page: &Page, today: NaiveDate) -> CopyLinks {
+/// The download links for `page`'s template; `site_valid_until` is
+/// [`site_valid_until`], worked out once for all pages.
+pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: NaiveDate) -> CopyLinks {
     let root = crate::links::root_prefix(&page.output);
     let stamp = today.format("%Y-%m-%d");
     let name = file_name_slug(&site.config.name);
@@ -66,7 +67,7 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate) -> CopyLinks {
         site: Some(CopyLink {
             href: format!("{root}{}", site_zip_name(site)),
             download: format!("{name}-{stamp}.zip"),
-            valid_until: site_valid_until(site, today).into(),
+            valid_until: site_valid_until.into(),
         }),
         page: page_copy_path(page).map(|path| CopyLink {
             href: crate::links::url_path(Path::new(path.file_name().expect("a file name"))),

@@ -1,8 +1,13 @@
 //! The readable text of a rendered page body, split at its `h2` headings: what site search
 //! indexes. Scripts, styles and the wizard's mount point are not text a reader sees.
+//!
+//! Two readers fill the same sections: [`from_events`] reads a page's Markdown events as they
+//! are rendered (cheap, and what almost every page takes), and [`sections`] parses the
+//! rendered HTML (for pages whose raw HTML or shortcodes the events do not show).
 
 use lol_html::html_content::{Element, TextChunk};
 use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -177,6 +182,59 @@ pub fn sections(body_html: &str) -> Vec<TextSection> {
     state.finish()
 }
 
+/// The same sections as [`sections`] would read from the HTML these events render to, or
+/// `None` when the events hold what only the HTML shows (raw HTML, footnote numbers).
+pub fn from_events(events: &[Event]) -> Option<Vec<TextSection>> {
+    let mut state = State::default();
+    // Image descriptions are attributes in the HTML, not text.
+    let mut in_image = 0usize;
+    for event in events {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => return None,
+            Event::InlineMath(_) | Event::DisplayMath(_) => return None,
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image -= 1,
+            _ if in_image > 0 => {}
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                id,
+                ..
+            }) => {
+                let next = TextSection {
+                    id: id.as_deref().unwrap_or_default().to_string(),
+                    ..TextSection::default()
+                };
+                let done = std::mem::replace(&mut state.current, next);
+                state.sections.push(done);
+                state.in_heading = true;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => state.in_heading = false,
+            // The tags rendered as elements in BLOCKS.
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::DefinitionList
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition,
+            )
+            | Event::Rule
+            | Event::HardBreak => state.space(),
+            Event::Text(text) | Event::Code(text) => state.push_text(text),
+            Event::SoftBreak => state.push_text("\n"),
+            _ => {}
+        }
+    }
+    Some(state.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +266,33 @@ mod tests {
     fn text_that_looks_like_markup_stays_text() {
         let sections = sections("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
         assert_eq!(sections[0].text, "<img src=x onerror=alert(1)>");
+    }
+
+    /// Both readers must agree, or a page's search text would depend on how it was read.
+    #[test]
+    fn events_read_the_same_text_as_the_html() {
+        let markdown = "Intro with *emphasis*, `code` and a [link](a.md).\nSoft break.  \nHard break.\n\n\
+                        # Big heading\n\n\
+                        ## Part *Two* {#part-two}\n\n\
+                        - one\n- two\n  - nested\n\n\
+                        1. first\n2. [ ] task\n\n\
+                        > quoted\n> text\n\n\
+                        | A | B |\n|---|---|\n| 1 & 2 | <3 |\n\n\
+                        ```\nlet x = 1;\n```\n\n\
+                        ![a picture](p.png) after the picture\n\n---\n\n\
+                        ### Steps\n\nSend ~~it~~ &amp; wait.\n\n## Next\n\nEnd.";
+        let events: Vec<Event> =
+            pulldown_cmark::Parser::new_ext(markdown, crate::markdown::options()).collect();
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
+        assert_eq!(from_events(&events), Some(sections(&html)), "{html}");
+    }
+
+    #[test]
+    fn events_with_raw_html_are_left_to_the_html_reader() {
+        let events: Vec<Event> =
+            pulldown_cmark::Parser::new_ext("<div>x</div>\n\ny", crate::markdown::options())
+                .collect();
+        assert_eq!(from_events(&events), None);
     }
 }

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod links;
 pub mod mark_reviewed;
 pub mod markdown;
+pub mod markers;
 pub mod mojibake;
 pub mod nav;
 pub mod new_page;

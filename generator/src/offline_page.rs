@@ -9,6 +9,7 @@
 //! become plain text marked "not included in this copy".
 
 use crate::links;
+use crate::markers;
 use base64::Engine;
 use lol_html::html_content::{ContentType, Element, EndTag};
 use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str};
@@ -94,6 +95,10 @@ struct State {
 /// Makes the single-file copy of the page `html`. Fails (with the reasons) when a file the
 /// page uses cannot be read.
 pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
+    // Cut what the copy leaves out before parsing: the navigation alone is a good part of a
+    // page on a large site. (LEFT_OUT still catches templates without the markers.)
+    let html = markers::remove(&markers::remove(html, markers::ONLINE), markers::COPY_LINKS);
+    let html = html.as_str();
     let state = Rc::new(RefCell::new(State::default()));
     let folder = inputs.page.parent().unwrap_or(Path::new("")).to_path_buf();
 

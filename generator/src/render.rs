@@ -24,6 +24,7 @@ pub const ASSETS_DIR: &str = "assets";
 pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let started = std::time::Instant::now();
     let navs = navigation_by_folder(site);
+    let site_copy_valid_until = crate::copies::site_valid_until(site, today);
     // Folders first, once each, so the parallel writes below need no directory checks.
     let folders: HashSet<&Path> = site
         .pages
@@ -43,7 +44,7 @@ pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec
         .into_par_iter()
         .filter_map(|i| {
             let path = out.join(&site.pages[i].output);
-            render_page(site, i, today, &navs)
+            render_page(site, i, today, &navs, site_copy_valid_until)
                 .and_then(|html| {
                     std::fs::write(&path, html)
                         .map_err(|e| Diagnostic::error(&path, 0, format!("cannot write: {e}")))
@@ -210,6 +211,7 @@ fn render_page(
     index: usize,
     today: NaiveDate,
     navs: &HashMap<&Path, tera::Value>,
+    site_copy_valid_until: NaiveDate,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[index];
     let root = links::root_prefix(&page.output);
@@ -275,7 +277,10 @@ fn render_page(
     context.insert("replaced", &replaced);
     context.insert("built", &DateView::from(today));
     // Download links to the site zip and this page's offline copy (see copies.rs).
-    context.insert("copies", &crate::copies::links(site, page, today));
+    context.insert(
+        "copies",
+        &crate::copies::links(site, page, today, site_copy_valid_until),
+    );
     let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Section => "section.html",

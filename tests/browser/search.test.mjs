@@ -168,11 +168,13 @@ describe('no HTML injection from content', () => {
       pages: [['index.html', `Title ${hostile}`, 0]],
       sections: [[0, `Heading ${hostile}`, 'x"><img src=y onerror=alert(1)>', `findme ${hostile} <b>bold</b>`]],
     };
-    const data = zlib.gzipSync(Buffer.from(JSON.stringify(index))).toString('base64');
+    // A second chunk, as a large site's index has: its pages are numbered on from the first's.
+    const second = { pages: [['search.html', 'Second chunk', 0]], sections: [[1, 'More', 'more', 'findme again']] };
+    const data = [index, second].map((chunk) => zlib.gzipSync(Buffer.from(JSON.stringify(chunk))).toString('base64'));
     const { context, page } = await r.open(browser);
     try {
       await page.addInitScript((d) => {
-        window.SIGNPOST_SEARCH_INDEX = { format: 'signpost-search-1', data: d };
+        window.SIGNPOST_SEARCH_INDEX = { format: 'signpost-search-2', data: d };
       }, data);
       await page.goto(r.fileUrl('index.html'));
       await typeQuery(page, 'findme');
@@ -183,6 +185,8 @@ describe('no HTML injection from content', () => {
       assert.equal(await page.evaluate(() => window.injected), undefined);
       const href = await result.locator('a').getAttribute('href');
       assert.ok(href.startsWith('index.html#x%22%3E%3Cimg'), `the anchor is escaped: ${href}`);
+      const second = page.locator('.site-search-result', { hasText: 'Second chunk' });
+      assert.equal(await second.locator('a').getAttribute('href'), 'search.html#more');
     } finally {
       await context.close();
     }

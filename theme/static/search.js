@@ -58,23 +58,32 @@
     return bytes;
   }
 
+  // The index comes in chunks (packed in parallel at build time), each gzip-compressed JSON
+  // with the pages and sections of a run of pages, numbered across the whole site.
+  function unpackChunk(data) {
+    var stream = new Blob([decodeBase64(data)]).stream()
+      .pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   function unpack(packed) {
-    if (!packed || packed.format !== "signpost-search-1") {
+    if (!packed || packed.format !== "signpost-search-2") {
       return Promise.reject(new Error("unknown search index"));
     }
-    var stream = new Blob([decodeBase64(packed.data)]).stream()
-      .pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(function (json) {
-      var data = JSON.parse(json);
-      var pages = data.pages.map(function (p) {
-        return { url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]) };
-      });
-      var sections = data.sections.map(function (s) {
-        var text = folded(s[3]);
-        return {
-          page: s[0], heading: s[1], id: s[2], text: s[3],
-          folded: text.text, from: text.from, foldedHeading: fold(s[1])
-        };
+    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
+      var pages = [];
+      var sections = [];
+      chunks.forEach(function (data) {
+        data.pages.forEach(function (p) {
+          pages.push({ url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]) });
+        });
+        data.sections.forEach(function (s) {
+          var text = folded(s[3]);
+          sections.push({
+            page: s[0], heading: s[1], id: s[2], text: s[3],
+            folded: text.text, from: text.from, foldedHeading: fold(s[1])
+          });
+        });
       });
       return { pages: pages, sections: sections };
     });

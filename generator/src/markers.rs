@@ -1,0 +1,87 @@
+//! Comments the theme puts around the parts of a page that its copies leave out, so making a
+//! copy is a string search rather than parsing every page again (on a large site, parsing
+//! each page once more for each kind of copy took longer than building the site).
+//!
+//! `<!--signpost:copy-links-->…<!--/signpost:copy-links-->` wraps the download links (no copy
+//! holds the other copies); `<!--signpost:online-->…<!--/signpost:online-->` wraps what only
+//! works beside the other pages (search, breadcrumbs, navigation), left out of single-page
+//! copies. A template without them still works: the single-page copy then finds those parts
+//! by parsing, and the site zip keeps its download links.
+
+/// The download links: left out of every copy.
+pub const COPY_LINKS: &str = "copy-links";
+/// Search, breadcrumbs and navigation: left out of single-page copies.
+pub const ONLINE: &str = "online";
+
+/// `html` without the parts marked `name` (markers included).
+pub fn remove(html: &str, name: &str) -> String {
+    let start = format!("<!--signpost:{name}-->");
+    let end = format!("<!--/signpost:{name}-->");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&start) {
+        let Some(length) = rest[at..].find(&end) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + length + end.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` with `insert` put just after the start tag of the first `tag` element (`main`).
+pub fn insert_after_start_tag(html: &str, tag: &str, insert: &str) -> Option<String> {
+    let open = format!("<{tag}");
+    let mut from = 0;
+    while let Some(found) = html[from..].find(&open) {
+        let at = from + found;
+        let after_name = at + open.len();
+        // `<main>` or `<main id=…>`, not `<mainly>`.
+        if html[after_name..].starts_with(['>', ' ', '\n', '\t', '\r', '/']) {
+            let close = after_name + html[after_name..].find('>')? + 1;
+            return Some([&html[..close], insert, &html[close..]].concat());
+        }
+        from = after_name;
+    }
+    None
+}
+
+/// `html` with `insert` put just before the first `</{tag}>` (`</head>`).
+pub fn insert_before_end_tag(html: &str, tag: &str, insert: &str) -> Option<String> {
+    let at = html.find(&format!("</{tag}>"))?;
+    Some([&html[..at], insert, &html[at..]].concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_every_marked_part() {
+        let html = "a<!--signpost:online-->b<!--/signpost:online-->c<!--signpost:online-->d\
+                    <!--/signpost:online-->e<!--signpost:copy-links-->f<!--/signpost:copy-links-->";
+        assert_eq!(
+            remove(html, ONLINE),
+            "ace<!--signpost:copy-links-->f<!--/signpost:copy-links-->"
+        );
+        assert_eq!(
+            remove("x<!--signpost:online-->unclosed", ONLINE),
+            "x<!--signpost:online-->unclosed"
+        );
+    }
+
+    #[test]
+    fn inserts_at_tags() {
+        let html = "<head><title>t</title></head><body><mainly></mainly><main id=\"m\">x</main>";
+        assert_eq!(
+            insert_after_start_tag(html, "main", "N").unwrap(),
+            "<head><title>t</title></head><body><mainly></mainly><main id=\"m\">Nx</main>"
+        );
+        assert_eq!(
+            insert_before_end_tag(html, "head", "S").unwrap(),
+            "<head><title>t</title>S</head><body><mainly></mainly><main id=\"m\">x</main>"
+        );
+        assert_eq!(insert_after_start_tag("<p>no main</p>", "main", "N"), None);
+    }
+}
