@@ -146,7 +146,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
 /// left out: on a large site they are most of a build's time.
 fn render_problems(site: &Site, today: NaiveDate) -> Vec<Finding> {
     let render = |out: &std::path::Path| {
-        crate::render::render_pages(site, today, out)?;
+        crate::render::render_pages(site, today, out, None)?;
         crate::reports::write(site, today, out)?;
         crate::search::search_page(site, today)
             .map(|_| ())

@@ -12,7 +12,8 @@
 //! out of date from the start, and says so. Past its date, a copy says so prominently
 //! (`copy-check.js`).
 //!
-//! Runs last, on the finished site in the staging folder.
+//! Single-page copies are made as each page is rendered; the zip is made last, from the
+//! finished site in the staging folder.
 
 use crate::diagnostics::Diagnostic;
 use crate::offline_page;
@@ -136,37 +137,88 @@ fn file_name_slug(name: &str) -> String {
     }
 }
 
-/// Writes the single-page copies and the site zip into `out`.
-pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+/// What making single-page copies needs, prepared once per build: each page's copy is made
+/// from its HTML as soon as it is rendered (see `render.rs`), so no page is read back.
+pub struct PageCopies {
+    today: NaiveDate,
+    check_script: String,
+    inlined: offline_page::InlinedFiles,
+}
+
+impl PageCopies {
+    /// `None` when the site turns offline copies off. Fails when a page would overwrite a copy.
+    pub fn new(site: &Site, today: NaiveDate) -> Result<Option<Self>, Vec<Diagnostic>> {
+        if !site.config.offline_copies {
+            return Ok(None);
+        }
+        check_names(site)?;
+        let check_script = std::str::from_utf8(
+            THEME
+                .get_file(format!("static/{CHECK_SCRIPT}"))
+                .expect("the theme has the copy check script")
+                .contents(),
+        )
+        .expect("UTF-8")
+        .to_string();
+        Ok(Some(Self {
+            today,
+            check_script,
+            inlined: offline_page::InlinedFiles::default(),
+        }))
+    }
+
+    /// Writes `page`'s single-page copy (if it gets one) into `out`, made from the page's
+    /// `html`; returns the page with the copy's size filled into its download link.
+    /// `out` must already hold the theme's files, which the copy inlines.
+    pub fn write(
+        &self,
+        site: &Site,
+        page: &Page,
+        html: String,
+        out: &Path,
+    ) -> Result<String, Diagnostic> {
+        let Some(copy) = page_copy_path(page) else {
+            return Ok(html);
+        };
+        let today = self.today;
+        let failed = |reason: String| {
+            Diagnostic::error(
+                &page.file,
+                0,
+                format!("cannot make the offline copy of this page: {reason}"),
+            )
+        };
+        let valid_until = page_valid_until(site, page, today);
+        let note = (valid_until < today).then(|| {
+            "This page was already past its review date when the copy was made.".to_string()
+        });
+        let what = format!("\u{201c}{}\u{201d} from {}", page.title, site.config.name);
+        let notice = notice(site, &what, today, valid_until, note)?;
+        let made = offline_page::make(
+            &html,
+            &offline_page::Inputs {
+                site_dir: out,
+                page: &page.output,
+                notice: &notice,
+                check_script: &self.check_script,
+                site_url: site.config.site_url.as_deref(),
+                inlined: &self.inlined,
+            },
+        )
+        .map_err(|reasons| failed(reasons.join("; ")))?;
+        write_file(&out.join(copy), made.as_bytes())?;
+        // The page's download link says how big the copy is, known only now.
+        let size = format!("HTML, {}", human_size(made.len() as u64));
+        Ok(fill_in_size(&html, "page", &size).unwrap_or(html))
+    }
+}
+
+/// Writes the site zip into `out`, from the finished site, and fills its size into the
+/// pages that link to it.
+pub fn write_site_zip(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     if !site.config.offline_copies {
         return Ok(());
     }
-    check_names(site)?;
-    let check_script = std::str::from_utf8(
-        THEME
-            .get_file(format!("static/{CHECK_SCRIPT}"))
-            .expect("the theme has the copy check script")
-            .contents(),
-    )
-    .expect("UTF-8")
-    .to_string();
-
-    let started = std::time::Instant::now();
-    let inlined = offline_page::InlinedFiles::default();
-    let problems: Vec<Diagnostic> = site
-        .pages
-        .par_iter()
-        .filter_map(|page| {
-            let copy = page_copy_path(page)?;
-            write_page_copy(site, page, &copy, today, out, &check_script, &inlined).err()
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-
-    crate::render::timed("offline copies: pages", started);
-    let started = std::time::Instant::now();
     let zip_name = site_zip_name(site);
     let notice = notice(
         site,
@@ -199,7 +251,6 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
             format!("cannot write the site copy: {e}"),
         )]
     })?;
-    crate::render::timed("offline copies: site zip", started);
     fill_in_zip_size(site, out)
 }
 
@@ -237,50 +288,6 @@ fn check_names(site: &Site) -> Result<(), Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
-}
-
-fn write_page_copy(
-    site: &Site,
-    page: &Page,
-    copy: &Path,
-    today: NaiveDate,
-    out: &Path,
-    check_script: &str,
-    inlined: &offline_page::InlinedFiles,
-) -> Result<(), Diagnostic> {
-    let failed = |reason: String| {
-        Diagnostic::error(
-            &page.file,
-            0,
-            format!("cannot make the offline copy of this page: {reason}"),
-        )
-    };
-    let html =
-        std::fs::read_to_string(out.join(&page.output)).map_err(|e| failed(e.to_string()))?;
-    let valid_until = page_valid_until(site, page, today);
-    let note = (valid_until < today)
-        .then(|| "This page was already past its review date when the copy was made.".to_string());
-    let what = format!("\u{201c}{}\u{201d} from {}", page.title, site.config.name);
-    let notice = notice(site, &what, today, valid_until, note)?;
-    let made = offline_page::make(
-        &html,
-        &offline_page::Inputs {
-            site_dir: out,
-            page: &page.output,
-            notice: &notice,
-            check_script,
-            site_url: site.config.site_url.as_deref(),
-            inlined,
-        },
-    )
-    .map_err(|reasons| failed(reasons.join("; ")))?;
-    write_file(&out.join(copy), made.as_bytes())?;
-    // The page's download link says how big the copy is, known only now.
-    let size = format!("HTML, {}", human_size(made.len() as u64));
-    if let Some(filled) = fill_in_size(&html, "page", &size) {
-        write_file(&out.join(&page.output), filled.as_bytes())?;
-    }
-    Ok(())
 }
 
 fn site_note(site: &Site, today: NaiveDate) -> Option<String> {

@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod flows;
 pub mod front_matter;
+pub mod html_tags;
 pub mod html_text;
 pub mod layout;
 pub mod links;

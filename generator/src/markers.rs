@@ -17,10 +17,14 @@ pub const ONLINE: &str = "online";
 pub fn remove(html: &str, name: &str) -> String {
     let start = format!("<!--signpost:{name}-->");
     let end = format!("<!--/signpost:{name}-->");
+    let (start_finder, end_finder) = (
+        memchr::memmem::Finder::new(&start),
+        memchr::memmem::Finder::new(&end),
+    );
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(&start) {
-        let Some(length) = rest[at..].find(&end) else {
+    while let Some(at) = start_finder.find(rest.as_bytes()) {
+        let Some(length) = end_finder.find(&rest.as_bytes()[at..]) else {
             break;
         };
         out.push_str(&rest[..at]);

@@ -8,15 +8,12 @@
 //! pages of the site point at the published site when `site_url` is known, and otherwise
 //! become plain text marked "not included in this copy".
 
+use crate::html_tags::{self, StartTag, Token};
 use crate::links;
 use crate::markers;
 use base64::Engine;
-use lol_html::html_content::{ContentType, Element, EndTag};
-use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str};
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 /// What a page copy needs besides the page itself.
 pub struct Inputs<'a> {
@@ -35,7 +32,7 @@ pub struct Inputs<'a> {
     pub inlined: &'a InlinedFiles,
 }
 
-/// A style or script ready to inline: its text and its CSP hash.
+/// A style, script or icon ready to inline: its text and its CSP hash.
 pub struct Inlined {
     pub text: String,
     pub hash: String,
@@ -74,196 +71,313 @@ impl InlinedFiles {
     }
 }
 
-/// Parts of the site page a single-page copy leaves out.
-const LEFT_OUT: &str = "form.site-search, nav.site-nav, nav.breadcrumbs, .copy-links, \
-                        script[src$=\"search.js\"], meta[http-equiv=\"Content-Security-Policy\"], \
-                        meta[http-equiv=\"content-security-policy\"]";
-
 /// Where the policy goes until the hashes are known.
 const POLICY_PLACEHOLDER: &str = "signpost-offline-copy-policy";
 
-#[derive(Default)]
-struct State {
+/// Parts of the site page a single-page copy leaves out, for templates without the
+/// `signpost:online` markers (see [`crate::markers`]).
+fn left_out(tag: &StartTag) -> bool {
+    (tag.is("form") && tag.has_class("site-search"))
+        || (tag.is("nav") && (tag.has_class("site-nav") || tag.has_class("breadcrumbs")))
+        || tag.has_class("copy-links")
+        || (tag.is("script") && tag.get("src").is_some_and(|s| s.ends_with("search.js")))
+}
+
+/// The copy as it is written, and what it has found out so far.
+struct Copy<'a> {
+    inputs: &'a Inputs<'a>,
+    folder: PathBuf,
+    out: String,
     /// Deferred scripts, run (as `defer` would) after the document has been parsed.
     deferred: Vec<String>,
     script_hashes: Vec<String>,
     style_hashes: Vec<String>,
     problems: Vec<String>,
     policy_written: bool,
+    /// For each open `a`: what to write for its end tag, if not `</a>`.
+    links: Vec<Option<&'static str>>,
 }
 
 /// Makes the single-file copy of the page `html`. Fails (with the reasons) when a file the
 /// page uses cannot be read.
 pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
-    // Cut what the copy leaves out before parsing: the navigation alone is a good part of a
-    // page on a large site. (LEFT_OUT still catches templates without the markers.)
+    // Cut what the copy leaves out first: the navigation alone is a good part of a page.
     let html = markers::remove(&markers::remove(html, markers::ONLINE), markers::COPY_LINKS);
-    let html = html.as_str();
-    let state = Rc::new(RefCell::new(State::default()));
-    let folder = inputs.page.parent().unwrap_or(Path::new("")).to_path_buf();
-
-    let (s_meta, s_head, s_style, s_script, s_img, s_body, s_icon) = (
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-    );
-    let meta_html = || {
-        format!(
-            "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY_PLACEHOLDER}\">\n\
-             <meta name=\"robots\" content=\"noindex\">"
-        )
+    let mut copy = Copy {
+        inputs,
+        folder: inputs.page.parent().unwrap_or(Path::new("")).to_path_buf(),
+        out: String::with_capacity(html.len() * 2),
+        deferred: Vec::new(),
+        script_hashes: Vec::new(),
+        style_hashes: Vec::new(),
+        problems: Vec::new(),
+        policy_written: false,
+        links: Vec::new(),
     };
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!(LEFT_OUT, |el: &mut Element| {
-            el.remove();
-            Ok(())
-        }))
-        .append_element_content_handler(element!("meta[charset]", move |el: &mut Element| {
-            el.after(&meta_html(), ContentType::Html);
-            s_meta.borrow_mut().policy_written = true;
-            Ok(())
-        }))
-        .append_element_content_handler(element!("head", move |el: &mut Element| {
-            let state = s_head.clone();
-            el.on_end_tag(end_tag!(move |end: &mut EndTag| {
-                if !state.borrow().policy_written {
-                    end.before(&meta_html(), ContentType::Html);
-                }
-                Ok(())
-            }))
-        }))
-        .append_element_content_handler(element!(
-            "link[rel~=\"stylesheet\"][href]",
-            |el: &mut Element| {
-                let href = el.get_attribute("href").unwrap_or_default();
-                let Some(path) = local_file(&folder, &href) else {
-                    return Ok(());
-                };
-                let mut state = s_style.borrow_mut();
-                let css = inputs.inlined.get("style", &path, || {
-                    let css = std::fs::read_to_string(inputs.site_dir.join(&path))?;
-                    Ok(inline_css_urls(&css, &path, inputs.site_dir)
-                        .replace("</style", "<\\/style"))
-                });
-                match css {
-                    Ok(css) => {
-                        state.style_hashes.push(css.hash.clone());
-                        el.replace(&format!("<style>{}</style>", css.text), ContentType::Html);
-                    }
-                    Err(err) => state.problems.push(format!("{}: {err}", path.display())),
-                }
-                Ok(())
+    let mut tokens = html_tags::tokens(&html);
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Start(tag) if left_out(&tag) => skip_element(&mut tokens, &tag),
+            Token::Start(tag) => copy.start_tag(&tag, &mut tokens),
+            Token::End { name, raw } => copy.end_tag(name, raw),
+            Token::Text(text) | Token::Other(text) | Token::RawText(text) => {
+                copy.out.push_str(text);
             }
-        ))
-        .append_element_content_handler(element!("link[href]", |el: &mut Element| {
-            // Stylesheets are inlined above; an icon becomes a `data:` URL; other links to
-            // files of the site (feeds, manifests) mean nothing in a single file.
-            if el.removed() {
-                return Ok(());
-            }
-            let href = el.get_attribute("href").unwrap_or_default();
-            let Some(path) = local_file(&folder, &href) else {
-                return Ok(());
-            };
-            let rel = el
-                .get_attribute("rel")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            if rel.split_whitespace().any(|r| r == "icon") {
-                match data_url(&inputs.site_dir.join(&path)) {
-                    Ok(url) => el.set_attribute("href", &url)?,
-                    Err(err) => s_icon
-                        .borrow_mut()
-                        .problems
-                        .push(format!("{}: {err}", path.display())),
-                }
-            } else {
-                el.remove();
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("script[src]", |el: &mut Element| {
-            if el.removed() {
-                return Ok(());
-            }
-            let src = el.get_attribute("src").unwrap_or_default();
-            let Some(path) = local_file(&folder, &src) else {
-                return Ok(());
-            };
-            let mut state = s_script.borrow_mut();
-            let js = inputs.inlined.get("script", &path, || {
-                Ok(escape_script(&std::fs::read_to_string(
-                    inputs.site_dir.join(&path),
-                )?))
-            });
-            match js {
-                Ok(js) => {
-                    state.script_hashes.push(js.hash.clone());
-                    let inline = format!("<script>{}</script>", js.text);
-                    if el.has_attribute("defer") || el.has_attribute("async") {
-                        state.deferred.push(inline);
-                        el.remove();
-                    } else {
-                        el.replace(&inline, ContentType::Html);
-                    }
-                }
-                Err(err) => state.problems.push(format!("{}: {err}", path.display())),
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("img[src]", |el: &mut Element| {
-            let src = el.get_attribute("src").unwrap_or_default();
-            if let Some(path) = local_file(&folder, &src) {
-                match data_url(&inputs.site_dir.join(&path)) {
-                    Ok(url) => {
-                        el.set_attribute("src", &url)?;
-                        el.remove_attribute("srcset");
-                    }
-                    Err(err) => s_img
-                        .borrow_mut()
-                        .problems
-                        .push(format!("{}: {err}", path.display())),
+        }
+    }
+    if !copy.problems.is_empty() {
+        return Err(copy.problems);
+    }
+    let policy = policy(&copy.script_hashes, &copy.style_hashes);
+    Ok(copy.out.replacen(POLICY_PLACEHOLDER, &policy, 1))
+}
+
+/// Skips the rest of the element `tag` starts: its content and end tag.
+fn skip_element(tokens: &mut html_tags::Tokens, tag: &StartTag) {
+    let mut depth = 1;
+    for token in tokens.by_ref() {
+        match token {
+            Token::Start(inner) if inner.is(tag.name) => depth += 1,
+            Token::End { name, .. } if name.eq_ignore_ascii_case(tag.name) => {
+                depth -= 1;
+                if depth == 0 {
+                    return;
                 }
             }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("a[href]", |el: &mut Element| {
-            rewrite_link(el, &folder, inputs)
-        }))
-        .append_element_content_handler(element!("main", |el: &mut Element| {
-            el.prepend(inputs.notice, ContentType::Html);
-            Ok(())
-        }))
-        .append_element_content_handler(element!("body", move |el: &mut Element| {
-            let state = s_body.clone();
-            let check = inputs
+            _ => {}
+        }
+    }
+}
+
+fn meta_html() -> String {
+    format!(
+        "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY_PLACEHOLDER}\">\n\
+         <meta name=\"robots\" content=\"noindex\">"
+    )
+}
+
+impl Copy<'_> {
+    fn start_tag(&mut self, tag: &StartTag, tokens: &mut html_tags::Tokens) {
+        let inputs = self.inputs;
+        if tag.is("meta") {
+            if tag
+                .get("http-equiv")
+                .is_some_and(|h| h.eq_ignore_ascii_case("content-security-policy"))
+            {
+                return;
+            }
+            self.out.push_str(tag.raw);
+            if tag.has("charset") {
+                self.out.push_str(&meta_html());
+                self.policy_written = true;
+            }
+        } else if tag.is("link") {
+            self.link(tag);
+        } else if tag.is("script") && tag.has("src") {
+            self.script(tag, tokens);
+        } else if tag.is("img") {
+            self.image(tag);
+        } else if tag.is("a") {
+            self.anchor(tag);
+        } else if tag.is("main") {
+            self.out.push_str(tag.raw);
+            self.out.push_str(inputs.notice);
+        } else {
+            self.out.push_str(tag.raw);
+        }
+    }
+
+    fn end_tag(&mut self, name: &str, raw: &str) {
+        if name.eq_ignore_ascii_case("a") {
+            match self.links.pop().flatten() {
+                Some(end) => self.out.push_str(end),
+                None => self.out.push_str(raw),
+            }
+            return;
+        }
+        if name.eq_ignore_ascii_case("head") && !self.policy_written {
+            self.out.push_str(&meta_html());
+            self.policy_written = true;
+        }
+        if name.eq_ignore_ascii_case("body") {
+            let check = self
+                .inputs
                 .inlined
                 .get("check", Path::new(""), || {
-                    Ok(escape_script(inputs.check_script))
+                    Ok(escape_script(self.inputs.check_script))
                 })
                 .expect("made from text, not read");
-            el.on_end_tag(end_tag!(move |end: &mut EndTag| {
-                let mut state = state.borrow_mut();
-                state.script_hashes.push(check.hash.clone());
-                let scripts = state.deferred.join("\n");
-                end.before(
-                    &format!("{scripts}\n<script>{}</script>\n", check.text),
-                    ContentType::Html,
-                );
-                Ok(())
-            }))
-        }));
-    let rewritten = rewrite_str(html, settings).map_err(|e| vec![e.to_string()])?;
-    let state = std::mem::take(&mut *state.borrow_mut());
-    if !state.problems.is_empty() {
-        return Err(state.problems);
+            self.script_hashes.push(check.hash.clone());
+            for script in self.deferred.drain(..) {
+                self.out.push_str(&script);
+                self.out.push('\n');
+            }
+            self.out.push_str("<script>");
+            self.out.push_str(&check.text);
+            self.out.push_str("</script>\n");
+        }
+        self.out.push_str(raw);
     }
-    let policy = policy(&state.script_hashes, &state.style_hashes);
-    Ok(rewritten.replacen(POLICY_PLACEHOLDER, &policy, 1))
+
+    /// Stylesheets are inlined; an icon becomes a `data:` URL; other links to files of the
+    /// site (feeds, manifests) mean nothing in a single file.
+    fn link(&mut self, tag: &StartTag) {
+        let Some(path) = tag.get("href").and_then(|h| local_file(&self.folder, h)) else {
+            self.out.push_str(tag.raw);
+            return;
+        };
+        let rel = tag.get("rel").unwrap_or_default().to_ascii_lowercase();
+        let rel = |name: &str| rel.split_ascii_whitespace().any(|r| r == name);
+        if rel("stylesheet") {
+            let site_dir = self.inputs.site_dir;
+            let css = self.inputs.inlined.get("style", &path, || {
+                let css = std::fs::read_to_string(site_dir.join(&path))?;
+                Ok(inline_css_urls(&css, &path, site_dir).replace("</style", "<\\/style"))
+            });
+            match css {
+                Ok(css) => {
+                    self.style_hashes.push(css.hash.clone());
+                    self.out.push_str("<style>");
+                    self.out.push_str(&css.text);
+                    self.out.push_str("</style>");
+                }
+                Err(err) => self.problems.push(format!("{}: {err}", path.display())),
+            }
+        } else if rel("icon") {
+            let site_dir = self.inputs.site_dir;
+            let icon = self
+                .inputs
+                .inlined
+                .get("icon", &path, || data_url(&site_dir.join(&path)));
+            match icon {
+                Ok(icon) => write_with(&mut self.out, tag, &[("href", Some(&icon.text))]),
+                Err(err) => self.problems.push(format!("{}: {err}", path.display())),
+            }
+        }
+    }
+
+    fn script(&mut self, tag: &StartTag, tokens: &mut html_tags::Tokens) {
+        let Some(path) = tag.get("src").and_then(|s| local_file(&self.folder, s)) else {
+            self.out.push_str(tag.raw);
+            return;
+        };
+        // The element's own (empty) content and end tag go with it.
+        for token in tokens.by_ref() {
+            if matches!(token, Token::End { name, .. } if name.eq_ignore_ascii_case("script")) {
+                break;
+            }
+        }
+        let site_dir = self.inputs.site_dir;
+        let js = self.inputs.inlined.get("script", &path, || {
+            Ok(escape_script(&std::fs::read_to_string(
+                site_dir.join(&path),
+            )?))
+        });
+        match js {
+            Ok(js) => {
+                self.script_hashes.push(js.hash.clone());
+                let inline = format!("<script>{}</script>", js.text);
+                if tag.has("defer") || tag.has("async") {
+                    self.deferred.push(inline);
+                } else {
+                    self.out.push_str(&inline);
+                }
+            }
+            Err(err) => self.problems.push(format!("{}: {err}", path.display())),
+        }
+    }
+
+    fn image(&mut self, tag: &StartTag) {
+        let Some(path) = tag.get("src").and_then(|s| local_file(&self.folder, s)) else {
+            self.out.push_str(tag.raw);
+            return;
+        };
+        match data_url(&self.inputs.site_dir.join(&path)) {
+            Ok(url) => write_with(&mut self.out, tag, &[("src", Some(&url)), ("srcset", None)]),
+            Err(err) => self.problems.push(format!("{}: {err}", path.display())),
+        }
+    }
+
+    /// Links to other pages of the site: to the published site, or marked as not included.
+    fn anchor(&mut self, tag: &StartTag) {
+        let inputs = self.inputs;
+        let href = tag.get("href").unwrap_or_default();
+        let Some(path) = tag.get("href").and_then(|h| local_file(&self.folder, h)) else {
+            self.links.push(None);
+            self.out.push_str(tag.raw);
+            return;
+        };
+        let fragment = href.split_once('#').map(|(_, f)| f);
+        if path == inputs.page {
+            let href = format!("#{}", fragment.unwrap_or("main-content"));
+            write_with(&mut self.out, tag, &[("href", Some(&href))]);
+            self.links.push(None);
+            return;
+        }
+        if let Some(site_url) = inputs.site_url {
+            let mut absolute = format!("{site_url}/{}", links::url_path(&path));
+            if let Some(fragment) = fragment {
+                absolute.push('#');
+                absolute.push_str(fragment);
+            }
+            write_with(
+                &mut self.out,
+                tag,
+                &[("href", Some(&absolute)), ("download", None)],
+            );
+            self.links.push(None);
+            return;
+        }
+        // Not in this file and nowhere to send the reader: the words stay, the link goes.
+        let attributes = tag
+            .attributes
+            .iter()
+            .filter(|a| {
+                !["href", "download", "class"]
+                    .iter()
+                    .any(|n| a.name.eq_ignore_ascii_case(n))
+            })
+            .map(|a| (a.name, a.value.as_deref()));
+        if tag.has_class("site-name") {
+            html_tags::write_start_tag(
+                &mut self.out,
+                "span",
+                [("class", Some("site-name"))].into_iter().chain(attributes),
+            );
+            self.links.push(Some("</span>"));
+        } else {
+            html_tags::write_start_tag(
+                &mut self.out,
+                "span",
+                [("class", Some("not-in-copy"))]
+                    .into_iter()
+                    .chain(attributes),
+            );
+            self.links.push(Some(
+                "</span><span class=\"not-in-copy-note\"> (not included in this copy)</span>",
+            ));
+        }
+    }
+}
+
+/// Writes `tag` with `changes`: each a new value, or `None` to drop the attribute.
+fn write_with(out: &mut String, tag: &StartTag, changes: &[(&str, Option<&str>)]) {
+    let changed = |name: &str| changes.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
+    let mut attributes: Vec<(&str, Option<&str>)> = tag
+        .attributes
+        .iter()
+        .filter_map(|a| match changed(a.name) {
+            Some((_, Some(value))) => Some((a.name, Some(*value))),
+            Some((_, None)) => None,
+            None => Some((a.name, a.value.as_deref())),
+        })
+        .collect();
+    for (name, value) in changes {
+        if value.is_some() && !tag.has(name) {
+            attributes.push((name, *value));
+        }
+    }
+    html_tags::write_start_tag(out, tag.name, attributes);
 }
 
 /// The copy's Content-Security-Policy: nothing from anywhere, but the inline scripts and
@@ -343,43 +457,6 @@ fn has_scheme(url: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     })
-}
-
-/// Links to other pages of the site: to the published site, or marked as not included.
-fn rewrite_link(el: &mut Element, folder: &Path, inputs: &Inputs) -> lol_html::HandlerResult {
-    let href = el.get_attribute("href").unwrap_or_default();
-    let Some(path) = local_file(folder, &href) else {
-        return Ok(());
-    };
-    let fragment = href.split_once('#').map(|(_, f)| f);
-    if path == inputs.page {
-        el.set_attribute("href", &format!("#{}", fragment.unwrap_or("main-content")))?;
-        return Ok(());
-    }
-    el.remove_attribute("download");
-    if let Some(site_url) = inputs.site_url {
-        let mut absolute = format!("{site_url}/{}", links::url_path(&path));
-        if let Some(fragment) = fragment {
-            absolute.push('#');
-            absolute.push_str(fragment);
-        }
-        el.set_attribute("href", &absolute)?;
-        return Ok(());
-    }
-    // Not in this file and nowhere to send the reader: the words stay, the link goes.
-    el.remove_attribute("href");
-    el.set_tag_name("span")?;
-    let is_site_name = el
-        .get_attribute("class")
-        .is_some_and(|c| c.split_whitespace().any(|c| c == "site-name"));
-    if !is_site_name {
-        el.set_attribute("class", "not-in-copy")?;
-        el.after(
-            "<span class=\"not-in-copy-note\"> (not included in this copy)</span>",
-            ContentType::Html,
-        );
-    }
-    Ok(())
 }
 
 /// A file as a `data:` URL.

@@ -1,6 +1,7 @@
 //! Rendering the site model into HTML with the theme, in parallel, straight into the
 //! staging folder (so memory stays flat however large the site).
 
+use crate::copies::PageCopies;
 use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
@@ -20,8 +21,15 @@ use std::path::Path;
 /// Theme files are copied under this folder of the output.
 pub const ASSETS_DIR: &str = "assets";
 
-/// Renders every page and copies the theme's and the content's files into `out`.
-pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
+/// Copies the theme's and the content's files into `out`, then renders every page (and,
+/// unless `copies` is `None`, its single-page copy, which inlines those files).
+pub fn render_pages(
+    site: &Site,
+    today: NaiveDate,
+    out: &Path,
+    copies: Option<&PageCopies>,
+) -> Result<(), Vec<Diagnostic>> {
+    copy_files(site, out)?;
     let started = std::time::Instant::now();
     let navs = navigation_by_folder(site);
     let site_copy_valid_until = crate::copies::site_valid_until(site, today);
@@ -45,6 +53,10 @@ pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec
         .filter_map(|i| {
             let path = out.join(&site.pages[i].output);
             render_page(site, i, today, &navs, site_copy_valid_until)
+                .and_then(|html| match copies {
+                    Some(copies) => copies.write(site, &site.pages[i], html, out),
+                    None => Ok(html),
+                })
                 .and_then(|html| {
                     std::fs::write(&path, html)
                         .map_err(|e| Diagnostic::error(&path, 0, format!("cannot write: {e}")))
@@ -56,23 +68,35 @@ pub fn render_pages(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec
         return Err(problems);
     }
     timed("pages", started);
-    copy_files(site, out)
+    Ok(())
 }
 
-/// The whole site: the pages, then what is made from them (review reports, the search
-/// index, the offline copies).
+/// The whole site: the pages and their single-page copies, then what is made from them
+/// (review reports, the search index, the site zip).
 pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
-    render_pages(site, today, out)?;
+    let copies = PageCopies::new(site, today)?;
+    render_pages(site, today, out, copies.as_ref())?;
+    // The reports are written on one core while the search index is packed on the others.
+    let (reports, search) = rayon::join(
+        || {
+            let started = std::time::Instant::now();
+            let written = crate::reports::write(site, today, out);
+            timed("review reports", started);
+            written
+        },
+        || {
+            let started = std::time::Instant::now();
+            let written = crate::search::write(site, today, out);
+            timed("search index", started);
+            written
+        },
+    );
+    reports?;
+    search?;
+    // Last: the zip holds the finished site.
     let started = std::time::Instant::now();
-    crate::reports::write(site, today, out)?;
-    timed("review reports", started);
-    let started = std::time::Instant::now();
-    crate::search::write(site, today, out)?;
-    timed("search index", started);
-    // Last: the offline copies are made from the finished site.
-    let started = std::time::Instant::now();
-    crate::copies::write(site, today, out)?;
-    timed("offline copies", started);
+    crate::copies::write_site_zip(site, today, out)?;
+    timed("site zip", started);
     Ok(())
 }
 
