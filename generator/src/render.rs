@@ -6,7 +6,7 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
 use crate::links;
-use crate::nav::Crumb;
+use crate::nav::{self, Crumb, NavItem};
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::review::{self, ReviewStatus};
@@ -109,7 +109,7 @@ pub fn timed(stage: &str, started: std::time::Instant) {
 
 /// Pages in one folder share their navigation (links are relative to the same place), so
 /// it is built once per folder; a large site would otherwise spend most of its time on it.
-fn navigation_by_folder(site: &Site) -> HashMap<&Path, tera::Value> {
+fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
     let folders: HashSet<&Path> = site
         .pages
         .iter()
@@ -120,14 +120,7 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, tera::Value> {
         .map(|folder| {
             let root = "../".repeat(folder.components().count());
             let href = |target: &Page| format!("{root}{}", target.url);
-            (
-                folder,
-                tera::Value::from_serializable(&site.tree.nav_for_folder(
-                    &site.pages,
-                    folder,
-                    &href,
-                )),
-            )
+            (folder, site.tree.nav_for_folder(&site.pages, folder, &href))
         })
         .collect()
 }
@@ -234,7 +227,7 @@ fn render_page(
     site: &Site,
     index: usize,
     today: NaiveDate,
-    navs: &HashMap<&Path, tera::Value>,
+    navs: &HashMap<&Path, Vec<NavItem>>,
     site_copy_valid_until: NaiveDate,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[index];
@@ -288,11 +281,10 @@ fn render_page(
     context.insert("assets", &format!("{root}{ASSETS_DIR}/"));
     context.insert("home", &format!("{root}index.html"));
     let folder = page.source.parent().unwrap_or(Path::new(""));
-    context.insert_value(
-        "nav",
-        navs.get(folder).cloned().unwrap_or_else(tera::Value::none),
-    );
-    context.insert("current", &href(page));
+    let current = href(page);
+    let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
+    context.insert("nav_html", &nav::nav_html(nav, &current));
+    context.insert("current", &current);
     context.insert(
         "breadcrumbs",
         &site.tree.breadcrumbs(&site.pages, index, &href),
@@ -339,8 +331,11 @@ pub fn root_page_context(
     context.insert("home", "index.html");
     context.insert("current", file);
     context.insert(
-        "nav",
-        &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
+        "nav_html",
+        &nav::nav_html(
+            &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
+            file,
+        ),
     );
     context.insert("breadcrumbs", &breadcrumbs);
     context.insert("built", &DateView::from(today));

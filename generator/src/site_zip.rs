@@ -43,7 +43,7 @@ pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
     // Level 2: a few percent bigger than the default, in half the time.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(2))
+        .compression_level(Some(1))
         .last_modified_time(time)
         .unix_permissions(0o644);
     // Each part is a small zip in memory; joining copies their compressed entries as they
