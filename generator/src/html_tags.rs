@@ -25,7 +25,8 @@ pub enum Token<'a> {
 pub struct StartTag<'a> {
     pub raw: &'a str,
     pub name: &'a str,
-    pub attributes: Vec<Attribute<'a>>,
+    /// Read when first asked for: most tags are copied as they are.
+    attributes: std::cell::OnceCell<Vec<Attribute<'a>>>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -35,13 +36,18 @@ pub struct Attribute<'a> {
     pub value: Option<Cow<'a, str>>,
 }
 
-impl StartTag<'_> {
+impl<'a> StartTag<'a> {
     pub fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
 
-    pub fn get(&self, name: &str) -> Option<&str> {
+    pub fn attributes(&self) -> &[Attribute<'a>] {
         self.attributes
+            .get_or_init(|| read_attributes(&self.raw[1 + self.name.len()..]))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attributes()
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case(name))
             .map(|a| a.value.as_deref().unwrap_or(""))
@@ -166,6 +172,34 @@ fn read_tag(rest: &str) -> (Token<'_>, usize) {
         i += 1;
     }
     let name = &rest[1..i];
+    // The tag ends at the first `>` outside a quoted value.
+    let mut quote = None;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            (None, b'>') => break,
+            (None, q @ (b'"' | b'\'')) if bytes[i - 1] == b'=' || is_tag_space(bytes[i - 1]) => {
+                quote = Some(q);
+            }
+            (Some(q), b) if b == q => quote = None,
+            _ => {}
+        }
+        i += 1;
+    }
+    let length = (i + 1).min(rest.len());
+    (
+        Token::Start(StartTag {
+            raw: &rest[..length],
+            name,
+            attributes: std::cell::OnceCell::new(),
+        }),
+        length,
+    )
+}
+
+/// The attributes in `text`: what follows a tag's name, up to and with its `>`.
+fn read_attributes(text: &str) -> Vec<Attribute<'_>> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut attributes = Vec::new();
     loop {
         while i < bytes.len() && (is_tag_space(bytes[i]) || bytes[i] == b'/') {
@@ -179,7 +213,7 @@ fn read_tag(rest: &str) -> (Token<'_>, usize) {
         {
             i += 1;
         }
-        let attribute = &rest[start..i];
+        let attribute = &text[start..i];
         while i < bytes.len() && is_tag_space(bytes[i]) {
             i += 1;
         }
@@ -191,8 +225,7 @@ fn read_tag(rest: &str) -> (Token<'_>, usize) {
             }
             let (start, end, next) = match bytes.get(i) {
                 Some(&quote @ (b'"' | b'\'')) => {
-                    let end =
-                        memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                    let end = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
                     (i + 1, end, (end + 1).min(bytes.len()))
                 }
                 _ => {
@@ -203,7 +236,7 @@ fn read_tag(rest: &str) -> (Token<'_>, usize) {
                     (i, end, end)
                 }
             };
-            value = Some(html_escape::decode_html_entities(&rest[start..end]));
+            value = Some(html_escape::decode_html_entities(&text[start..end]));
             i = next;
         }
         if attribute.is_empty() {
@@ -215,15 +248,7 @@ fn read_tag(rest: &str) -> (Token<'_>, usize) {
             value,
         });
     }
-    let length = (i + 1).min(rest.len());
-    (
-        Token::Start(StartTag {
-            raw: &rest[..length],
-            name,
-            attributes,
-        }),
-        length,
-    )
+    attributes
 }
 
 fn is_tag_space(b: u8) -> bool {
@@ -269,7 +294,7 @@ mod tests {
 
     #[test]
     fn reads_attributes_in_every_form() {
-        let tag = match tokens("<A HREF='x&amp;y' download data-n=3 title=\"t\">").next() {
+        let tag = match tokens("<A HREF='x&amp;y' download data-n=3 title = \"t>u\">after").next() {
             Some(Token::Start(tag)) => tag,
             other => panic!("{other:?}"),
         };
@@ -277,7 +302,8 @@ mod tests {
         assert_eq!(tag.get("href"), Some("x&y"));
         assert_eq!(tag.get("download"), Some(""));
         assert_eq!(tag.get("data-n"), Some("3"));
-        assert_eq!(tag.get("title"), Some("t"));
+        assert_eq!(tag.get("title"), Some("t>u"));
+        assert!(tag.raw.ends_with("u\">"), "{}", tag.raw);
         assert_eq!(tag.get("class"), None);
     }
 

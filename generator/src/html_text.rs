@@ -108,12 +108,24 @@ impl State {
 
 /// Appends `text` to `out` with runs of whitespace as one space.
 fn push_collapsed(out: &mut String, text: &str) {
-    // Word by word rather than character by character: search reads every page.
-    for (i, word) in text.split(char::is_whitespace).enumerate() {
+    // Word by word rather than character by character, and by bytes when the text is ASCII
+    // (almost always): search reads every page.
+    let mut push = |i: usize, word: &str| {
         if i > 0 && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    if text.is_ascii() {
+        // The ASCII characters `char::is_whitespace` matches.
+        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        for (i, word) in text.as_bytes().split(space).enumerate() {
+            push(i, std::str::from_utf8(word).expect("ASCII"));
+        }
+    } else {
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            push(i, word);
+        }
     }
 }
 
@@ -258,6 +270,14 @@ mod tests {
         let sections = sections(html);
         assert_eq!(sections.len(), 1, "{sections:?}");
         assert_eq!(sections[0].text, "kept");
+    }
+
+    #[test]
+    fn every_kind_of_whitespace_is_one_space() {
+        let mut out = String::new();
+        push_collapsed(&mut out, "  a\t\x0b b\r\n");
+        push_collapsed(&mut out, "c\u{a0}\u{2003}d ");
+        assert_eq!(out, "a b c d ");
     }
 
     #[test]

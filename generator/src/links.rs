@@ -94,6 +94,20 @@ pub fn root_prefix(output: &Path) -> String {
     "../".repeat(depth)
 }
 
+/// The link from a page in `folder` to `target` (both paths in the site), as short as it
+/// can be: from `a/b`, `a/b/c.html` is `c.html` and `a/d/e.html` is `../d/e.html`.
+pub fn relative_url(folder: &Path, target: &Path) -> String {
+    let from: Vec<_> = folder.components().collect();
+    let to: Vec<_> = target.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path = PathBuf::new();
+    for _ in common..from.len() {
+        path.push("..");
+    }
+    path.extend(&to[common..]);
+    url_path(&path)
+}
+
 /// `a/b c.html` as a URL path: forward slashes, spaces and other unsafe bytes escaped.
 pub fn url_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
@@ -218,6 +232,16 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_urls_are_as_short_as_they_can_be() {
+        let from = Path::new("a/b");
+        assert_eq!(relative_url(from, Path::new("a/b/c.html")), "c.html");
+        assert_eq!(relative_url(from, Path::new("a/d/e f.html")), "../d/e%20f.html");
+        assert_eq!(relative_url(from, Path::new("index.html")), "../../index.html");
+        assert_eq!(relative_url(from, Path::new("a/b/c/index.html")), "c/index.html");
+        assert_eq!(relative_url(Path::new(""), Path::new("a/x.html")), "a/x.html");
+    }
 
     fn internal(path: &str, fragment: Option<&str>) -> LinkTarget {
         LinkTarget::Internal {

@@ -330,7 +330,7 @@ impl Copy<'_> {
         }
         // Not in this file and nowhere to send the reader: the words stay, the link goes.
         let attributes = tag
-            .attributes
+            .attributes()
             .iter()
             .filter(|a| {
                 !["href", "download", "class"]
@@ -364,7 +364,7 @@ impl Copy<'_> {
 fn write_with(out: &mut String, tag: &StartTag, changes: &[(&str, Option<&str>)]) {
     let changed = |name: &str| changes.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
     let mut attributes: Vec<(&str, Option<&str>)> = tag
-        .attributes
+        .attributes()
         .iter()
         .filter_map(|a| match changed(a.name) {
             Some((_, Some(value))) => Some((a.name, Some(*value))),

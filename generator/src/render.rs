@@ -118,8 +118,9 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
     folders
         .into_par_iter()
         .map(|folder| {
-            let root = "../".repeat(folder.components().count());
-            let href = |target: &Page| format!("{root}{}", target.url);
+            // Links from the folder itself, not by way of the root: shorter, and every page
+            // carries a whole navigation's worth of them.
+            let href = |target: &Page| links::relative_url(folder, &target.output);
             (folder, site.tree.nav_for_folder(&site.pages, folder, &href))
         })
         .collect()
@@ -281,10 +282,12 @@ fn render_page(
     context.insert("assets", &format!("{root}{ASSETS_DIR}/"));
     context.insert("home", &format!("{root}index.html"));
     let folder = page.source.parent().unwrap_or(Path::new(""));
-    let current = href(page);
     let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
-    context.insert("nav_html", &nav::nav_html(nav, &current));
-    context.insert("current", &current);
+    context.insert(
+        "nav_html",
+        &nav::nav_html(nav, &links::relative_url(folder, &page.output)),
+    );
+    context.insert("current", &href(page));
     context.insert(
         "breadcrumbs",
         &site.tree.breadcrumbs(&site.pages, index, &href),
