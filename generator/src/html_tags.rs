@@ -225,7 +225,8 @@ fn read_attributes(text: &str) -> Vec<Attribute<'_>> {
             }
             let (start, end, next) = match bytes.get(i) {
                 Some(&quote @ (b'"' | b'\'')) => {
-                    let end = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                    let end =
+                        memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
                     (i + 1, end, (end + 1).min(bytes.len()))
                 }
                 _ => {

@@ -108,25 +108,35 @@ impl State {
 
 /// Appends `text` to `out` with runs of whitespace as one space.
 fn push_collapsed(out: &mut String, text: &str) {
-    // Word by word rather than character by character, and by bytes when the text is ASCII
-    // (almost always): search reads every page.
-    let mut push = |i: usize, word: &str| {
-        if i > 0 && !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-        out.push_str(word);
-    };
-    if text.is_ascii() {
-        // The ASCII characters `char::is_whitespace` matches.
-        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        for (i, word) in text.as_bytes().split(space).enumerate() {
-            push(i, std::str::from_utf8(word).expect("ASCII"));
-        }
-    } else {
+    if !text.is_ascii() {
         for (i, word) in text.split(char::is_whitespace).enumerate() {
-            push(i, word);
+            if i > 0 && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return;
+    }
+    // ASCII (almost always): copied in runs, broken only where whitespace is not already a
+    // single space after a word. Search reads every page, so this is worth the care.
+    let mut after_space = out.is_empty() || out.ends_with(' ');
+    let mut run_start = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // The ASCII characters `char::is_whitespace` matches.
+        if !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            after_space = false;
+        } else if b == b' ' && !after_space {
+            after_space = true;
+        } else {
+            out.push_str(&text[run_start..i]);
+            if !after_space {
+                out.push(' ');
+                after_space = true;
+            }
+            run_start = i + 1;
         }
     }
+    out.push_str(&text[run_start..]);
 }
 
 /// Splits a page body into its sections of plain text.
@@ -277,7 +287,11 @@ mod tests {
         let mut out = String::new();
         push_collapsed(&mut out, "  a\t\x0b b\r\n");
         push_collapsed(&mut out, "c\u{a0}\u{2003}d ");
-        assert_eq!(out, "a b c d ");
+        push_collapsed(&mut out, " e  f\tg h");
+        assert_eq!(out, "a b c d e f g h");
+        let mut out = "x".to_string();
+        push_collapsed(&mut out, " y");
+        assert_eq!(out, "x y");
     }
 
     #[test]

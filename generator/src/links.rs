@@ -237,10 +237,22 @@ mod tests {
     fn relative_urls_are_as_short_as_they_can_be() {
         let from = Path::new("a/b");
         assert_eq!(relative_url(from, Path::new("a/b/c.html")), "c.html");
-        assert_eq!(relative_url(from, Path::new("a/d/e f.html")), "../d/e%20f.html");
-        assert_eq!(relative_url(from, Path::new("index.html")), "../../index.html");
-        assert_eq!(relative_url(from, Path::new("a/b/c/index.html")), "c/index.html");
-        assert_eq!(relative_url(Path::new(""), Path::new("a/x.html")), "a/x.html");
+        assert_eq!(
+            relative_url(from, Path::new("a/d/e f.html")),
+            "../d/e%20f.html"
+        );
+        assert_eq!(
+            relative_url(from, Path::new("index.html")),
+            "../../index.html"
+        );
+        assert_eq!(
+            relative_url(from, Path::new("a/b/c/index.html")),
+            "c/index.html"
+        );
+        assert_eq!(
+            relative_url(Path::new(""), Path::new("a/x.html")),
+            "a/x.html"
+        );
     }
 
     fn internal(path: &str, fragment: Option<&str>) -> LinkTarget {

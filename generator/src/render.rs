@@ -71,33 +71,34 @@ pub fn render_pages(
     Ok(())
 }
 
-/// The whole site: the pages and their single-page copies, then what is made from them
-/// (review reports, the search index, the site zip).
+/// The whole site: the pages and their single-page copies, the review reports and the
+/// search index (made from the model, so alongside the pages: each keeps a core busy when
+/// the other cannot), then the site zip, which holds all of them.
 pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let copies = PageCopies::new(site, today)?;
-    render_pages(site, today, out, copies.as_ref())?;
-    // The reports are written on one core while the search index is packed on the others.
-    let (reports, search) = rayon::join(
+    let (pages, (reports, search)) = rayon::join(
+        || render_pages(site, today, out, copies.as_ref()),
         || {
-            let started = std::time::Instant::now();
-            let written = crate::reports::write(site, today, out);
-            timed("review reports", started);
-            written
-        },
-        || {
-            let started = std::time::Instant::now();
-            let written = crate::search::write(site, today, out);
-            timed("search index", started);
-            written
+            rayon::join(
+                || stage("review reports", || crate::reports::write(site, today, out)),
+                || stage("search index", || crate::search::write(site, today, out)),
+            )
         },
     );
+    pages?;
     reports?;
     search?;
-    // Last: the zip holds the finished site.
+    stage("site zip", || {
+        crate::copies::write_site_zip(site, today, out)
+    })
+}
+
+/// Runs a stage of the build, timed (see [`timed`]).
+fn stage<T>(name: &str, run: impl FnOnce() -> T) -> T {
     let started = std::time::Instant::now();
-    crate::copies::write_site_zip(site, today, out)?;
-    timed("site zip", started);
-    Ok(())
+    let result = run();
+    timed(name, started);
+    result
 }
 
 /// With `SIGNPOST_TIMINGS` set, says how long a stage took (for benchmarking).
