@@ -25,7 +25,7 @@ pub struct Inputs<'a> {
 /// Files compressed together; the parts are compressed in parallel, then joined.
 const FILES_PER_PART: usize = 32;
 /// Parts made at once (enough to keep every core busy).
-const PARTS_PER_WINDOW: usize = 64;
+const PARTS_PER_WINDOW: usize = 16;
 
 /// Zips the site into `zip_path` (which may be inside it: it is left out).
 pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
