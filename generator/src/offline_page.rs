@@ -79,7 +79,8 @@ const POLICY_PLACEHOLDER: &str = "signpost-offline-copy-policy";
 fn left_out(tag: &StartTag) -> bool {
     (tag.is("form") && tag.has_class("site-search"))
         || (tag.is("nav") && (tag.has_class("site-nav") || tag.has_class("breadcrumbs")))
-        || tag.has_class("copy-links")
+        // Any element can be the download links: looked at closely only when it might be.
+        || (tag.raw.contains("copy-links") && tag.has_class("copy-links"))
         || (tag.is("script") && tag.get("src").is_some_and(|s| s.ends_with("search.js")))
 }
 

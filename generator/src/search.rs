@@ -30,7 +30,8 @@ pub const INDEX_GLOBAL: &str = "SIGNPOST_SEARCH_INDEX";
 /// Names the layout of the packed data, for `search.js`.
 pub const FORMAT: &str = "signpost-search-2";
 
-/// What is searched. Tuples keep the JSON small: a 1,000-page site has thousands of
+/// What is searched, as read back from the script (each chunk is written as one of these,
+/// borrowed: see `Chunk`). Tuples keep the JSON small: a 1,000-page site has thousands of
 /// sections, and key names in each would be a good part of the index.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Index {
@@ -44,40 +45,47 @@ pub struct Index {
 /// they are cut by page count, not by core, so every machine makes the same index.
 const PAGES_PER_CHUNK: usize = 250;
 
-/// Indexes `pages` (numbered from `first_number`), in the site's page order.
-fn index(pages: &[Page], first_number: usize) -> Index {
-    let mut index = Index {
+/// One chunk of the [`Index`], borrowed from the pages: packed without copying their text.
+#[derive(Serialize)]
+struct Chunk<'a> {
+    pages: Vec<(&'a str, &'a str, u8)>,
+    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+}
+
+/// Packs `pages` (numbered from `first_number`), in the site's page order; returns the
+/// number of sections and the packed text.
+fn pack_chunk(pages: &[Page], first_number: usize) -> (usize, String) {
+    // Pages whose text the Markdown did not show are read from their HTML.
+    let read: Vec<Option<Vec<html_text::TextSection>>> = pages
+        .iter()
+        .map(|page| {
+            page.search_text
+                .is_none()
+                .then(|| html_text::sections(&page.body_html))
+        })
+        .collect();
+    let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
     };
-    for (number, page) in (first_number..).zip(pages) {
-        index.pages.push((
-            page.url.clone(),
-            page.title.clone(),
+    for ((number, page), read) in (first_number..).zip(pages).zip(&read) {
+        chunk.pages.push((
+            &page.url,
+            &page.title,
             u8::from(page.front.superseded_by.is_some()),
         ));
-        let read;
-        let sections = match &page.search_text {
-            Some(sections) => sections,
-            None => {
-                read = html_text::sections(&page.body_html);
-                &read
-            }
-        };
-        for section in sections {
-            index.sections.push((
-                number,
-                section.heading.clone(),
-                section.id.clone(),
-                section.text.clone(),
-            ));
+        let sections = page.search_text.as_ref().or(read.as_ref());
+        for section in sections.into_iter().flatten() {
+            chunk
+                .sections
+                .push((number, &section.heading, &section.id, &section.text));
         }
     }
-    index
+    (chunk.sections.len(), pack(&chunk))
 }
 
 /// JSON, gzip-compressed, base64-encoded: a string nothing in the pages can end early.
-fn pack(index: &Index) -> String {
+fn pack(index: &impl Serialize) -> String {
     // Level 2 packs nearly as small as the default, several times faster.
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(2));
     serde_json::to_writer(&mut gzip, index).expect("the index serialises");
@@ -90,10 +98,7 @@ pub fn index_script(pages: &[Page]) -> String {
     let chunks: Vec<(usize, String)> = pages
         .par_chunks(PAGES_PER_CHUNK)
         .enumerate()
-        .map(|(n, chunk)| {
-            let index = index(chunk, n * PAGES_PER_CHUNK);
-            (index.sections.len(), pack(&index))
-        })
+        .map(|(n, chunk)| pack_chunk(chunk, n * PAGES_PER_CHUNK))
         .collect();
     script(pages.len(), chunks)
 }
