@@ -134,6 +134,31 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// Skips the rest of the element `tag` starts: its content and its end tag (nothing for a
+/// void element such as `<img>`, which has neither).
+pub fn skip_element(tokens: &mut Tokens, tag: &StartTag) {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    if VOID.iter().any(|name| tag.is(name)) || tag.raw.ends_with("/>") {
+        return;
+    }
+    let mut depth = 1;
+    for token in tokens.by_ref() {
+        match token {
+            Token::Start(inner) if inner.is(tag.name) => depth += 1,
+            Token::End { name, .. } if name.eq_ignore_ascii_case(tag.name) => {
+                depth -= 1;
+                if depth == 0 {
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Reads the tag at the start of `rest` (which starts with `<`): the token and its length.
 fn read_tag(rest: &str) -> (Token<'_>, usize) {
     let until = |pattern: &str, from: usize| {

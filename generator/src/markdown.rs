@@ -27,8 +27,6 @@ pub struct Rendered {
     pub first_heading: Option<String>,
     /// Lines that had `#Heading` without a space (fixed here; `check` reports them).
     pub legacy_heading_lines: Vec<usize>,
-    /// The text search indexes, read from the events (`None`: read it from the HTML).
-    pub text: Option<Vec<crate::html_text::TextSection>>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -134,7 +132,6 @@ pub fn render(
             }
         }
     }
-    out.text = crate::html_text::from_events(&events);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
 }

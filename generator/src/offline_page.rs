@@ -118,7 +118,7 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
     let mut tokens = html_tags::tokens(&html);
     while let Some(token) = tokens.next() {
         match token {
-            Token::Start(tag) if left_out(&tag) => skip_element(&mut tokens, &tag),
+            Token::Start(tag) if left_out(&tag) => html_tags::skip_element(&mut tokens, &tag),
             Token::Start(tag) => copy.start_tag(&tag, &mut tokens),
             Token::End { name, raw } => copy.end_tag(name, raw),
             Token::Text(text) | Token::Other(text) | Token::RawText(text) => {
@@ -131,23 +131,6 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
     }
     let policy = policy(&copy.script_hashes, &copy.style_hashes);
     Ok(copy.out.replacen(POLICY_PLACEHOLDER, &policy, 1))
-}
-
-/// Skips the rest of the element `tag` starts: its content and end tag.
-fn skip_element(tokens: &mut html_tags::Tokens, tag: &StartTag) {
-    let mut depth = 1;
-    for token in tokens.by_ref() {
-        match token {
-            Token::Start(inner) if inner.is(tag.name) => depth += 1,
-            Token::End { name, .. } if name.eq_ignore_ascii_case(tag.name) => {
-                depth -= 1;
-                if depth == 0 {
-                    return;
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 fn meta_html() -> String {

@@ -49,8 +49,6 @@ pub struct Page {
     pub review_by: Option<NaiveDate>,
     /// Flow ids of wizards on the page.
     pub flows: Vec<String>,
-    /// What search indexes, when the Markdown showed it all (see [`crate::html_text`]).
-    pub search_text: Option<Vec<crate::html_text::TextSection>>,
 }
 
 impl Page {
@@ -98,7 +96,6 @@ impl Page {
             legacy_heading_lines: Vec::new(),
             review_by: None,
             flows: Vec::new(),
-            search_text: None,
             source,
         }
     }
@@ -289,8 +286,6 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         legacy_heading_lines: rendered.legacy_heading_lines,
         review_by,
         flows,
-        // Shortcodes' output is only in the HTML.
-        search_text: rendered.text.filter(|_| calls.is_empty()),
         front,
         source: source.to_path_buf(),
     })

@@ -55,27 +55,21 @@ struct Chunk<'a> {
 /// Packs `pages` (numbered from `first_number`), in the site's page order; returns the
 /// number of sections and the packed text.
 fn pack_chunk(pages: &[Page], first_number: usize) -> (usize, String) {
-    // Pages whose text the Markdown did not show are read from their HTML.
-    let read: Vec<Option<Vec<html_text::TextSection>>> = pages
+    let read: Vec<Vec<html_text::TextSection>> = pages
         .iter()
-        .map(|page| {
-            page.search_text
-                .is_none()
-                .then(|| html_text::sections(&page.body_html))
-        })
+        .map(|page| html_text::sections(&page.body_html))
         .collect();
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
     };
-    for ((number, page), read) in (first_number..).zip(pages).zip(&read) {
+    for ((number, page), sections) in (first_number..).zip(pages).zip(&read) {
         chunk.pages.push((
             &page.url,
             &page.title,
             u8::from(page.front.superseded_by.is_some()),
         ));
-        let sections = page.search_text.as_ref().or(read.as_ref());
-        for section in sections.into_iter().flatten() {
+        for section in sections {
             chunk
                 .sections
                 .push((number, &section.heading, &section.id, &section.text));
