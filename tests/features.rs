@@ -94,7 +94,12 @@ fn folders_without_an_index_get_one_and_navigation_follows_weight() {
     let mango = index.find(">Mango<").unwrap();
     assert!(zebra < apple && apple < mango, "weight first, then title");
     let page = read(&out, "topic/apple.html");
-    assert!(page.contains("aria-current=\"page\">Apple</a>"));
+    // Navigation links go straight from the page's folder, the page itself marked.
+    assert!(page.contains(
+        "<li class=\"current\"><a href=\"apple.html\" aria-current=\"page\">Apple</a></li>"
+    ));
+    assert!(page.contains("<li><a href=\"mango.html\">Mango</a></li>"));
+    assert!(page.contains("<li class=\"open\"><a href=\"index.html\">Topic</a>"));
     assert!(page.contains("<nav class=\"breadcrumbs\""));
 }
 

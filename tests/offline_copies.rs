@@ -381,3 +381,35 @@ fn a_site_can_turn_offline_copies_off() {
     );
     assert!(broken_links(&out).is_empty(), "{:?}", broken_links(&out));
 }
+
+/// A site's own layout without the `signpost:` markers (say, written before they existed)
+/// still gets single-page copies without the parts that need the rest of the site.
+#[test]
+fn a_layout_without_the_markers_still_makes_clean_copies() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let base = std::fs::read_to_string(workspace().join("theme/templates/base.html")).unwrap();
+    let unmarked = base
+        .replace("<!--signpost:online-->", "")
+        .replace("<!--/signpost:online-->", "");
+    assert_ne!(unmarked, base, "the theme's layout has the markers");
+    std::fs::create_dir_all(content.join("templates")).unwrap();
+    std::fs::write(content.join("templates/base.html"), unmarked).unwrap();
+    let out = dir.path().join("public");
+    build(&content, &out, TODAY).assert_ok();
+
+    let page = read(&out, &format!("{OVERSEAS}.html"));
+    assert!(page.contains("class=\"site-nav\"") && !page.contains("signpost:online"));
+    let copy = read(&out, &format!("{OVERSEAS}.offline.html"));
+    for left_out in [
+        "class=\"site-nav\"",
+        "class=\"site-search\"",
+        "class=\"breadcrumbs\"",
+        "search.js\"",
+        "class=\"copy-links\"",
+    ] {
+        assert!(!copy.contains(left_out), "the copy has {left_out}");
+    }
+    assert!(copy.contains("class=\"copy-notice\""));
+}
