@@ -14,43 +14,62 @@ pub struct TextSection {
     pub text: String,
 }
 
-/// Elements whose content is not read as text (and `section.wizard`, `[hidden]`).
-const SKIPPED: &[&str] = &["script", "style", "template", "noscript"];
+/// Elements whose content is not read as text (nor `section.wizard`, nor `[hidden]`).
+fn is_skipped(tag: &StartTag) -> bool {
+    in_lowercase(tag.name, |name| {
+        matches!(name, "script" | "style" | "template" | "noscript")
+            || (name == "section" && tag.has_class("wizard"))
+    }) || (mentions(tag.raw, "hidden") && tag.has("hidden"))
+}
+
+/// Whether `raw` has `word` in it in any case: a cheap look before reading attributes.
+fn mentions(raw: &str, word: &str) -> bool {
+    raw.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
 
 /// Elements that separate words: their start adds a space, so `<li>a</li><li>b</li>`
 /// reads `a b`, not `ab`.
-const BLOCKS: &[&str] = &[
-    "p",
-    "li",
-    "dt",
-    "dd",
-    "td",
-    "th",
-    "tr",
-    "br",
-    "div",
-    "section",
-    "blockquote",
-    "pre",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "h1",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "figcaption",
-    "details",
-    "summary",
-];
+fn is_block(name: &str) -> bool {
+    in_lowercase(name, |name| {
+        matches!(
+            name,
+            "p" | "li"
+                | "dt"
+                | "dd"
+                | "td"
+                | "th"
+                | "tr"
+                | "br"
+                | "div"
+                | "section"
+                | "blockquote"
+                | "pre"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "table"
+                | "h1"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "hr"
+                | "figcaption"
+                | "details"
+                | "summary"
+        )
+    })
+}
 
-fn is_skipped(tag: &StartTag) -> bool {
-    SKIPPED.iter().any(|name| tag.is(name))
-        || tag.has("hidden")
-        || (tag.is("section") && tag.has_class("wizard"))
+/// `test` on a tag name in lower case (as pages almost always write them: no copy then).
+fn in_lowercase(name: &str, test: impl Fn(&str) -> bool) -> bool {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        test(&name.to_ascii_lowercase())
+    } else {
+        test(name)
+    }
 }
 
 #[derive(Default)]
@@ -132,7 +151,7 @@ pub fn sections(body_html: &str) -> Vec<TextSection> {
         match token {
             Token::Start(tag) if is_skipped(&tag) => html_tags::skip_element(&mut tokens, &tag),
             Token::Start(tag) => {
-                if BLOCKS.iter().any(|name| tag.is(name)) {
+                if is_block(tag.name) {
                     state.space();
                 }
                 if tag.is("h2") {
@@ -195,6 +214,15 @@ mod tests {
         let mut out = "x".to_string();
         push_collapsed(&mut out, " y");
         assert_eq!(out, "x y");
+    }
+
+    #[test]
+    fn tags_in_any_case_and_hidden_elements() {
+        let sections = sections(
+            "<P>a</P><DIV HIDDEN>x<div>y</div></DIV><Section Class=\"wizard\">z</Section>\
+             <p data-note=\"hidden\">b</p><input hidden><LI>c",
+        );
+        assert_eq!(sections[0].text, "a b c");
     }
 
     #[test]
