@@ -25,7 +25,7 @@ pub struct Inputs<'a> {
 /// Files compressed together; the parts are compressed in parallel, then joined.
 const FILES_PER_PART: usize = 32;
 /// Parts made at once (enough to keep every core busy).
-const PARTS_PER_WINDOW: usize = 16;
+const PARTS_PER_WINDOW: usize = 64;
 
 /// Zips the site into `zip_path` (which may be inside it: it is left out).
 pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
@@ -48,7 +48,7 @@ pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
         .unix_permissions(0o644);
     // Each part is a small zip in memory; joining copies their compressed entries as they
     // are. Parts are cut by count, not by core, so every machine makes the same zip; they
-    // are made a window at a time, so memory holds a window, not the whole zip.
+    // are made a window at a time (2,048 files), so memory holds a window, not the zip.
     let file = std::fs::File::create(zip_path).map_err(|e| e.to_string())?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     for window in files.chunks(FILES_PER_PART * PARTS_PER_WINDOW) {
