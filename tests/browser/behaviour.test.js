@@ -168,8 +168,9 @@ describe('validation', () => {
       await h.start(page);
       await h.expectStep(page, 'What level of national security clearance do you hold?');
       await h.continueOn(page);
-      const link = await errorSummaryFocused(page, 'Select one of the options');
-      assert.match(await page.locator('.wizard-error-message').textContent(), /Error: Select one of the options/);
+      // The message says what to do about this question (the flow's `error`), as GOV.UK asks.
+      const link = await errorSummaryFocused(page, 'Select the level of national security clearance you hold');
+      assert.match(await page.locator('.wizard-error-message').textContent(), /Error: Select the level of national security clearance you hold/);
       const url = page.url();
       await link.click();
       const focused = await page.evaluate(() => document.activeElement.getAttribute('type'));
@@ -179,7 +180,7 @@ describe('validation', () => {
       await h.expectStep(page, 'Are you subject to STRAP briefing?');
       assert.equal(await page.locator(`#${h.ERRORS_ID}`).count(), 0);
       await h.continueOn(page);
-      await errorSummaryFocused(page, 'Select yes or no');
+      await errorSummaryFocused(page, 'Select yes if you are subject to STRAP briefing');
     });
   });
 

@@ -66,7 +66,7 @@ pub(crate) fn check_answer(
         return if question.optional {
             Ok(Answer::Skipped)
         } else {
-            Err(format!("Answer the question: {}", question.text))
+            Err(question.unanswered())
         };
     }
     match question.kind {
@@ -107,7 +107,7 @@ pub(crate) fn check_answer(
                 }
             }
             if out.is_empty() {
-                return Err("Choose at least one country, including any you pass through".into());
+                return Err(question.unanswered());
             }
             Ok(Answer::List(out))
         }

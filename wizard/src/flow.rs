@@ -41,6 +41,10 @@ pub struct Question {
     /// An optional question may be left blank (only dates, in practice).
     #[serde(default)]
     pub optional: bool,
+    /// What to tell a reader who has not answered, in the GOV.UK way ("Select yes if you are
+    /// subject to STRAP briefing"); without it, a general message ("Select yes or no").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
     /// Tried in order; the first route whose condition holds is taken.
     pub next: Vec<Route>,
 }
@@ -254,5 +258,20 @@ impl Flow {
 impl Question {
     pub fn option(&self, value: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.value == value)
+    }
+
+    /// What to tell a reader who has not answered: the flow's `error`, or a general message.
+    pub fn unanswered(&self) -> String {
+        if let Some(error) = &self.error {
+            return error.clone();
+        }
+        match self.kind {
+            QuestionKind::YesNo => "Select yes or no".into(),
+            QuestionKind::Choice => "Select one of the options".into(),
+            QuestionKind::Countries => {
+                "Choose at least one country, including any you pass through".into()
+            }
+            QuestionKind::Date => format!("Answer the question: {}", self.text),
+        }
     }
 }

@@ -82,11 +82,17 @@ fn paths_that_never_end_are_reported() {
 #[test]
 fn answers_not_asked_on_every_path_and_unknown_keys_are_reported() {
     let e = errors("not-asked", "data");
-    expect(&e, "not-asked.yaml", 13, "unknown key `txt` in a question");
     expect(
         &e,
         "not-asked.yaml",
-        21,
+        7,
+        "`error` of a question should be text",
+    );
+    expect(&e, "not-asked.yaml", 14, "unknown key `txt` in a question");
+    expect(
+        &e,
+        "not-asked.yaml",
+        22,
         "fact \"picked\" needs the answer to \"second\", but some paths reach outcome \"done\" without asking it",
     );
     let typo = e.iter().find(|e| e.message.contains("txt")).unwrap();

@@ -136,6 +136,15 @@ fn one_answer_is_checked_with_a_plain_message() {
             .unwrap_err()
             .starts_with("Select one of")
     );
+    // Not answered at all: the flow's own message for the question.
+    assert_eq!(
+        validate_answer(flow, q("strap"), &Answer::Skipped, t),
+        Err("Select yes if you are subject to STRAP briefing".to_string())
+    );
+    assert_eq!(
+        q("clearance").unanswered(),
+        "Select the level of national security clearance you hold"
+    );
 
     let date = |s: &str| validate_answer(flow, q("travel_date"), &text(s), t);
     assert_eq!(date("2027-03-15"), Ok(text("2027-03-15")));

@@ -109,6 +109,7 @@ fn question(j: &Json) -> R<Question> {
             })
         })?,
         optional: matches!(j.get("optional"), Some(Json::Bool(true))),
+        error: opt_text(j, "error")?,
         next: list(j, "next", |r| {
             Ok(Route {
                 when: opt_condition(r)?,

@@ -66,11 +66,8 @@ pub fn check(
     let fail = |message: String, field: String, bad: Bad| Err((FieldError { field, message }, bad));
     let engine = |answer: Answer| validate_answer(flow, q, &answer, today);
     match (q.kind, draft) {
-        (QuestionKind::YesNo, Draft::Pick(None)) => {
-            fail("Select yes or no".into(), field, [false; 3])
-        }
-        (QuestionKind::Choice, Draft::Pick(None)) => {
-            fail("Select one of the options".into(), field, [false; 3])
+        (QuestionKind::YesNo | QuestionKind::Choice, Draft::Pick(None)) => {
+            fail(q.unanswered(), field, [false; 3])
         }
         (QuestionKind::YesNo, Draft::Pick(Some(v))) => {
             engine(Answer::Bool(v == "yes")).or_else(|m| fail(m, field, [false; 3]))

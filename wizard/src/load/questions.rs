@@ -11,7 +11,9 @@ impl Loader {
         names: &Names,
     ) -> Option<Question> {
         let at = at!["questions", i];
-        let allowed = ["id", "type", "text", "hint", "options", "optional", "next"];
+        let allowed = [
+            "id", "type", "text", "hint", "error", "options", "optional", "next",
+        ];
         let m = self.map(src, &at, v, &allowed, "a question")?;
         let id = self.text(src, &at, &m, "id", "a question")?;
         if !is_id(&id) {
@@ -47,6 +49,7 @@ impl Loader {
             .text(src, &at, &m, "text", "a question")
             .unwrap_or_default();
         let hint = self.optional_text(src, &at, &m, "hint", "a question");
+        let error = self.optional_text(src, &at, &m, "error", "a question");
         let optional = match m.get("optional") {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -125,6 +128,7 @@ impl Loader {
             hint,
             options,
             optional,
+            error,
             next,
         })
     }
