@@ -140,29 +140,20 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     }
 }
 
-/// Renders every template into a temporary folder, thrown away, for the problems only
-/// rendering finds (a template that fails on one page). The search index and the offline
-/// copies are made from pages already rendered, with no templates of their own, so they are
-/// left out: on a large site they are most of a build's time.
+/// Renders every page and generated page, keeping nothing, for the problems only rendering
+/// finds (a template that fails on one page). The search index and the offline copies are
+/// made from pages already rendered, with no templates of their own, so they are left out:
+/// on a large site they are most of a build's time.
 fn render_problems(site: &Site, today: NaiveDate) -> Vec<Finding> {
-    let render = |out: &std::path::Path| {
-        crate::render::render_pages(site, today, out, None)?;
-        crate::reports::write(site, today, out)?;
-        crate::search::search_page(site, today)
-            .map(|_| ())
-            .map_err(|e| vec![e])
-    };
-    let problems = match tempfile::tempdir() {
-        Ok(scratch) => match render(scratch.path()) {
-            Ok(()) => Vec::new(),
-            Err(problems) => problems,
-        },
-        Err(err) => vec![Diagnostic::warning(
-            &site.content_dir,
-            0,
-            format!("cannot make a temporary folder to try rendering the site in: {err}"),
-        )],
-    };
+    let problems = crate::render::try_pages(site, today)
+        .and_then(|()| crate::reports::try_render(site, today))
+        .and_then(|()| {
+            crate::search::search_page(site, today)
+                .map(|_| ())
+                .map_err(|e| vec![e])
+        })
+        .err()
+        .unwrap_or_default();
     problems
         .into_iter()
         .map(|diagnostic| Finding {

@@ -31,8 +31,7 @@ pub fn render_pages(
 ) -> Result<(), Vec<Diagnostic>> {
     copy_files(site, out)?;
     let started = std::time::Instant::now();
-    let navs = navigation_by_folder(site);
-    let site_copy_valid_until = crate::copies::site_valid_until(site, today);
+    let renderer = PageRenderer::new(site, today);
     // Folders first, once each, so the parallel writes below need no directory checks.
     let folders: HashSet<&Path> = site
         .pages
@@ -52,7 +51,8 @@ pub fn render_pages(
         .into_par_iter()
         .filter_map(|i| {
             let path = out.join(&site.pages[i].output);
-            render_page(site, i, today, &navs, site_copy_valid_until)
+            renderer
+                .render(i)
                 .and_then(|html| match copies {
                     Some(copies) => copies.write(site, &site.pages[i], html, out),
                     None => Ok(html),
@@ -69,6 +69,51 @@ pub fn render_pages(
     }
     timed("pages", started);
     Ok(())
+}
+
+/// Renders every page and keeps nothing: what `check` needs to find the problems only
+/// rendering finds (a template that fails on one page), without writing a site.
+pub fn try_pages(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
+    let renderer = PageRenderer::new(site, today);
+    let problems: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|i| renderer.render(i).err())
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// What rendering any page needs, worked out once per build.
+struct PageRenderer<'a> {
+    site: &'a Site,
+    today: NaiveDate,
+    navs: HashMap<&'a Path, Vec<NavItem>>,
+    site_copy_valid_until: NaiveDate,
+}
+
+impl<'a> PageRenderer<'a> {
+    fn new(site: &'a Site, today: NaiveDate) -> Self {
+        Self {
+            site,
+            today,
+            navs: navigation_by_folder(site),
+            site_copy_valid_until: crate::copies::site_valid_until(site, today),
+        }
+    }
+
+    /// The page `index` of the site, as HTML.
+    fn render(&self, index: usize) -> Result<String, Diagnostic> {
+        render_page(
+            self.site,
+            index,
+            self.today,
+            &self.navs,
+            self.site_copy_valid_until,
+        )
+    }
 }
 
 /// The whole site: the pages and their single-page copies, the review reports and the

@@ -84,6 +84,14 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
     }
 }
 
+/// Renders the reviews page and keeps nothing (for `check`: its template's problems).
+pub fn try_render(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
+    refuse_clashes(site)?;
+    reviews_page(site, &reviews(site, today), today)
+        .map(|_| ())
+        .map_err(|e| vec![e])
+}
+
 /// A page or file of the content that would be written where a report goes.
 fn refuse_clashes(site: &Site) -> Result<(), Vec<Diagnostic>> {
     let taken = [REVIEWS_PAGE, PAGES_JSON, CALENDAR, FEED];
