@@ -1,5 +1,5 @@
 //! A small scanner over the tags of HTML: text, comments, start tags with their attributes,
-//! end tags, and the raw text of `script`/`style`. Enough to rewrite the pages Signpost has
+//! end tags, and the raw text of `script`, `style`, `textarea` and `title`. Enough to rewrite the pages Signpost has
 //! just rendered (single-page copies) at the speed of a string search: an HTML rewriter
 //! with element handlers read pages ten times slower, which on a large site took longer than
 //! building it. It is not a browser's parser; it does not need to be, for well-formed pages.
@@ -96,7 +96,8 @@ pub fn tokens(html: &str) -> Tokens<'_> {
 pub struct Tokens<'a> {
     html: &'a str,
     at: usize,
-    /// After a `script`/`style` start tag: its name, so its content is read as raw text.
+    /// After a `script`, `style`, `textarea` or `title` start tag: its name, so its content
+    /// is read as raw text.
     raw_text_of: Option<&'a str>,
 }
 
@@ -141,7 +142,8 @@ pub fn skip_element(tokens: &mut Tokens, tag: &StartTag) {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr",
     ];
-    if VOID.iter().any(|name| tag.is(name)) || tag.raw.ends_with("/>") {
+    // As browsers read HTML, `/>` does not close other elements: `<div hidden/>` opens one.
+    if VOID.iter().any(|name| tag.is(name)) {
         return;
     }
     let mut depth = 1;
@@ -266,7 +268,11 @@ fn read_attributes(text: &str) -> Vec<Attribute<'_>> {
             i = next;
         }
         if attribute.is_empty() {
-            i += 1;
+            // `="x"` with no name: nothing to keep. Step on only if nothing was read (the
+            // byte is then an ASCII delimiter, so `i` stays on a character boundary).
+            if i == start {
+                i += 1;
+            }
             continue;
         }
         attributes.push(Attribute {
@@ -281,14 +287,19 @@ fn is_tag_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
-/// Where `</name` starts in `text`, in any case.
+/// Where the end tag `</name` starts in `text`, in any case (`</scripts` is not one).
 fn find_end_tag(text: &str, name: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&bytes[from..], b"</") {
         let at = from + found;
         let after = &bytes[at + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        let named = after.len() >= name.len()
+            && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && after
+                .get(name.len())
+                .is_none_or(|&b| b == b'>' || b == b'/' || is_tag_space(b));
+        if named {
             return Some(at);
         }
         from = at + 2;
@@ -339,6 +350,26 @@ mod tests {
         assert_eq!(found[1], Token::RawText("a = '<p>';"));
         assert!(matches!(found[2], Token::End { name: "SCRIPT", .. }));
         assert!(matches!(&found[3], Token::Start(t) if t.is("p")));
+    }
+
+    #[test]
+    fn odd_attributes_and_end_tags_neither_panic_nor_mislead() {
+        // An attribute with no name, then a character of several bytes.
+        let tag = match tokens("<div ='a'\u{fc} class=x>y</div>").next() {
+            Some(Token::Start(tag)) => tag,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(tag.get("class"), Some("x"));
+        // `</scripts` does not end a script.
+        let found: Vec<Token> = tokens("<script>a = '</scripts>';</script>").collect();
+        assert_eq!(found[1], Token::RawText("a = '</scripts>';"));
+        // `<div hidden/>` is a div that is still open, as a browser reads it.
+        let mut all = tokens("<div hidden/>in</div>out");
+        let Some(Token::Start(div)) = all.next() else {
+            panic!("a start tag")
+        };
+        skip_element(&mut all, &div);
+        assert_eq!(all.next(), Some(Token::Text("out")));
     }
 
     #[test]

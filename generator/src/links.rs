@@ -105,7 +105,17 @@ pub fn relative_url(folder: &Path, target: &Path) -> String {
         path.push("..");
     }
     path.extend(&to[common..]);
-    url_path(&path)
+    let url = url_path(&path);
+    // `a:b.html` would read as a URL with the scheme `a`; `./a:b.html` is the file.
+    if url
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        format!("./{url}")
+    } else {
+        url
+    }
 }
 
 /// `a/b c.html` as a URL path: forward slashes, spaces and other unsafe bytes escaped.

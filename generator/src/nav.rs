@@ -158,6 +158,10 @@ impl Tree {
 /// Made here, not in a template: every page has one, and on a large site the template
 /// engine spent half of all page rendering on it. Templates place it as `nav_html`.
 pub fn nav_html(items: &[NavItem], current: &str) -> String {
+    if items.is_empty() {
+        // No list at all, so a template's `{% if nav_html %}` leaves out the whole box.
+        return String::new();
+    }
     let mut html = String::with_capacity(items.len() * 80);
     push_list(&mut html, items, current);
     html
@@ -203,6 +207,11 @@ mod tests {
             open,
             children,
         }
+    }
+
+    #[test]
+    fn no_items_no_list() {
+        assert_eq!(nav_html(&[], "index.html"), "");
     }
 
     #[test]

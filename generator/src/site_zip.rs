@@ -40,7 +40,8 @@ pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
         0,
     )
     .unwrap_or_default();
-    // Level 2: a few percent bigger than the default, in half the time.
+    // Level 1: a quarter bigger than the default, in under half the time (most of a large
+    // site's zip time is deflating its pages).
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
