@@ -3,25 +3,14 @@
 // here: the walk-throughs run with the CSP enforced).
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
 const AXE = require.resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await h.launch();
-  server = await h.startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useBrowserAndServer();
 
 /** Runs axe on the whole page; fails with a readable list of violations. */
 async function audit(page, step) {
@@ -43,7 +32,7 @@ async function audit(page, step) {
 }
 
 async function withAuditedPage(body) {
-  const opened = await h.openPage(browser, server.url(), { bypassCSP: true });
+  const opened = await h.openPage(env.browser, env.server.url(), { bypassCSP: true });
   try {
     await body(opened.page);
   } finally {

@@ -3,26 +3,15 @@
 // CSP enforced; over HTTP, with the reload also checked from file://.
 'use strict';
 
-const { test, before, after, describe } = require('node:test');
+const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await h.launch();
-  server = await h.startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useBrowserAndServer();
 
 /** Opens the page over HTTP, runs `body`, then checks there were no console errors. */
-async function withPage(body, url = () => server.url()) {
-  const opened = await h.openPage(browser, url());
+async function withPage(body, url = () => env.server.url()) {
+  const opened = await h.openPage(env.browser, url());
   try {
     await body(opened.page, opened);
     assert.deepEqual(opened.errors, [], 'no console errors');
@@ -112,7 +101,7 @@ describe('moving between steps', () => {
   });
 
   test('a reload keeps the answers and the step (over HTTP and from file://)', async () => {
-    for (const url of [() => server.url(), () => h.fileUrl()]) {
+    for (const url of [() => env.server.url(), () => h.fileUrl()]) {
       await withPage(async (page) => {
         await toBusinessArea(page);
         await h.choose(page, 'HM Courts and Tribunals Service (HMCTS)');

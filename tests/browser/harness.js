@@ -4,6 +4,7 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const { before, after } = require('node:test');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -197,6 +198,23 @@ function foreignRequests(requests, allowed) {
   return requests.filter((u) => !(u.startsWith(allowed) || u.startsWith('data:')));
 }
 
+/**
+ * Chromium and the site's HTTP server for the tests of one file: call it once at the top of
+ * the file; `browser` and `server` are set before its first test and closed after its last.
+ */
+function useBrowserAndServer() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await startServer();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
 function siteDirUrl() {
   return pathToFileURL(SITE + path.sep).href;
 }
@@ -207,5 +225,5 @@ module.exports = {
   SITE, PAGE, TODAY, FLOW, HEADING_ID, ERRORS_ID, TITLE, TMP,
   startServer, fileUrl, launch, openPage, waitForWizard, heading, expectStep, start,
   continueOn, choose, answer, addCountry, fillDate, wizardText, steps, reasons,
-  foreignRequests, siteDirUrl,
+  foreignRequests, siteDirUrl, useBrowserAndServer,
 };

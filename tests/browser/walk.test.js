@@ -4,25 +4,14 @@
 // files, no console error, nothing in the URL, history or cookies.
 'use strict';
 
-const { test, before, after, describe } = require('node:test');
+const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await h.launch();
-  server = await h.startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useBrowserAndServer();
 
 const MODES = {
-  http: { url: () => server.url(), own: () => server.origin + '/' },
+  http: { url: () => env.server.url(), own: () => env.server.origin + '/' },
   file: { url: () => h.fileUrl(), own: () => h.siteDirUrl() },
 };
 
@@ -30,7 +19,7 @@ const MODES = {
 async function run(mode, walk) {
   const { url, own } = MODES[mode];
   const start = url();
-  const { context, page, requests, errors } = await h.openPage(browser, start);
+  const { context, page, requests, errors } = await h.openPage(env.browser, start);
   try {
     const historyLength = await page.evaluate(() => history.length);
     await h.start(page);
