@@ -191,3 +191,82 @@ fn the_guidance_text_comes_from_the_same_data_as_the_wizard() {
         read(&out2, "travel/accessing-it-systems-from-overseas.html").contains("16 working days")
     );
 }
+
+#[test]
+fn eval_lists_the_steps_with_their_items_links_and_tick_boxes() {
+    let (ok, json, stderr) = eval(
+        r#"{"clearance":"sc","strap":false,"business_area":"moj-hq","countries":["IN"]}"#,
+        "2026-11-22",
+    );
+    assert!(ok, "{stderr}");
+    let steps = json["steps"].as_array().expect("steps are listed");
+    let collect = steps
+        .iter()
+        .find(|s| s["text"] == "Collect this information:")
+        .expect("the information to collect is a step");
+    assert_eq!(collect["items"][0], "your name");
+    assert_eq!(collect["items"].as_array().unwrap().len(), 14);
+    // A step that only informs has no tick box; the form link is as written in the flow.
+    let informs = steps
+        .iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("The security team will consider")
+        })
+        .unwrap();
+    assert_eq!(informs["action"], false);
+    assert!(steps.iter().any(|s| s["text"]
+        == "Fill in the [Overseas Travel Form](/gs/overseas-travel-form.docx)."
+        && s["action"] == true));
+}
+
+#[test]
+fn step_links_from_the_site_root_point_at_the_link_origin_or_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_ok();
+    let page = read(
+        &dir.path().join("public"),
+        "travel/accessing-it-systems-from-overseas.html",
+    );
+    assert!(
+        page.contains(
+            "[Overseas Travel Form](https://intranet.justice.gov.uk/gs/overseas-travel-form.docx)"
+        ),
+        "the flow on the page carries the whole address"
+    );
+
+    // Without link_origin the same link cannot work from disk: the build says where it is.
+    let site = content.join("site.yaml");
+    let settings = std::fs::read_to_string(&site).unwrap();
+    let without = settings.replace("link_origin: https://intranet.justice.gov.uk\n", "");
+    assert_ne!(settings, without, "the fixture edit applies");
+    std::fs::write(&site, without).unwrap();
+    // The pages' own rooted links would fail too: take them out to see the flow's error alone.
+    for page in walk(&content)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+    {
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, text.replace("](/", "](https://intranet.example/")).unwrap();
+    }
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    let flow_text = std::fs::read_to_string(content.join("flows/overseas-travel.yaml")).unwrap();
+    let line = flow_text
+        .lines()
+        .position(|l| l.contains("](/gs/overseas-travel-form.docx)"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stderr()
+            .contains(&format!("flows/overseas-travel.yaml:{line}:")),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stderr().contains("link_origin"), "{}", run.stderr());
+}

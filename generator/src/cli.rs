@@ -408,6 +408,7 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
                 "outcome": evaluation.outcome,
                 "facts": evaluation.facts,
                 "reasons": evaluation.reasons,
+                "steps": evaluation.steps,
             });
             println!(
                 "{}",

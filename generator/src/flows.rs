@@ -10,10 +10,13 @@ pub struct LoadedFlow {
     pub file: PathBuf,
 }
 
-/// Loads every flow; problems name the flow or data file and line.
+/// Loads every flow; problems name the flow or data file and line. Links in outcome steps
+/// written from the site root (`/gs/form.docx`) are pointed at `link_origin`, as links in
+/// pages are.
 pub fn load(
     content_dir: &Path,
     files: &[PathBuf],
+    link_origin: Option<&str>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, LoadedFlow> {
     let data_dir = content_dir.join(crate::discover::DATA_DIR);
@@ -21,13 +24,43 @@ pub fn load(
     for relative in files {
         let file = content_dir.join(relative);
         match signpost_wizard::load_flow(&file, &data_dir) {
-            Ok(flow) => {
+            Ok(mut flow) => {
+                match link_origin {
+                    Some(origin) => flow.resolve_rooted_links(origin),
+                    None => problems.extend(
+                        flow.rooted_links()
+                            .into_iter()
+                            .map(|url| rooted_link_without_origin(&file, url)),
+                    ),
+                }
                 flows.insert(flow.id.clone(), LoadedFlow { flow, file });
             }
             Err(errors) => problems.extend(errors.into_iter().map(from_flow_error)),
         }
     }
     flows
+}
+
+/// A step links from the site root, and there is no site to point it at.
+fn rooted_link_without_origin(file: &Path, url: &str) -> Diagnostic {
+    // The flow loaded, so the link is in the file as written: find its line.
+    let written = format!("]({url})");
+    let line = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .position(|line| line.contains(&written))
+                .map(|i| i + 1)
+        })
+        .unwrap_or(0);
+    Diagnostic::error(
+        file,
+        line,
+        format!("`{url}` starts with `/`, which does not work from a copy on disk"),
+    )
+    .with_help(
+        "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
+    )
 }
 
 pub fn from_flow_error(error: signpost_wizard::FlowError) -> Diagnostic {

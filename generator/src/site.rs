@@ -59,7 +59,12 @@ pub fn load_cached(
     }
     let config = config::load(content_dir, problems);
     let data = crate::data::load(content_dir, &sources.data, problems);
-    let flows = flows::load(content_dir, &sources.flows, problems);
+    let flows = flows::load(
+        content_dir,
+        &sources.flows,
+        config.link_origin.as_deref(),
+        problems,
+    );
     let flow_json = flows
         .iter()
         .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))

@@ -117,6 +117,8 @@ test('axe: the late warning, the other outcomes, and the cleared notice', async 
     await h.expectStep(page, 'You do not need to follow the overseas travel process');
     await audit(page, 'outcome: not required');
 
+    await page.getByRole('button', { name: 'Start again' }).click();
+    await h.answer(page, 'Security Check (SC)');
     await page.getByRole('button', { name: 'Clear my answers' }).click();
     await h.expectStep(page, h.TITLE);
     await audit(page, 'start, after clearing');

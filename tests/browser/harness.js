@@ -186,7 +186,7 @@ async function wizardText(page) {
 
 /** The outcome's checklist steps. */
 async function steps(page) {
-  return (await page.locator('.wizard-checklist li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  return (await page.locator('.wizard-checklist > li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
 async function reasons(page) {

@@ -104,10 +104,29 @@ for (const mode of Object.keys(MODES)) {
         const why = await h.reasons(page);
         assert.ok(why.includes('Hong Kong is part of China, which is on the special-attention list.'), why.join('\n'));
         assert.ok(why.some((r) => r.startsWith('your Governor approves your request') || r.startsWith('Your Governor approves')), why.join('\n'));
-        // The steps are a checklist the reader can tick.
+        // The steps are a checklist the reader can tick; a step that only informs has no box.
         const first = page.locator('.wizard-checklist input[type=checkbox]').first();
         await first.check();
         assert.ok(await first.isChecked());
+        const informs = page.locator('.wizard-checklist > li', { hasText: 'The security team will consider your request' });
+        assert.equal(await informs.locator('input[type=checkbox]').count(), 0);
+        const boxes = await page.locator('.wizard-checklist > li > input[type=checkbox]').count();
+        assert.equal(boxes, s.length - 1, 'every other step has a tick box');
+        // What to collect is a list under its step, not one long sentence.
+        const collect = page.locator('.wizard-checklist > li', { hasText: 'Collect this information:' });
+        const items = (await collect.locator('ul > li').allInnerTexts()).map((t) => t.trim());
+        assert.equal(items.length, 14, items.join('\n'));
+        assert.equal(items[0], 'your name');
+        assert.equal(items[13], 'who you are travelling with');
+        // The form and ServiceNow are links; a form on the intranet is linked by its whole address.
+        assert.equal(
+          await page.locator('.wizard-checklist').getByRole('link', { name: 'Overseas Travel Form' }).getAttribute('href'),
+          'https://intranet.justice.gov.uk/gs/overseas-travel-form.docx');
+        assert.match(
+          await page.locator('.wizard-checklist').getByRole('link', { name: 'ServiceNow catalogue' }).getAttribute('href'),
+          /^https:\/\/mojprod\.service-now\.com\//);
+        // "Start again" forgets the answers here; there is no second button that does the same.
+        assert.equal(await page.getByRole('button', { name: 'Clear my answers' }).count(), 0);
         await page.getByRole('button', { name: 'Print this page' }).waitFor();
       });
     });

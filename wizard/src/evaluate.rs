@@ -21,9 +21,20 @@ pub struct Evaluation {
     /// Why, in plain words and in order, without repeats.
     pub reasons: Vec<String>,
     /// The outcome's checklist, with `{placeholders}` filled in.
-    pub steps: Vec<String>,
+    pub steps: Vec<OutcomeStep>,
     /// Ids of the questions on the path, in the order asked.
     pub asked: Vec<String>,
+}
+
+/// A step of the outcome, for this reader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeStep {
+    /// May hold `[label](url)` links.
+    pub text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// Something to do (drawn with a tick box), not only something to know.
+    pub action: bool,
 }
 
 impl Evaluation {
@@ -106,7 +117,15 @@ pub fn evaluate(flow: &Flow, answers: &Answers, today: NaiveDate) -> Result<Eval
             None => true,
         };
         if shown {
-            steps.push(run.fill(&step.text)?);
+            steps.push(OutcomeStep {
+                text: run.fill(&step.text)?,
+                items: step
+                    .items
+                    .iter()
+                    .map(|item| run.fill(item))
+                    .collect::<Result<_, _>>()?,
+                action: step.action,
+            });
         }
     }
     Ok(Evaluation {

@@ -123,9 +123,25 @@ pub struct Outcome {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
+    /// May hold `{placeholders}` and `[label](url)` links.
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
+    /// A list under the step ("Collect this information:" and what to collect).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// Something the reader does, with a tick box; `false` for a step that only tells them
+    /// something ("You do not need any further approval").
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub action: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,6 +245,38 @@ impl Flow {
 
     pub fn from_json(json: &str) -> Result<Flow, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// The links in outcome steps written from the organisation's site root
+    /// (`/gs/form.docx`), in order.
+    pub fn rooted_links(&self) -> Vec<&str> {
+        self.step_texts()
+            .flat_map(crate::links::pieces)
+            .filter_map(|piece| match piece {
+                crate::links::Piece::Link { url, .. } if crate::links::is_rooted(url) => Some(url),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Points the rooted links in outcome steps at `origin` (the site's `link_origin`), so
+    /// they work wherever the page is opened.
+    pub fn resolve_rooted_links(&mut self, origin: &str) {
+        for step in self.outcomes.iter_mut().flat_map(|o| &mut o.steps) {
+            step.text = crate::links::with_origin(&step.text, origin);
+            for item in &mut step.items {
+                *item = crate::links::with_origin(item, origin);
+            }
+        }
+    }
+
+    /// Every outcome step's text and list items.
+    fn step_texts(&self) -> impl Iterator<Item = &str> {
+        self.outcomes
+            .iter()
+            .flat_map(|o| &o.steps)
+            .flat_map(|s| std::iter::once(&s.text).chain(&s.items))
+            .map(String::as_str)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -4,12 +4,13 @@
 //! Pure Rust with no web dependencies, so the same code runs in the generator and,
 //! compiled to wasm32, in the reader's browser. The `yaml` feature (on by default)
 //! adds loading from files; the browser reads the flow as JSON instead.
-//! The flow format is described in FLOWS.md.
+//! The flow format is described in the README, under "Decision flows".
 
 mod answers;
 mod countries;
 mod evaluate;
 mod flow;
+mod links;
 mod paths;
 mod table;
 mod text;
@@ -23,11 +24,14 @@ mod locate;
 
 pub use answers::{Answer, Answers, answer_label, validate_answer};
 pub use countries::{Membership, lineage, membership};
-pub use evaluate::{EvalError, Evaluation, Next, answered_path, evaluate, next_question};
+pub use evaluate::{
+    EvalError, Evaluation, Next, OutcomeStep, answered_path, evaluate, next_question,
+};
 pub use flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
     Outcome, Question, QuestionKind, Route, Step,
 };
+pub use links::{Piece, is_rooted, pieces, url_is_allowed};
 pub use paths::{FlowPath, enumerate_paths};
 pub use table::decision_table_markdown;
 pub use text::{format_date, join_and};

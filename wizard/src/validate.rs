@@ -465,12 +465,14 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
             if let Some(c) = &step.when {
                 condition_refs(c, &mut answers, &mut facts);
             }
-            for name in text_refs(flow, &step.text, &mut answers, &mut facts) {
-                out.push(problem(
-                    Site::Step(oi, si),
-                    format!("`{{{name}}}` in this step is not a question or fact"),
-                    None,
-                ));
+            for text in std::iter::once(&step.text).chain(&step.items) {
+                for name in text_refs(flow, text, &mut answers, &mut facts) {
+                    out.push(problem(
+                        Site::Step(oi, si),
+                        format!("`{{{name}}}` in this step is not a question or fact"),
+                        None,
+                    ));
+                }
             }
             for f in &facts {
                 if flow.fact(f).is_none() {

@@ -158,3 +158,39 @@ fn the_good_fixture_data_loads_and_a_flow_id_must_match_its_file() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn step_links_items_and_action_are_checked() {
+    let e = errors("bad-steps", "data");
+    let f = "bad-steps.yaml";
+    expect(
+        &e,
+        f,
+        12,
+        "`javascript:alert(1` is not allowed as a link in a step",
+    );
+    expect(&e, f, 16, "each of a step's `items` should be text");
+    expect(
+        &e,
+        f,
+        17,
+        "`//elsewhere.example/list` is not allowed as a link",
+    );
+    expect(
+        &e,
+        f,
+        13,
+        "`{nobody}` in this step is not a question or fact",
+    );
+    expect(&e, f, 20, "`action` should be true or false");
+    expect(&e, f, 22, "`items` should be a list");
+    expect(&e, f, 23, "unknown key `Then do this` in a step");
+    let colon = e
+        .iter()
+        .find(|e| e.message.contains("Then do this"))
+        .and_then(|e| e.help.clone());
+    assert!(colon.is_some_and(|h| h.contains("put the whole text in quotes")));
+    assert_eq!(e.len(), 8, "{e:#?}");
+    // The column points at the link itself.
+    assert_eq!(e.iter().find(|e| e.line == 12).map(|e| e.column), Some(25));
+}

@@ -129,7 +129,8 @@ pub fn Wizard(props: &WizardProps) -> Html {
             { view }
             <div class="wizard-footer wizard-no-print">
                 <p class="wizard-privacy">{ "Your answers stay in this browser tab: they are not sent anywhere, and they are forgotten when you close the tab." }</p>
-                if !state.answers.0.is_empty() {
+                // Check and outcome have "Start again", which also forgets the answers.
+                if !state.answers.0.is_empty() && !matches!(state.view, View::Check | View::Outcome) {
                     <button type="button" class="wizard-link-button" onclick={onclear}>{ "Clear my answers" }</button>
                 }
             </div>

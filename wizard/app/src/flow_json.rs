@@ -130,6 +130,8 @@ fn outcome(j: &Json) -> R<Outcome> {
             Ok(Step {
                 text: text_at(s, "text")?,
                 when: opt_condition(s)?,
+                items: texts(s, "items")?,
+                action: !matches!(s.get("action"), Some(Json::Bool(false))),
             })
         })?,
     })
@@ -383,7 +385,8 @@ mod tests {
         {"id": "d", "kind": "date", "text": "D?", "optional": true, "next": [{"goto": "o"}]}
       ],
       "outcomes": [{"id": "o", "title": "O", "summary": "S", "facts": ["f1", "f2", "f3", "f4"],
-                    "steps": ["plain", {"text": "when", "when": {"fact": {"fact": "f1", "values": [20]}}}]}],
+                    "steps": ["plain", {"text": "when", "when": {"fact": {"fact": "f1", "values": [20]}}},
+                              {"text": "[A link](https://a.example/) and items:", "items": ["one", "two"], "action": false}]}],
       "facts": [
         {"id": "f1", "rule": {"cases": [{"when": {"is": {"answer": "b", "values": [true]}}, "value": 20, "reason": "r"}, {"value": 15}]}},
         {"id": "f2", "rule": {"lookup": {"answer": "a", "table": {"x": "gov", "y": {"nested": [1]}}}}, "labels": {"gov": "your Governor"}, "reason": "{f2}"},

@@ -10,7 +10,8 @@ use crate::text::rich;
 use chrono::NaiveDate;
 use serde_json::Value;
 use signpost_wizard::{
-    Answer, Answers, DayCount, EvalError, Evaluation, FactRule, Flow, evaluate, format_date,
+    Answer, Answers, DayCount, EvalError, Evaluation, FactRule, Flow, OutcomeStep, evaluate,
+    format_date,
 };
 use yew::prelude::*;
 
@@ -120,12 +121,7 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
             { for deadlines(flow, &eval, props.answers).into_iter().map(deadline) }
             <h3 class="wizard-subheading">{ "What to do" }</h3>
             <ol class="wizard-checklist">
-                { for eval.steps.iter().enumerate().map(|(i, step)| html! {
-                    <li class="wizard-checklist__item">
-                        <input class="wizard-checklist__input" type="checkbox" id={step_id(i)} />
-                        <label class="wizard-checklist__label" for={step_id(i)}>{ rich(step) }</label>
-                    </li>
-                }) }
+                { for eval.steps.iter().enumerate().map(|(i, step)| checklist_item(step, step_id(i))) }
             </ol>
             if !eval.reasons.is_empty() {
                 <h3 class="wizard-subheading">{ "Why" }</h3>
@@ -140,6 +136,34 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
                 <button type="button" class="wizard-button wizard-button--secondary" onclick={onstartagain}>{ "Start again" }</button>
             </div>
         </div>
+    }
+}
+
+/// A step to do, with a tick box; or a step that only informs, without one. Either may
+/// have a list under it.
+fn checklist_item(step: &OutcomeStep, id: String) -> Html {
+    let items = (!step.items.is_empty()).then(|| {
+        html! {
+            <ul class="wizard-list wizard-checklist__items">
+                { for step.items.iter().map(|item| html! { <li>{ rich(item) }</li> }) }
+            </ul>
+        }
+    });
+    if step.action {
+        html! {
+            <li class="wizard-checklist__item">
+                <input class="wizard-checklist__input" type="checkbox" id={id.clone()} />
+                <label class="wizard-checklist__label" for={id}>{ rich(&step.text) }</label>
+                { for items }
+            </li>
+        }
+    } else {
+        html! {
+            <li class="wizard-checklist__item wizard-checklist__item--note">
+                <p class="wizard-checklist__note">{ rich(&step.text) }</p>
+                { for items }
+            </li>
+        }
     }
 }
 

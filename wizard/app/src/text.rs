@@ -1,8 +1,24 @@
-//! Step and reason text as HTML: plain text, with email addresses made into mailto links.
+//! Step and reason text as HTML: plain text, with `[label](url)` links (checked when the
+//! flow was loaded, and checked again here) and email addresses made into mailto links.
 
+use signpost_wizard::{Piece, pieces, url_is_allowed};
 use yew::prelude::*;
 
 pub fn rich(text: &str) -> Html {
+    pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Link { label, url } if url_is_allowed(url) => {
+                html! { <a href={url.to_string()}>{ label }</a> }
+            }
+            // Not a place a flow may link to: the words only.
+            Piece::Link { label, .. } => html! { { label } },
+            Piece::Text(words) => with_email_links(words),
+        })
+        .collect()
+}
+
+fn with_email_links(text: &str) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     let mut plain = String::new();
     for (i, word) in text.split(' ').enumerate() {

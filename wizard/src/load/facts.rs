@@ -43,20 +43,50 @@ impl Loader {
         for (si, s) in list.iter().enumerate() {
             let sat = at!["outcomes", i, "steps", si];
             if let Some(text) = scalar(s) {
-                steps.push(Step { text, when: None });
+                self.check_links(src, &sat, &text);
+                steps.push(Step {
+                    text,
+                    when: None,
+                    items: Vec::new(),
+                    action: true,
+                });
                 continue;
             }
-            let Some(sm) = self.map(src, &sat, s, &["text", "when"], "a step") else {
+            let Some(sm) = self.map(src, &sat, s, &["text", "when", "items", "action"], "a step")
+            else {
                 continue;
             };
             let text = self
                 .text(src, &sat, &sm, "text", "a step")
                 .unwrap_or_default();
+            self.check_links(src, &with(&sat, "text"), &text);
             let when = sm.get("when").map(|c| {
                 self.condition(src, &with(&sat, "when"), c, names, true)
                     .unwrap_or_else(never)
             });
-            steps.push(Step { text, when });
+            let items = match sm.get("items") {
+                Some(v) => self.step_items(src, &with(&sat, "items"), v),
+                None => Vec::new(),
+            };
+            let action = match sm.get("action") {
+                None => true,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => {
+                    self.error(
+                        src,
+                        &with(&sat, "action"),
+                        "`action` should be true or false".into(),
+                        Some("write `action: false` for a step that tells the reader something rather than asking them to do it".into()),
+                    );
+                    true
+                }
+            };
+            steps.push(Step {
+                text,
+                when,
+                items,
+                action,
+            });
         }
         Some(Outcome {
             id,
@@ -65,6 +95,45 @@ impl Loader {
             facts,
             steps,
         })
+    }
+
+    /// A step's `items`: a list of texts.
+    fn step_items(&mut self, src: Src, at: &[Seg], v: &Value) -> Vec<String> {
+        let mut items = Vec::new();
+        for (n, item) in self.seq(src, at, v, "`items`").iter().enumerate() {
+            let mut iat = at.to_vec();
+            iat.push(Seg::Index(n));
+            match scalar(item) {
+                Some(text) if !text.trim().is_empty() => {
+                    self.check_links(src, &iat, &text);
+                    items.push(text);
+                }
+                _ => self.error(
+                    src,
+                    &iat,
+                    "each of a step's `items` should be text".into(),
+                    None,
+                ),
+            }
+        }
+        items
+    }
+
+    /// Every `[label](url)` in `text` points somewhere a reader can follow safely.
+    fn check_links(&mut self, src: Src, at: &[Seg], text: &str) {
+        for piece in crate::links::pieces(text) {
+            if let crate::links::Piece::Link { url, .. } = piece
+                && !crate::links::url_is_allowed(url)
+            {
+                self.error_at_word(
+                    src,
+                    at,
+                    url,
+                    format!("`{url}` is not allowed as a link in a step"),
+                    Some("link to a web address (https://…), a mail address (mailto:…), a phone number (tel:…) or a path on your organisation's site (/…)".into()),
+                );
+            }
+        }
     }
 
     pub(super) fn fact(&mut self, src: Src, id: &str, v: &Value, names: &Names) -> Option<Fact> {

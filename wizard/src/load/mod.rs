@@ -254,8 +254,13 @@ impl Loader {
             if !allowed.contains(&name.as_str()) {
                 let mut p = at.to_vec();
                 p.push(Seg::Key(name.clone()));
-                let help = suggest(&name, allowed.to_vec())
-                    .unwrap_or_else(|| format!("{what} can have: {}", allowed.join(", ")));
+                // Keys are single words: a key with spaces is text with `: ` in it.
+                let help = if name.trim().contains(' ') {
+                    "this looks like text with `: ` in it, which YAML reads as `key: value`; put the whole text in quotes".to_string()
+                } else {
+                    suggest(&name, allowed.to_vec())
+                        .unwrap_or_else(|| format!("{what} can have: {}", allowed.join(", ")))
+                };
                 self.error(
                     src,
                     &p,

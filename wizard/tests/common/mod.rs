@@ -75,3 +75,15 @@ pub fn fact(e: &Evaluation, name: &str) -> serde_json::Value {
 pub fn has_reason(e: &Evaluation, text: &str) -> bool {
     e.reasons.iter().any(|r| r == text)
 }
+
+/// The outcome's steps as text, each with its list items after a colon: what the tests
+/// look for words in.
+pub fn steps(e: &Evaluation) -> Vec<String> {
+    e.steps
+        .iter()
+        .map(|step| match step.items.is_empty() {
+            true => step.text.clone(),
+            false => format!("{} {}", step.text, step.items.join("; ")),
+        })
+        .collect()
+}
