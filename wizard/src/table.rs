@@ -3,7 +3,7 @@
 //! as a readable diff in review.
 
 use crate::countries::name;
-use crate::flow::Flow;
+use crate::flow::{Condition, Flow};
 use crate::paths::enumerate_paths;
 use crate::text::format_date;
 
@@ -64,6 +64,8 @@ pub fn decision_table_markdown(flow: &Flow) -> String {
         md.push('\n');
     }
 
+    md.push_str(&outcomes_markdown(flow));
+
     if !flow.lists.is_empty() {
         md.push_str("\n## Country lists\n\n");
         for list in &flow.lists {
@@ -115,6 +117,85 @@ pub fn decision_table_markdown(flow: &Flow) -> String {
         ));
     }
     md
+}
+
+/// Each outcome with its steps as the reader sees them, and when a step is shown: so a
+/// change to the checklist shows up in review like a change to the rules.
+fn outcomes_markdown(flow: &Flow) -> String {
+    let mut md = String::from("\n## Outcomes and their steps\n");
+    for outcome in &flow.outcomes {
+        md.push_str(&format!("\n### `{}`: {}\n\n", outcome.id, outcome.title));
+        if let Some(summary) = &outcome.summary {
+            md.push_str(&format!("{summary}\n\n"));
+        }
+        if !outcome.facts.is_empty() {
+            let facts: Vec<String> = outcome.facts.iter().map(|f| format!("`{f}`")).collect();
+            md.push_str(&format!("Reports {}.\n\n", facts.join(", ")));
+        }
+        for (n, step) in outcome.steps.iter().enumerate() {
+            let mut notes = Vec::new();
+            if let Some(when) = &step.when {
+                notes.push(format!("only when {}", condition_in_words(flow, when)));
+            }
+            if !step.action {
+                notes.push("information, no tick box".to_string());
+            }
+            let notes = match notes.is_empty() {
+                true => String::new(),
+                false => format!("*({})* ", notes.join("; ")),
+            };
+            md.push_str(&format!("{}. {notes}{}\n", n + 1, step.text));
+            for item in &step.items {
+                md.push_str(&format!("   - {item}\n"));
+            }
+        }
+    }
+    md
+}
+
+/// A condition as a reviewer reads it: "`late` is yes", "`countries` includes a country
+/// on the special-attention list".
+fn condition_in_words(flow: &Flow, c: &Condition) -> String {
+    let values = |values: &[serde_json::Value]| {
+        let words: Vec<String> = values
+            .iter()
+            .map(|v| match v {
+                serde_json::Value::Bool(true) => "yes".to_string(),
+                serde_json::Value::Bool(false) => "no".to_string(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        crate::text::join_with(words.iter().map(String::as_str), "or")
+    };
+    let lists = |ids: &[String]| {
+        let names: Vec<&str> = ids
+            .iter()
+            .map(|id| flow.list(id).map_or(id.as_str(), |l| l.name.as_str()))
+            .collect();
+        crate::text::join_with(names.into_iter(), "or")
+    };
+    let nested = |c: &Condition| match c {
+        Condition::All(_) | Condition::Any(_) => format!("({})", condition_in_words(flow, c)),
+        _ => condition_in_words(flow, c),
+    };
+    match c {
+        Condition::All(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" and "),
+        Condition::Any(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" or "),
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::Answered { answer } => format!("`{answer}` is not answered"),
+            other => format!("not {}", nested(other)),
+        },
+        Condition::Is { answer, values: v } => format!("`{answer}` is {}", values(v)),
+        Condition::Answered { answer } => format!("`{answer}` is answered"),
+        Condition::AnyIn { answer, lists: l } => {
+            format!("`{answer}` includes a country on {}", lists(l))
+        }
+        Condition::AnyOutside { answer, lists: l } => {
+            format!("`{answer}` includes a country outside {}", lists(l))
+        }
+        Condition::Fact { fact, values: v } => format!("`{fact}` is {}", values(v)),
+    }
 }
 
 fn row(cells: &[String]) -> String {

@@ -65,3 +65,23 @@ fn paths_are_distinct() {
         }
     }
 }
+
+#[test]
+fn the_table_shows_each_outcomes_steps_and_when_they_appear() {
+    let md = decision_table_markdown(overseas());
+    let part_two = &md[md
+        .find("### `part-two`: Complete Part One and Part Two")
+        .expect("the outcome has a section")..];
+    for line in [
+        "1. *(only when `late` is yes)* Your request is late.",
+        "2. *(only when `notify_strap_team` is yes)* Tell the STRAP team",
+        "5. Collect this information:\n   - your name\n   - your email address\n",
+        "*(only when `travel_date` is answered and `late` is no)* Send the completed form",
+        "*(only when `travel_date` is not answered)* Send the completed form",
+        "*(information, no tick box)* The security team will consider",
+        "*(only when `debrief` is mandatory)*",
+        "7. Fill in the [Overseas Travel Form](/gs/overseas-travel-form.docx).",
+    ] {
+        assert!(part_two.contains(line), "missing {line:?} in:\n{part_two}");
+    }
+}
