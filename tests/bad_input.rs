@@ -253,9 +253,12 @@ fn a_broken_template_override_names_the_template_file() {
 
 #[test]
 fn bad_site_settings_name_the_line() {
-    fails_with(
+    let stderr = fails_with(
         &[
-            HOME,
+            (
+                "index.md",
+                "---\ntitle: Home\n---\nSee [the form](/gs/form.docx).\n",
+            ),
             (
                 "site.yaml",
                 "name: Site\nreview_interval: fortnightly\nlink_origin: intranet\n",
@@ -266,6 +269,8 @@ fn bad_site_settings_name_the_line() {
             "content/site.yaml:3:14: `link_origin` must be a web address",
         ],
     );
+    // The link that needs it is not reported as well: the setting is what to fix.
+    assert!(stderr.contains("2 errors"), "{stderr}");
 }
 
 #[test]

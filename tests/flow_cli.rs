@@ -153,6 +153,32 @@ fn check_passes_the_real_flow_and_names_problems_in_a_broken_one() {
         "{}",
         run.stderr()
     );
+    // Only there: the page that shows the wizard is not also told the flow does not exist.
+    assert!(
+        !run.stderr().contains("there is no flow"),
+        "{}",
+        run.stderr()
+    );
+
+    // A page that names a flow that is not there hears of it, with the near miss.
+    std::fs::write(&flow, text).unwrap();
+    let page = content.join("travel/accessing-it-systems-from-overseas.md");
+    let markdown = std::fs::read_to_string(&page).unwrap();
+    let misnamed = markdown.replace(
+        "wizard(flow=\"overseas-travel\")",
+        "wizard(flow=\"overseas-travl\")",
+    );
+    assert_ne!(markdown, misnamed, "the fixture edit applies");
+    std::fs::write(&page, misnamed).unwrap();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr().contains(
+            "there is no flow `overseas-travl` in content/flows/ (did you mean `overseas-travel`?)"
+        ),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
@@ -269,4 +295,16 @@ fn step_links_from_the_site_root_point_at_the_link_origin_or_are_an_error() {
         run.stderr()
     );
     assert!(run.stderr().contains("link_origin"), "{}", run.stderr());
+    // `flow check` reads the same settings and says the same.
+    let output = signpost()
+        .args(["flow", "check", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("flows/overseas-travel.yaml:{line}:")),
+        "{stderr}"
+    );
 }

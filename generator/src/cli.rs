@@ -298,6 +298,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// Writes a command's output. A reader that stops early (`| head`) is not an error, and
+/// must not make `println!` panic.
+fn print_output(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
@@ -354,6 +362,20 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
     for file in &files {
         match load_one(content_dir, &file.to_string_lossy()) {
             Ok(loaded) => {
+                // As `build` would: the site's settings decide where links from its root go.
+                let site_dir = file.parent().and_then(Path::parent).unwrap_or(content_dir);
+                let mut problems = Vec::new();
+                let config = crate::config::load(site_dir, &mut problems);
+                problems.extend(flows::rooted_link_problems(
+                    &loaded,
+                    file,
+                    config.link_origin.as_deref(),
+                ));
+                if crate::diagnostics::has_errors(&problems) {
+                    print_problems(&problems);
+                    failed = true;
+                    continue;
+                }
                 let paths = signpost_wizard::enumerate_paths(&loaded).len();
                 println!(
                     "ok: {} (flow `{}`, {paths} distinct paths)",
@@ -410,10 +432,8 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
                 "reasons": evaluation.reasons,
                 "steps": evaluation.steps,
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json).expect("JSON values serialise")
-            );
+            let json = serde_json::to_string_pretty(&json).expect("JSON values serialise");
+            print_output(&format!("{json}\n"));
             ExitCode::SUCCESS
         }
         Err(err) => {
@@ -426,7 +446,7 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
 fn flow_table(content_dir: &Path, flow: &str) -> ExitCode {
     match load_one(content_dir, flow) {
         Ok(flow) => {
-            print!("{}", signpost_wizard::decision_table_markdown(&flow));
+            print_output(&signpost_wizard::decision_table_markdown(&flow));
             ExitCode::SUCCESS
         }
         Err(code) => code,

@@ -118,6 +118,9 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                         "must be a web address",
                         "for example `link_origin: https://intranet.justice.gov.uk`",
                     ));
+                    // Kept, so links from the site root are not also reported as having
+                    // nowhere to point: the build stops at this error anyway.
+                    config.link_origin = Some(origin);
                 }
             }
             ("feedback", Some(address)) if address.contains('@') => config.feedback = Some(address),

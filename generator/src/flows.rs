@@ -25,13 +25,9 @@ pub fn load(
         let file = content_dir.join(relative);
         match signpost_wizard::load_flow(&file, &data_dir) {
             Ok(mut flow) => {
-                match link_origin {
-                    Some(origin) => flow.resolve_rooted_links(origin),
-                    None => problems.extend(
-                        flow.rooted_links()
-                            .into_iter()
-                            .map(|url| rooted_link_without_origin(&file, url)),
-                    ),
+                problems.extend(rooted_link_problems(&flow, &file, link_origin));
+                if let Some(origin) = link_origin {
+                    flow.resolve_rooted_links(origin);
                 }
                 flows.insert(flow.id.clone(), LoadedFlow { flow, file });
             }
@@ -41,23 +37,41 @@ pub fn load(
     flows
 }
 
-/// A step links from the site root, and there is no site to point it at.
+/// Links from the site root (`/gs/form.docx`) work only with the site's `link_origin`.
+pub fn rooted_link_problems(
+    flow: &signpost_wizard::Flow,
+    file: &Path,
+    link_origin: Option<&str>,
+) -> Vec<Diagnostic> {
+    match link_origin {
+        Some(_) => Vec::new(),
+        None => flow
+            .rooted_links()
+            .into_iter()
+            .map(|url| rooted_link_without_origin(file, url))
+            .collect(),
+    }
+}
+
+/// A flow links from the site root, and there is no site to point it at.
 fn rooted_link_without_origin(file: &Path, url: &str) -> Diagnostic {
     // The flow loaded, so the link is in the file as written: find its line.
     let written = format!("]({url})");
-    let line = std::fs::read_to_string(file)
+    let (line, column) = std::fs::read_to_string(file)
         .ok()
         .and_then(|text| {
-            text.lines()
-                .position(|line| line.contains(&written))
-                .map(|i| i + 1)
+            text.lines().enumerate().find_map(|(i, line)| {
+                let at = line.find(&written)?;
+                Some((i + 1, line[..at + 2].chars().count() + 1))
+            })
         })
-        .unwrap_or(0);
+        .unwrap_or((0, 0));
     Diagnostic::error(
         file,
         line,
         format!("`{url}` starts with `/`, which does not work from a copy on disk"),
     )
+    .at_column(column)
     .with_help(
         "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
     )

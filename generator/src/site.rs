@@ -65,10 +65,19 @@ pub fn load_cached(
         config.link_origin.as_deref(),
         problems,
     );
-    let flow_json = flows
+    let mut flow_json: BTreeMap<String, String> = flows
         .iter()
         .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))
         .collect();
+    // A flow that did not load is reported at its own file and line: the pages that show
+    // it are not also told that it does not exist (the build stops anyway).
+    for file in &sources.flows {
+        if let Some(id) = file.file_stem().and_then(|s| s.to_str()) {
+            flow_json
+                .entry(id.to_string())
+                .or_insert_with(|| "null".to_string());
+        }
+    }
     let mut templates = Templates::load(content_dir, &sources.templates, flow_json, problems)?;
     templates.set_global("site", &config);
     templates.set_global("data", &data);

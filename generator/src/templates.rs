@@ -75,9 +75,15 @@ impl Templates {
                 let id: &str = kwargs.must_get("id")?;
                 match flows.get(id) {
                     Some(json) => Ok(Value::safe_string(json)),
-                    None => Err(tera::Error::message(format!(
-                        "there is no flow `{id}` in content/flows/"
-                    ))),
+                    None => {
+                        let near =
+                            crate::diagnostics::did_you_mean(id, flows.keys().map(String::as_str))
+                                .map(|near| format!(" (did you mean `{near}`?)"))
+                                .unwrap_or_default();
+                        Err(tera::Error::message(format!(
+                            "there is no flow `{id}` in content/flows/{near}"
+                        )))
+                    }
                 }
             },
         );

@@ -247,10 +247,12 @@ impl Flow {
         serde_json::from_str(json)
     }
 
-    /// The links in outcome steps written from the organisation's site root
-    /// (`/gs/form.docx`), in order.
+    /// The links written from the organisation's site root (`/gs/form.docx`), in order.
     pub fn rooted_links(&self) -> Vec<&str> {
-        self.step_texts()
+        let mut texts = Vec::new();
+        self.each_linkable_text(&mut |text| texts.push(text));
+        texts
+            .into_iter()
             .flat_map(crate::links::pieces)
             .filter_map(|piece| match piece {
                 crate::links::Piece::Link { url, .. } if crate::links::is_rooted(url) => Some(url),
@@ -259,24 +261,50 @@ impl Flow {
             .collect()
     }
 
-    /// Points the rooted links in outcome steps at `origin` (the site's `link_origin`), so
-    /// they work wherever the page is opened.
+    /// Points the rooted links at `origin` (the site's `link_origin`), so they work
+    /// wherever the page is opened.
     pub fn resolve_rooted_links(&mut self, origin: &str) {
-        for step in self.outcomes.iter_mut().flat_map(|o| &mut o.steps) {
-            step.text = crate::links::with_origin(&step.text, origin);
-            for item in &mut step.items {
-                *item = crate::links::with_origin(item, origin);
+        let resolve = |text: &mut String| *text = crate::links::with_origin(text, origin);
+        for outcome in &mut self.outcomes {
+            outcome.summary.iter_mut().for_each(resolve);
+            for step in &mut outcome.steps {
+                resolve(&mut step.text);
+                step.items.iter_mut().for_each(resolve);
+            }
+        }
+        for route in self.questions.iter_mut().flat_map(|q| &mut q.next) {
+            route.reason.iter_mut().for_each(resolve);
+        }
+        for fact in &mut self.facts {
+            fact.reason.iter_mut().for_each(resolve);
+            if let FactRule::Cases(cases) = &mut fact.rule {
+                cases
+                    .iter_mut()
+                    .for_each(|case| case.reason.iter_mut().for_each(resolve));
             }
         }
     }
 
-    /// Every outcome step's text and list items.
-    fn step_texts(&self) -> impl Iterator<Item = &str> {
-        self.outcomes
-            .iter()
-            .flat_map(|o| &o.steps)
-            .flat_map(|s| std::iter::once(&s.text).chain(&s.items))
-            .map(String::as_str)
+    /// Every text that may hold links: outcome summaries, steps and their items, reasons.
+    fn each_linkable_text<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        for outcome in &self.outcomes {
+            outcome.summary.iter().for_each(|s| f(s));
+            for step in &outcome.steps {
+                f(&step.text);
+                step.items.iter().for_each(|i| f(i));
+            }
+        }
+        for route in self.questions.iter().flat_map(|q| &q.next) {
+            route.reason.iter().for_each(|r| f(r));
+        }
+        for fact in &self.facts {
+            fact.reason.iter().for_each(|r| f(r));
+            if let FactRule::Cases(cases) = &fact.rule {
+                cases
+                    .iter()
+                    .for_each(|case| case.reason.iter().for_each(|r| f(r)));
+            }
+        }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

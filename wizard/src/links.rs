@@ -1,35 +1,36 @@
-//! Links in outcome steps, written as in Markdown: `Fill in the [Overseas Travel
-//! Form](/gs/overseas-travel-form.docx).` The loader checks where they point; the app draws
-//! them as links; `flow eval` and the decision table show them as written.
+//! Links in a flow's words (outcome summaries and steps, reasons), written as in
+//! Markdown: `Fill in the [Overseas Travel Form](/gs/overseas-travel-form.docx).` The loader
+//! checks where they point; the app draws them as links; `flow eval` and the decision table
+//! show them as written.
 
-/// A part of a step's text: words, or a link.
+/// A part of a text: words, or a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece<'a> {
     Text(&'a str),
     Link { label: &'a str, url: &'a str },
 }
 
-/// Splits `text` at its `[label](url)` links. A bracket that does not make a whole link
-/// (no `(url)` after it, an empty label, a space in the URL) stays text.
+/// Splits `text` at its `[label](url)` links. Brackets may nest in the label and
+/// parentheses in the URL, as in Markdown. A bracket that does not make a whole link (no
+/// `(url)` after it, an empty label, a space in the URL) stays text: [`looks_like_a_link`]
+/// tells the loader about those.
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
-    let mut rest = text;
     let mut text_start = 0;
-    let mut offset = 0;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        if let Some((label, url, used)) = link_at(after) {
-            let at = offset + open;
-            if at > text_start {
-                out.push(Piece::Text(&text[text_start..at]));
+    let mut at = 0;
+    while let Some(open) = text[at..].find('[') {
+        let open = at + open;
+        match link_at(&text[open + 1..]) {
+            Some((label, url, used)) => {
+                if open > text_start {
+                    out.push(Piece::Text(&text[text_start..open]));
+                }
+                out.push(Piece::Link { label, url });
+                at = open + 1 + used;
+                text_start = at;
             }
-            out.push(Piece::Link { label, url });
-            offset = at + 1 + used;
-            text_start = offset;
-        } else {
-            offset += open + 1;
+            None => at = open + 1,
         }
-        rest = &text[offset..];
     }
     if text_start < text.len() {
         out.push(Piece::Text(&text[text_start..]));
@@ -39,13 +40,13 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
 
 /// `label](url)…` -> the label, the URL and the bytes they take, closing `)` included.
 fn link_at(after_bracket: &str) -> Option<(&str, &str, usize)> {
-    let close = after_bracket.find(']')?;
+    let close = closing(after_bracket, b'[', b']')?;
     let label = &after_bracket[..close];
-    if label.trim().is_empty() || label.contains('[') {
+    if label.trim().is_empty() {
         return None;
     }
     let rest = after_bracket[close + 1..].strip_prefix('(')?;
-    let end = rest.find(')')?;
+    let end = closing(rest, b'(', b')')?;
     let url = &rest[..end];
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;
@@ -53,15 +54,48 @@ fn link_at(after_bracket: &str) -> Option<(&str, &str, usize)> {
     Some((label, url, close + 2 + end + 1))
 }
 
-/// Where a step may link: a web address, a mail address, a phone number, or a path from
+/// Where the bracket that closes an already opened one is, counting nested pairs.
+fn closing(text: &str, open: u8, close: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        if b == open {
+            depth += 1;
+        } else if b == close {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Words that were meant as a link but do not make one (`[form](my form.docx)`,
+/// `[x](https://a.uk "title")`): the first, from its `[` to its `)`, to show the editor.
+pub fn looks_like_a_link(text: &str) -> Option<&str> {
+    pieces(text).into_iter().find_map(|piece| match piece {
+        Piece::Text(words) => {
+            let middle = words.find("](")?;
+            let start = words[..middle].rfind('[').unwrap_or(middle);
+            let end = words[middle..]
+                .find(')')
+                .map_or(words.len(), |e| middle + e + 1);
+            Some(&words[start..end])
+        }
+        Piece::Link { .. } => None,
+    })
+}
+
+/// Where a flow may link: a web address, a mail address, a phone number, or a path from
 /// the organisation's site root (`/gs/form.docx`), which the site's `link_origin` turns
 /// into a web address when the flow is put on a page.
 pub fn url_is_allowed(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
+    let after = |scheme: &str| lower.strip_prefix(scheme).is_some_and(|r| !r.is_empty());
     ["https://", "http://", "mailto:", "tel:"]
         .iter()
-        .any(|scheme| lower.starts_with(scheme))
-        || is_rooted(url)
+        .any(|scheme| after(scheme))
+        || (is_rooted(url) && url.len() > 1)
 }
 
 /// `/gs/form.docx`, not `//host/x`.
@@ -114,17 +148,36 @@ mod tests {
         ] {
             assert_eq!(pieces(plain), vec![Piece::Text(plain)], "{plain}");
         }
+        // Brackets nest in the label and parentheses in the address, as in Markdown.
         assert_eq!(
-            pieces("[[a](b)"),
+            pieces("[Form [Word]](https://en.example/Form_(document))."),
             vec![
-                Piece::Text("["),
                 Piece::Link {
-                    label: "a",
-                    url: "b"
-                }
+                    label: "Form [Word]",
+                    url: "https://en.example/Form_(document)"
+                },
+                Piece::Text(".")
             ]
         );
         assert_eq!(pieces(""), vec![]);
+    }
+
+    #[test]
+    fn near_misses_are_found() {
+        for (meant, shown) in [
+            ("Fill in the [form](my form.docx).", "[form](my form.docx)"),
+            (
+                "[GOV.UK](https://www.gov.uk/ \"title\")",
+                "[GOV.UK](https://www.gov.uk/ \"title\")",
+            ),
+            ("Call [us](tel:0800 123 456).", "[us](tel:0800 123 456)"),
+            ("x](y", "](y"),
+        ] {
+            assert_eq!(looks_like_a_link(meant), Some(shown), "{meant}");
+        }
+        for fine in ["[a](b) and [note]", "plain", "[x](y)"] {
+            assert_eq!(looks_like_a_link(fine), None, "{fine}");
+        }
     }
 
     #[test]

@@ -155,6 +155,13 @@ impl Locator {
         Pos { line: 1, column: 1 }
     }
 
+    /// The text of a 1-based line ("" past the end).
+    pub fn line(&self, line: usize) -> &str {
+        line.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", String::as_str)
+    }
+
     /// The position of `word` on the path's line (or just after it, for a value that
     /// runs on), so an error can point at the bad code itself.
     pub fn find_word(&self, path: &[Seg], word: &str) -> Pos {

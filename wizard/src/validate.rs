@@ -16,6 +16,8 @@ pub(crate) enum Site {
     Outcome(usize),
     OutcomeFacts(usize),
     Step(usize, usize),
+    /// An item of a step's list.
+    StepItem(usize, usize, usize),
     Fact(usize),
 }
 
@@ -465,12 +467,16 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
             if let Some(c) = &step.when {
                 condition_refs(c, &mut answers, &mut facts);
             }
-            for text in std::iter::once(&step.text).chain(&step.items) {
+            let texts = std::iter::once((Site::Step(oi, si), &step.text)).chain(
+                (step.items.iter().enumerate())
+                    .map(|(ii, item)| (Site::StepItem(oi, si, ii), item)),
+            );
+            for (site, text) in texts {
                 for name in text_refs(flow, text, &mut answers, &mut facts) {
                     out.push(problem(
-                        Site::Step(oi, si),
+                        site,
                         format!("`{{{name}}}` in this step is not a question or fact"),
-                        None,
+                        Some("write the id of a question or a fact between the braces"),
                     ));
                 }
             }

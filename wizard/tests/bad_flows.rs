@@ -163,34 +163,71 @@ fn the_good_fixture_data_loads_and_a_flow_id_must_match_its_file() {
 fn step_links_items_and_action_are_checked() {
     let e = errors("bad-steps", "data");
     let f = "bad-steps.yaml";
+    // Links anywhere a reader sees them: reasons, summaries, steps, items.
+    expect(&e, f, 10, "`rules.md` is not allowed as a link");
     expect(
         &e,
         f,
-        12,
-        "`javascript:alert(1` is not allowed as a link in a step",
+        15,
+        "`[the form](my form.docx)` looks like a link, but it is not one",
     );
-    expect(&e, f, 16, "each of a step's `items` should be text");
+    expect(&e, f, 17, "`javascript:alert(1)` is not allowed as a link");
     expect(
         &e,
         f,
-        17,
+        22,
         "`//elsewhere.example/list` is not allowed as a link",
     );
+    expect(&e, f, 31, "`[us](tel:0800 123 456)` looks like a link");
+    expect(&e, f, 31, "`mailto:` is not allowed as a link");
+    // Items: each is text, at its own line.
+    expect(&e, f, 21, "each of a step's `items` should be text");
     expect(
         &e,
         f,
-        13,
+        23,
         "`{nobody}` in this step is not a question or fact",
     );
-    expect(&e, f, 20, "`action` should be true or false");
-    expect(&e, f, 22, "`items` should be a list");
-    expect(&e, f, 23, "unknown key `Then do this` in a step");
+    expect(
+        &e,
+        f,
+        24,
+        "this item should be text, but YAML read it as `key: value`",
+    );
+    expect(&e, f, 25, "this item is empty");
+    expect(&e, f, 29, "`items` should be a list");
+    expect(&e, f, 32, "`items` is empty");
+    expect(&e, f, 27, "`action` should be true or false");
+    // Text with `: ` in it: one error, with the fix.
+    expect(&e, f, 30, "unknown key `Then do this` in a step");
     let colon = e
         .iter()
         .find(|e| e.message.contains("Then do this"))
         .and_then(|e| e.help.clone());
     assert!(colon.is_some_and(|h| h.contains("put the whole text in quotes")));
-    assert_eq!(e.len(), 8, "{e:#?}");
+    expect(
+        &e,
+        f,
+        33,
+        "YAML reads ` #` as the start of a comment, so this text stops at \"Phone the service desk on option\"",
+    );
+    expect(&e, f, 35, "\"Bring these with you\" has a list under it");
+    let list = e.iter().find(|e| e.line == 35).and_then(|e| e.help.clone());
+    assert!(list.is_some_and(|h| h.contains("put the list under `items:`")));
+    assert_eq!(e.len(), 16, "{e:#?}");
     // The column points at the link itself.
-    assert_eq!(e.iter().find(|e| e.line == 12).map(|e| e.column), Some(25));
+    assert_eq!(e.iter().find(|e| e.line == 17).map(|e| e.column), Some(25));
+    assert_eq!(e.iter().find(|e| e.line == 33).map(|e| e.column), Some(42));
+}
+
+#[test]
+fn yaml_mistakes_get_help_in_plain_words() {
+    let e = errors("bracket-start", "data");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(e[0].message.starts_with("this is not valid YAML"), "{e:#?}");
+    let help = e[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("text that starts with `{` or `[` must be in quotes"),
+        "{help}"
+    );
 }

@@ -115,7 +115,7 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
             <div class="wizard-panel">
                 <h2 class="wizard-heading wizard-panel__title" id={heading} tabindex="-1">{ &outcome.title }</h2>
                 if let Some(summary) = &outcome.summary {
-                    <p class="wizard-panel__body">{ summary }</p>
+                    <p class="wizard-panel__body">{ rich(summary) }</p>
                 }
             </div>
             { for deadlines(flow, &eval, props.answers).into_iter().map(deadline) }

@@ -31,6 +31,9 @@ impl Loader {
             .text(src, &at, &m, "title", "an outcome")
             .unwrap_or_default();
         let summary = self.optional_text(src, &at, &m, "summary", "an outcome");
+        if let Some(summary) = &summary {
+            self.check_links(src, &with(&at, "summary"), summary);
+        }
         let facts = match m.get("facts") {
             Some(f) => self.names(src, &with(&at, "facts"), f, "`facts`"),
             None => Vec::new(),
@@ -52,13 +55,37 @@ impl Loader {
                 });
                 continue;
             }
+            // `- Collect this information:` with a list under it: YAML reads one key whose
+            // value is the list.
+            if let Some((key, Value::Sequence(_))) = s
+                .as_mapping()
+                .and_then(|m| (m.len() == 1).then(|| m.iter().next()).flatten())
+                && let Some(words) = scalar(key).filter(|k| k.contains(' '))
+            {
+                self.error(
+                    src,
+                    &with(&sat, &words),
+                    format!("\"{words}\" has a list under it, which YAML reads as `key: list`"),
+                    Some(format!(
+                        "to show a list under a step, write `text: \"{words}:\"` and put the list under `items:`"
+                    )),
+                );
+                continue;
+            }
             let Some(sm) = self.map(src, &sat, s, &["text", "when", "items", "action"], "a step")
             else {
                 continue;
             };
-            let text = self
-                .text(src, &sat, &sm, "text", "a step")
-                .unwrap_or_default();
+            // A key with spaces is text with `: ` in it, already reported: not also "no text".
+            let text_with_colon = sm
+                .keys()
+                .any(|k| scalar(k).is_some_and(|k| k.contains(' ')));
+            let text = match text_with_colon && !sm.contains_key("text") {
+                true => String::new(),
+                false => self
+                    .text(src, &sat, &sm, "text", "a step")
+                    .unwrap_or_default(),
+            };
             self.check_links(src, &with(&sat, "text"), &text);
             let when = sm.get("when").map(|c| {
                 self.condition(src, &with(&sat, "when"), c, names, true)
@@ -99,14 +126,37 @@ impl Loader {
 
     /// A step's `items`: a list of texts.
     fn step_items(&mut self, src: Src, at: &[Seg], v: &Value) -> Vec<String> {
-        let mut items = Vec::new();
-        for (n, item) in self.seq(src, at, v, "`items`").iter().enumerate() {
+        let list = self.seq(src, at, v, "`items`");
+        if list.is_empty() && v.is_sequence() {
+            self.error(
+                src,
+                at,
+                "`items` is empty".into(),
+                Some(
+                    "list what goes under the step, one `- ` line each, or leave `items` out"
+                        .into(),
+                ),
+            );
+        }
+        // Every item keeps its place, a bad one as empty text (the flow does not load with
+        // it), so later checks point at the right line.
+        let mut items = vec![String::new(); list.len()];
+        for (n, item) in list.iter().enumerate() {
             let mut iat = at.to_vec();
             iat.push(Seg::Index(n));
-            match scalar(item) {
-                Some(text) if !text.trim().is_empty() => {
+            match (item, scalar(item)) {
+                (Value::Mapping(_), _) => self.error(
+                    src,
+                    &iat,
+                    "this item should be text, but YAML read it as `key: value`".into(),
+                    Some("text with `: ` in it must be in quotes".into()),
+                ),
+                (_, Some(text)) if !text.trim().is_empty() => {
                     self.check_links(src, &iat, &text);
-                    items.push(text);
+                    items[n] = text;
+                }
+                (Value::Null, _) | (_, Some(_)) => {
+                    self.error(src, &iat, "this item is empty".into(), None)
                 }
                 _ => self.error(
                     src,
@@ -119,8 +169,40 @@ impl Loader {
         items
     }
 
-    /// Every `[label](url)` in `text` points somewhere a reader can follow safely.
-    fn check_links(&mut self, src: Src, at: &[Seg], text: &str) {
+    /// Words a reader sees (summaries, steps, items, reasons): not cut short by a YAML
+    /// comment, and every `[label](url)` points somewhere a reader can follow safely, with
+    /// nothing meant as a link failing to be one.
+    pub(super) fn check_links(&mut self, src: Src, at: &[Seg], text: &str) {
+        // `option #2` in unquoted text: YAML ends the text before ` #` and drops the rest
+        // as a comment. A comment after a finished sentence is taken as meant.
+        let pos = self.files[src].locator.find(at);
+        let cut = format!("{} #", text.trim_end());
+        let found = self.files[src].locator.line(pos.line).find(&cut);
+        if let Some(start) = found
+            && !text.trim_end().ends_with(['.', '!', '?', ':', ')'])
+        {
+            let line = self.files[src].locator.line(pos.line);
+            let column = line[..start + cut.len()].chars().count();
+            self.push(
+                src,
+                pos.line,
+                column,
+                format!(
+                    "YAML reads ` #` as the start of a comment, so this text stops at \"{}\"",
+                    text.trim_end()
+                ),
+                Some("put the whole text in quotes".into()),
+            );
+        }
+        if let Some(near) = crate::links::looks_like_a_link(text) {
+            self.error_at_word(
+                src,
+                at,
+                near,
+                format!("`{near}` looks like a link, but it is not one, so readers would see the brackets"),
+                Some("write [words](address): the address has no spaces (a phone number is tel:08001234567) and nothing after it but the `)`".into()),
+            );
+        }
         for piece in crate::links::pieces(text) {
             if let crate::links::Piece::Link { url, .. } = piece
                 && !crate::links::url_is_allowed(url)
@@ -129,7 +211,7 @@ impl Loader {
                     src,
                     at,
                     url,
-                    format!("`{url}` is not allowed as a link in a step"),
+                    format!("`{url}` is not allowed as a link"),
                     Some("link to a web address (https://…), a mail address (mailto:…), a phone number (tel:…) or a path on your organisation's site (/…)".into()),
                 );
             }
@@ -173,6 +255,9 @@ impl Loader {
                     .literal(src, &with(&cat, "value"), value)
                     .unwrap_or(Json::Null);
                 let reason = self.optional_text(src, &cat, &cm, "reason", "a case");
+                if let Some(reason) = &reason {
+                    self.check_links(src, &with(&cat, "reason"), reason);
+                }
                 out.push(Case {
                     when,
                     value,
@@ -195,6 +280,9 @@ impl Loader {
         let allowed = ["lookup", "by", "labels", "reason", "deadline", "passed"];
         let m = self.map(src, &at, v, &allowed, "a fact")?;
         fact.reason = self.optional_text(src, &at, &m, "reason", "a fact");
+        if let Some(reason) = fact.reason.clone() {
+            self.check_links(src, &with(&at, "reason"), &reason);
+        }
         if let Some(l) = m.get("labels") {
             fact.labels = self.labels(src, &with(&at, "labels"), l);
         }

@@ -23,6 +23,28 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// What to do about a YAML syntax error, from the lines around it: YAML's own words
+/// ("did not find expected '-' indicator") do not say.
+fn yaml_help(text: &str, line: usize, message: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let around = &lines[line.saturating_sub(4).min(lines.len())..line.min(lines.len())];
+    // `- {approver} must…` or `- [Download the form](…) first`: YAML reads a mapping or
+    // a list, and stumbles over the words after it.
+    let starts_with_bracket = around.iter().any(|l| {
+        let value = l.trim_start().trim_start_matches("- ");
+        let value = value.split_once(": ").map_or(value, |(_, v)| v).trim();
+        (value.starts_with('{') && !value.ends_with('}'))
+            || (value.starts_with('[') && !value.ends_with(']'))
+    });
+    if starts_with_bracket {
+        "text that starts with `{` or `[` must be in quotes, e.g. `- \"{approver} approves…\"`: YAML reads `{` and `[` as the start of a mapping or a list".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a line has `: ` where YAML did not expect one: put text that contains `: ` in quotes; to give a step `items:` or `action:`, write its words as `text: …` after the `- `".into()
+    } else {
+        "check the indentation, and put text with `: ` or ` #` in it in quotes".into()
+    }
+}
+
 /// A problem in a flow or data file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowError {
@@ -139,10 +161,7 @@ impl Loader {
                     line,
                     column,
                     message: format!("this is not valid YAML: {e}"),
-                    help: Some(
-                        "check the indentation and that text with `: ` or `#` in it is in quotes"
-                            .into(),
-                    ),
+                    help: Some(yaml_help(&text, line, &e.to_string())),
                 });
                 return None;
             }
@@ -545,6 +564,7 @@ fn site_path(flow: &Flow, site: Site) -> Vec<Seg> {
         Site::Outcome(o) => at!["outcomes", o, "id"].to_vec(),
         Site::OutcomeFacts(o) => at!["outcomes", o, "facts"].to_vec(),
         Site::Step(o, s) => at!["outcomes", o, "steps", s].to_vec(),
+        Site::StepItem(o, s, i) => at!["outcomes", o, "steps", s, "items", i].to_vec(),
         Site::Fact(f) => at!["facts", flow.facts[f].id.clone()].to_vec(),
     }
 }

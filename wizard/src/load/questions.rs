@@ -156,6 +156,9 @@ impl Loader {
                 continue;
             };
             let reason = self.optional_text(src, &rat, &m, "reason", "a route");
+            if let Some(reason) = &reason {
+                self.check_links(src, &with(&rat, "reason"), reason);
+            }
             out.push(Route { when, goto, reason });
         }
         out
