@@ -412,6 +412,33 @@ fn an_impossible_review_date_is_one_error_not_also_an_overdue_page() {
 }
 
 #[test]
+fn an_unclosed_quote_is_one_error_at_its_line_not_also_a_page_without_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\nowner: Team\n---\n"),
+            (
+                "page.md",
+                "---\ntitle: P\nowner: \"Team\nreview_by: 2027-02-20\naudience: All staff\n---\nText\n",
+            ),
+        ],
+    );
+    let report = json(&check(&content, &["--format", "json"]));
+    let found = findings(&report, &content);
+    let on_page: Vec<_> = found.iter().filter(|f| f.2 == "page.md").collect();
+    assert_eq!(on_page.len(), 1, "{found:#?}");
+    assert_eq!((on_page[0].0.as_str(), on_page[0].3), ("error", 3));
+    assert!(
+        report
+            .to_string()
+            .contains("this value opens a quote that is never closed"),
+        "{report}"
+    );
+}
+
+#[test]
 fn a_replaced_page_has_no_review_notice() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");

@@ -174,7 +174,7 @@ fn check_passes_the_real_flow_and_names_problems_in_a_broken_one() {
     run.assert_failed();
     assert!(
         run.stderr().contains(
-            "there is no flow `overseas-travl` in content/flows/ (did you mean `overseas-travel`?)"
+            "travel/accessing-it-systems-from-overseas.md:32:1: shortcode `wizard`: there is no flow `overseas-travl` in content/flows/ (did you mean `overseas-travel`?)"
         ),
         "{}",
         run.stderr()

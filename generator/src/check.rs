@@ -261,8 +261,9 @@ impl Lints<'_> {
 
     fn reviews(&self, page: &Page, front: &FrontLines) -> Vec<Finding> {
         let mut findings = Vec::new();
-        // A replaced page is kept for reference only: nobody reviews it again.
-        if page.front.superseded_by.is_some() {
+        // A replaced page is kept for reference only: nobody reviews it again. Front matter
+        // that could not be read is an error already: what it holds is not known.
+        if page.front.superseded_by.is_some() || page.front.unreadable {
             return findings;
         }
         let guidance = page.kind == PageKind::Guidance;

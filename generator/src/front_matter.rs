@@ -55,6 +55,8 @@ pub struct FrontMatter {
     /// `review_by` was given but is not a date: no review-by date is worked out in its
     /// place, so the page is not also called overdue by a date the editor never wrote.
     pub review_by_invalid: bool,
+    /// The front matter is not valid YAML (an error already): nothing in it is known.
+    pub unreadable: bool,
 }
 
 /// A Markdown file split into its front matter and body.
@@ -112,6 +114,7 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
         Ok(mapping) => mapping,
         Err(problem) => {
             problems.push(problem);
+            front.unreadable = true;
             return front;
         }
     };

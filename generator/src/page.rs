@@ -154,15 +154,12 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             .with_help("add a line with just `---` after the last front matter line"),
         );
     }
-    let known_problems = problems.len();
     let front = split
         .yaml
         .map(|yaml| front_matter::parse(&file, yaml, problems))
         .unwrap_or_default();
     // Unreadable front matter may well hold the title: say only what is wrong with it.
-    let front_matter_unreadable = problems[known_problems..]
-        .iter()
-        .any(|p| p.message.starts_with("this is not valid YAML"));
+    let front_matter_unreadable = front.unreadable;
 
     // Shortcodes are swapped for tokens first, so Markdown never sees them.
     let (body, calls, syntax_errors) = shortcodes::extract(split.body);
@@ -246,6 +243,23 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         let template = format!("shortcodes/{}.html", call.name);
         match inputs.templates.render(&template, &context, &file) {
             Ok(html) => outputs.push(html),
+            // A built-in shortcode fails because of what the page asked of it (a flow that
+            // is not there, say): the problem is at the call. A site's own template may
+            // itself be wrong: the problem is in it, called from here.
+            Err(problem) if problem.file.starts_with(crate::templates::BUILT_IN) => {
+                let message = problem
+                    .message
+                    .trim_start_matches("template problem: ")
+                    .split(" (while rendering ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                problems.push(
+                    Diagnostic::error(&file, line, format!("shortcode `{}`: {message}", call.name))
+                        .at_column(call.column),
+                );
+                outputs.push(String::new());
+            }
             Err(mut problem) => {
                 problem.message = format!(
                     "{} (shortcode `{}` at {}:{line})",

@@ -10,6 +10,9 @@ use tera::{Context, Kwargs, State, Tera, Value};
 /// The whole theme folder: `templates/` and `static/`.
 pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../theme");
 
+/// Where built-in templates say they are, in messages (they are inside the binary).
+pub const BUILT_IN: &str = "(built-in theme)/templates";
+
 pub struct Templates {
     tera: Tera,
     /// Template name -> the file it came from, for error messages.
@@ -42,8 +45,7 @@ impl Templates {
             sources.insert(
                 name,
                 (
-                    Path::new("(built-in theme)/templates")
-                        .join(file.path().strip_prefix("templates").unwrap()),
+                    Path::new(BUILT_IN).join(file.path().strip_prefix("templates").unwrap()),
                     text,
                 ),
             );

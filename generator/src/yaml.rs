@@ -14,9 +14,43 @@ pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagno
         // serde_yaml appends " at line X column Y" itself; we show the location up front.
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        // A quote that is never closed runs to the end: YAML says so there, but the mistake
+        // is where the quote opens.
+        if message.contains("end of stream")
+            && let Some((index, column)) = unclosed_quote(text)
+        {
+            return Diagnostic::error(
+                file,
+                index + first_line,
+                "this value opens a quote that is never closed",
+            )
+            .at_column(column)
+            .with_help("end the value with the same quote mark it starts with");
+        }
         Diagnostic::error(file, line, format!("this is not valid YAML: {message}"))
             .at_column(column)
             .with_help("check the indentation, and put quotes around text that contains `: ` or starts with a special character")
+    })
+}
+
+/// The first line (0-based) whose value starts with a quote mark that does not close on
+/// that line, and the column of the quote.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(index, line)| {
+        let value = line.trim_start().trim_start_matches("- ");
+        let value = value
+            .split_once(": ")
+            .map_or(value, |(_, v)| v)
+            .trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let rest = &value[1..];
+        let closed = match quote {
+            // In double quotes a backslash escapes the next character.
+            '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
+            _ => rest.contains('\''),
+        };
+        let column = line.len() - value.len() + 1;
+        (!closed).then_some((index, column))
     })
 }
 

@@ -214,7 +214,8 @@ fn step_links_items_and_action_are_checked() {
     expect(&e, f, 35, "\"Bring these with you\" has a list under it");
     let list = e.iter().find(|e| e.line == 35).and_then(|e| e.help.clone());
     assert!(list.is_some_and(|h| h.contains("put the list under `items:`")));
-    assert_eq!(e.len(), 16, "{e:#?}");
+    expect(&e, f, 37, "`text` of a step is empty");
+    assert_eq!(e.len(), 17, "{e:#?}");
     // The column points at the link itself.
     assert_eq!(e.iter().find(|e| e.line == 17).map(|e| e.column), Some(25));
     assert_eq!(e.iter().find(|e| e.line == 33).map(|e| e.column), Some(42));
@@ -230,4 +231,10 @@ fn yaml_mistakes_get_help_in_plain_words() {
         help.contains("text that starts with `{` or `[` must be in quotes"),
         "{help}"
     );
+
+    let e = errors("tabs", "data");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].line, 7, "{e:#?}");
+    let help = e[0].help.as_deref().unwrap_or_default();
+    assert!(help.contains("indent with spaces"), "{help}");
 }

@@ -36,7 +36,12 @@ fn yaml_help(text: &str, line: usize, message: &str) -> String {
         (value.starts_with('{') && !value.ends_with('}'))
             || (value.starts_with('[') && !value.ends_with(']'))
     });
-    if starts_with_bracket {
+    if lines
+        .get(line.wrapping_sub(1))
+        .is_some_and(|l| l.contains('\t'))
+    {
+        "indent with spaces: YAML does not allow tab characters for indentation".into()
+    } else if starts_with_bracket {
         "text that starts with `{` or `[` must be in quotes, e.g. `- \"{approver} approves…\"`: YAML reads `{` and `[` as the start of a mapping or a list".into()
     } else if message.contains("mapping values are not allowed") {
         "a line has `: ` where YAML did not expect one: put text that contains `: ` in quotes; to give a step `items:` or `action:`, write its words as `text: …` after the `- `".into()
@@ -295,9 +300,13 @@ impl Loader {
         match m.get(key) {
             Some(v) => match scalar(v) {
                 Some(s) if !s.trim().is_empty() => Some(s),
-                _ => {
+                found => {
                     let p = with(at, key);
-                    self.error(src, &p, format!("`{key}` of {what} should be text"), None);
+                    let message = match (found, v) {
+                        (Some(_), _) | (None, Value::Null) => format!("`{key}` of {what} is empty"),
+                        _ => format!("`{key}` of {what} should be text"),
+                    };
+                    self.error(src, &p, message, None);
                     None
                 }
             },
