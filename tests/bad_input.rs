@@ -47,6 +47,17 @@ fn invalid_yaml_names_file_line_and_column() {
 }
 
 #[test]
+fn a_key_written_twice_is_named_where_it_is_repeated() {
+    fails_with(
+        &[(
+            "index.md",
+            "---\ntitle: Home\nowner: Team\ntitle: Welcome\n---\nText\n",
+        )],
+        &["error: content/index.md:4:1: `title` is written twice (first on line 2)"],
+    );
+}
+
+#[test]
 fn impossible_date_names_line_and_column_and_says_what_to_write() {
     fails_with(
         &[

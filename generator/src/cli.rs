@@ -359,19 +359,18 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
         },
     };
     let mut failed = false;
+    // As `build` does, the site's `link_origin` decides where links from its root go. Other
+    // problems with the site's settings are for `check` and `build` to report.
+    let mut link_origins = std::collections::HashMap::new();
     for file in &files {
         match load_one(content_dir, &file.to_string_lossy()) {
             Ok(loaded) => {
-                // As `build` would: the site's settings decide where links from its root go.
                 let site_dir = file.parent().and_then(Path::parent).unwrap_or(content_dir);
-                let mut problems = Vec::new();
-                let config = crate::config::load(site_dir, &mut problems);
-                problems.extend(flows::rooted_link_problems(
-                    &loaded,
-                    file,
-                    config.link_origin.as_deref(),
-                ));
-                if crate::diagnostics::has_errors(&problems) {
+                let link_origin = link_origins
+                    .entry(site_dir.to_path_buf())
+                    .or_insert_with(|| crate::config::load(site_dir, &mut Vec::new()).link_origin);
+                let problems = flows::rooted_link_problems(&loaded, file, link_origin.as_deref());
+                if !problems.is_empty() {
                     print_problems(&problems);
                     failed = true;
                     continue;

@@ -37,44 +37,49 @@ pub fn load(
     flows
 }
 
-/// Links from the site root (`/gs/form.docx`) work only with the site's `link_origin`.
+/// Links from the site root (`/gs/form.docx`) work only with the site's `link_origin`:
+/// without it, each is an error at its place in the file.
 pub fn rooted_link_problems(
     flow: &signpost_wizard::Flow,
     file: &Path,
     link_origin: Option<&str>,
 ) -> Vec<Diagnostic> {
-    match link_origin {
-        Some(_) => Vec::new(),
-        None => flow
-            .rooted_links()
-            .into_iter()
-            .map(|url| rooted_link_without_origin(file, url))
-            .collect(),
+    if link_origin.is_some() {
+        return Vec::new();
     }
-}
-
-/// A flow links from the site root, and there is no site to point it at.
-fn rooted_link_without_origin(file: &Path, url: &str) -> Diagnostic {
-    // The flow loaded, so the link is in the file as written: find its line.
-    let written = format!("]({url})");
-    let (line, column) = std::fs::read_to_string(file)
-        .ok()
-        .and_then(|text| {
-            text.lines().enumerate().find_map(|(i, line)| {
-                let at = line.find(&written)?;
-                Some((i + 1, line[..at + 2].chars().count() + 1))
-            })
+    let mut urls = flow.rooted_links();
+    urls.sort_unstable();
+    urls.dedup();
+    // The flow loaded, so its links are in the file as written.
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let mut places: Vec<(usize, usize, String)> = Vec::new();
+    for url in urls {
+        let written = format!("]({url}");
+        let before = places.len();
+        for (index, line) in text.lines().enumerate() {
+            for (at, _) in line.match_indices(&written) {
+                places.push((index + 1, line[..at + 2].chars().count() + 1, url.clone()));
+            }
+        }
+        if places.len() == before {
+            places.push((0, 0, url)); // written some other way: name the file
+        }
+    }
+    places.sort_unstable();
+    places
+        .into_iter()
+        .map(|(line, column, url)| {
+            Diagnostic::error(
+                file,
+                line,
+                format!("`{url}` starts with `/`, which does not work from a copy on disk"),
+            )
+            .at_column(column)
+            .with_help(
+                "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
+            )
         })
-        .unwrap_or((0, 0));
-    Diagnostic::error(
-        file,
-        line,
-        format!("`{url}` starts with `/`, which does not work from a copy on disk"),
-    )
-    .at_column(column)
-    .with_help(
-        "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
-    )
+        .collect()
 }
 
 pub fn from_flow_error(error: signpost_wizard::FlowError) -> Diagnostic {

@@ -240,33 +240,12 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             "page",
             &serde_json::json!({ "title": title, "source": source, "root": root }),
         );
-        let template = format!("shortcodes/{}.html", call.name);
-        match inputs.templates.render(&template, &context, &file) {
+        match inputs
+            .templates
+            .render_shortcode(&call.name, &context, (&file, line, call.column))
+        {
             Ok(html) => outputs.push(html),
-            // A built-in shortcode fails because of what the page asked of it (a flow that
-            // is not there, say): the problem is at the call. A site's own template may
-            // itself be wrong: the problem is in it, called from here.
-            Err(problem) if problem.file.starts_with(crate::templates::BUILT_IN) => {
-                let message = problem
-                    .message
-                    .trim_start_matches("template problem: ")
-                    .split(" (while rendering ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                problems.push(
-                    Diagnostic::error(&file, line, format!("shortcode `{}`: {message}", call.name))
-                        .at_column(call.column),
-                );
-                outputs.push(String::new());
-            }
-            Err(mut problem) => {
-                problem.message = format!(
-                    "{} (shortcode `{}` at {}:{line})",
-                    problem.message,
-                    call.name,
-                    file.display()
-                );
+            Err(problem) => {
                 problems.push(problem);
                 outputs.push(String::new());
             }

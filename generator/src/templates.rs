@@ -11,7 +11,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../theme");
 
 /// Where built-in templates say they are, in messages (they are inside the binary).
-pub const BUILT_IN: &str = "(built-in theme)/templates";
+const BUILT_IN: &str = "(built-in theme)/templates";
 
 pub struct Templates {
     tera: Tera,
@@ -144,6 +144,42 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|err| self.diagnostic(&err, Some(page_file)))
+    }
+
+    /// Renders shortcode `name`, called at `file:line:column`. A built-in shortcode fails
+    /// because of what the call asked of it (a flow that is not there, say), so the problem
+    /// is reported at the call; a site's own shortcode may itself be wrong, so the problem
+    /// is reported in it, naming the call.
+    pub fn render_shortcode(
+        &self,
+        name: &str,
+        context: &Context,
+        (file, line, column): (&Path, usize, usize),
+    ) -> Result<String, Diagnostic> {
+        let template = format!("shortcodes/{name}.html");
+        self.tera.render(&template, context).map_err(|err| {
+            let built_in = self
+                .origins
+                .get(&template)
+                .is_some_and(|origin| origin.starts_with(BUILT_IN));
+            if built_in {
+                let reason = match err.kind() {
+                    tera::ErrorKind::SyntaxError(report)
+                    | tera::ErrorKind::RenderingError(report) => report.message().to_string(),
+                    other => other.to_string(),
+                };
+                Diagnostic::error(file, line, format!("shortcode `{name}`: {reason}"))
+                    .at_column(column)
+            } else {
+                let mut problem = self.diagnostic(&err, Some(file));
+                problem.message = format!(
+                    "{} (shortcode `{name}` at {}:{line})",
+                    problem.message,
+                    file.display()
+                );
+                problem
+            }
+        })
     }
 
     fn diagnostic(&self, err: &tera::Error, page_file: Option<&Path>) -> Diagnostic {

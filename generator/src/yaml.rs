@@ -14,6 +14,25 @@ pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagno
         // serde_yaml appends " at line X column Y" itself; we show the location up front.
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        // serde_yaml points at the mapping with a repeated key; the mistake is the repeat.
+        if let Some((key, (again, at, first))) = message
+            .split_once("duplicate entry with key \"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(key, _)| {
+                Some((key, signpost_wizard::repeated_key(text, key, line + 1 - first_line)?))
+            })
+        {
+            return Diagnostic::error(
+                file,
+                again + first_line - 1,
+                format!(
+                    "`{key}` is written twice (first on line {})",
+                    first + first_line - 1
+                ),
+            )
+            .at_column(at)
+            .with_help("keep one of them");
+        }
         // A quote that is never closed runs to the end: YAML says so there, but the mistake
         // is where the quote opens.
         if message.contains("end of stream")
@@ -37,19 +56,16 @@ pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagno
 /// that line, and the column of the quote.
 fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
     text.lines().enumerate().find_map(|(index, line)| {
-        let value = line.trim_start().trim_start_matches("- ");
-        let value = value
-            .split_once(": ")
-            .map_or(value, |(_, v)| v)
-            .trim_start();
+        let value = signpost_wizard::line_value(line);
         let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
         let rest = &value[1..];
         let closed = match quote {
-            // In double quotes a backslash escapes the next character.
+            // In double quotes a backslash escapes the next character; in single quotes
+            // `''` is a quote mark.
             '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
-            _ => rest.contains('\''),
+            _ => rest.replace("''", "").contains('\''),
         };
-        let column = line.len() - value.len() + 1;
+        let column = line[..line.len() - value.len()].chars().count() + 1;
         (!closed).then_some((index, column))
     })
 }
@@ -161,6 +177,17 @@ mod tests {
         assert_eq!(key_position(text, "title", 2), (2, 8));
         assert_eq!(key_position(text, "Target audience", 2), (3, 18));
         assert_eq!(key_position(text, "quoted", 2), (4, 11));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        assert_eq!(
+            unclosed_quote("a: \"ok\"\nb: 'it''s'\nc: \"no\n"),
+            Some((2, 4))
+        );
+        assert_eq!(unclosed_quote("a: 'don''t\n"), Some((0, 4)));
+        assert_eq!(unclosed_quote("- £: \"x\n"), Some((0, 6)));
+        assert_eq!(unclosed_quote("a: \"say \\\"hi\\\"\"\n"), None);
     }
 
     #[test]

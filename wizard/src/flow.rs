@@ -248,14 +248,16 @@ impl Flow {
     }
 
     /// The links written from the organisation's site root (`/gs/form.docx`), in order.
-    pub fn rooted_links(&self) -> Vec<&str> {
-        let mut texts = Vec::new();
-        self.each_linkable_text(&mut |text| texts.push(text));
+    pub fn rooted_links(&self) -> Vec<String> {
+        let mut flow = self.clone();
+        let texts = flow.linkable_texts();
         texts
-            .into_iter()
-            .flat_map(crate::links::pieces)
+            .iter()
+            .flat_map(|text| crate::links::pieces(text))
             .filter_map(|piece| match piece {
-                crate::links::Piece::Link { url, .. } if crate::links::is_rooted(url) => Some(url),
+                crate::links::Piece::Link { url, .. } if crate::links::is_rooted(url) => {
+                    Some(url.to_string())
+                }
                 _ => None,
             })
             .collect()
@@ -264,47 +266,31 @@ impl Flow {
     /// Points the rooted links at `origin` (the site's `link_origin`), so they work
     /// wherever the page is opened.
     pub fn resolve_rooted_links(&mut self, origin: &str) {
-        let resolve = |text: &mut String| *text = crate::links::with_origin(text, origin);
-        for outcome in &mut self.outcomes {
-            outcome.summary.iter_mut().for_each(resolve);
-            for step in &mut outcome.steps {
-                resolve(&mut step.text);
-                step.items.iter_mut().for_each(resolve);
-            }
-        }
-        for route in self.questions.iter_mut().flat_map(|q| &mut q.next) {
-            route.reason.iter_mut().for_each(resolve);
-        }
-        for fact in &mut self.facts {
-            fact.reason.iter_mut().for_each(resolve);
-            if let FactRule::Cases(cases) = &mut fact.rule {
-                cases
-                    .iter_mut()
-                    .for_each(|case| case.reason.iter_mut().for_each(resolve));
-            }
+        for text in self.linkable_texts() {
+            *text = crate::links::with_origin(text, origin);
         }
     }
 
     /// Every text that may hold links: outcome summaries, steps and their items, reasons.
-    fn each_linkable_text<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
-        for outcome in &self.outcomes {
-            outcome.summary.iter().for_each(|s| f(s));
-            for step in &outcome.steps {
-                f(&step.text);
-                step.items.iter().for_each(|i| f(i));
+    fn linkable_texts(&mut self) -> Vec<&mut String> {
+        let mut texts = Vec::new();
+        for outcome in &mut self.outcomes {
+            texts.extend(&mut outcome.summary);
+            for step in &mut outcome.steps {
+                texts.push(&mut step.text);
+                texts.extend(&mut step.items);
             }
         }
-        for route in self.questions.iter().flat_map(|q| &q.next) {
-            route.reason.iter().for_each(|r| f(r));
+        for route in self.questions.iter_mut().flat_map(|q| &mut q.next) {
+            texts.extend(&mut route.reason);
         }
-        for fact in &self.facts {
-            fact.reason.iter().for_each(|r| f(r));
-            if let FactRule::Cases(cases) = &fact.rule {
-                cases
-                    .iter()
-                    .for_each(|case| case.reason.iter().for_each(|r| f(r)));
+        for fact in &mut self.facts {
+            texts.extend(&mut fact.reason);
+            if let FactRule::Cases(cases) = &mut fact.rule {
+                texts.extend(cases.iter_mut().filter_map(|case| case.reason.as_mut()));
             }
         }
+        texts
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -40,3 +40,5 @@ pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_
 
 #[cfg(feature = "yaml")]
 pub use load::{FlowError, load_flow};
+#[cfg(feature = "yaml")]
+pub use locate::{line_value, repeated_key};

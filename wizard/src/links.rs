@@ -98,9 +98,9 @@ pub fn url_is_allowed(url: &str) -> bool {
         || (is_rooted(url) && url.len() > 1)
 }
 
-/// `/gs/form.docx`, not `//host/x`.
+/// `/gs/form.docx`, not `//host/x` (nor `/\\host/x`, which browsers read the same way).
 pub fn is_rooted(url: &str) -> bool {
-    url.starts_with('/') && !url.starts_with("//")
+    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\")
 }
 
 /// The text with every rooted link made absolute against `origin`.
@@ -196,6 +196,11 @@ mod tests {
             "//evil.example/x",
             "form.docx",
             "data:x",
+            "mailto:",
+            "https://",
+            "/",
+            "/\\evil.example/x",
+            "JavaScript:alert(1)",
         ] {
             assert!(!url_is_allowed(bad), "{bad}");
         }

@@ -171,11 +171,25 @@ impl Locator {
             if let Some(column) = find_token(text, word) {
                 return Pos {
                     line,
-                    column: column + 1,
+                    column: text[..column].chars().count() + 1,
                 };
             }
         }
         at
+    }
+
+    /// Where `needle` is first written, as it is, on the path's line or just after it
+    /// (1-based, in characters), if it is there.
+    pub fn find_text(&self, path: &[Seg], needle: &str) -> Option<Pos> {
+        let at = self.find(path);
+        (at.line..(at.line + 4).min(self.lines.len() + 1)).find_map(|line| {
+            let text = &self.lines[line - 1];
+            let start = text.find(needle)?;
+            Some(Pos {
+                line,
+                column: text[..start].chars().count() + 1,
+            })
+        })
     }
 }
 
@@ -320,6 +334,57 @@ fn balanced(s: &str) -> bool {
 }
 
 /// The column of `word` standing on its own (not inside a longer code).
+/// The value written on a YAML line, as written: `- text: Fill in` and `- Fill in` and
+/// `text: Fill in` all give `Fill in` (a key's own line gives "" when its value is below).
+pub fn line_value(line: &str) -> &str {
+    let item = line.trim_start().trim_start_matches("- ");
+    match item.split_once(':') {
+        // A key is one word (or quoted); anything else with `:` in it is the value.
+        Some((key, value))
+            if !key.contains(' ') && (value.is_empty() || value.starts_with([' ', '\t'])) =>
+        {
+            value.trim_start()
+        }
+        _ => item,
+    }
+}
+
+/// Where `key` is written a second time in the YAML mapping that starts at or after
+/// 1-based line `from` of `text`, for serde_yaml's "duplicate entry with key" (which points
+/// at the mapping, not at the repeat): the 1-based line and column of the repeat, and the
+/// line of the first.
+pub fn repeated_key(text: &str, key: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let mut first: Option<(usize, usize)> = None;
+    for (index, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+        let item = line.trim_start().starts_with("- ");
+        let body = line.trim_start().trim_start_matches("- ");
+        let indent = line.len() - body.len();
+        // A shallower line, or the next item of a list, ends the mapping.
+        if let Some((_, first_indent)) = first
+            && (indent < first_indent || (item && indent == first_indent))
+            && !body.is_empty()
+            && !body.starts_with('#')
+        {
+            return None;
+        }
+        let written = body
+            .strip_prefix(key)
+            .or_else(|| body.strip_prefix(&format!("\"{key}\"")))
+            .or_else(|| body.strip_prefix(&format!("'{key}'")));
+        if !written.is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            continue;
+        }
+        match first {
+            Some((line_no, first_indent)) if first_indent == indent => {
+                return Some((index + 1, indent + 1, line_no));
+            }
+            Some(_) => {}
+            None => first = Some((index + 1, indent)),
+        }
+    }
+    None
+}
+
 fn find_token(text: &str, word: &str) -> Option<usize> {
     let is_part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mut from = 0;
@@ -393,5 +458,26 @@ lists:
         let loc = Locator::new(TEXT);
         let p = loc.find_word(&at!["lists", 0, "countries"], "NO");
         assert_eq!((p.line, p.column), (20, 20));
+    }
+
+    #[test]
+    fn finds_the_repeat_in_the_mapping_named() {
+        let text = "a:\n  - text: one\n    when: x\n  - text: two\n    text: again\n";
+        assert_eq!(repeated_key(text, "text", 4), Some((5, 5, 4)));
+        // The first mapping has no repeat: the next mapping's key is not one.
+        assert_eq!(repeated_key(text, "text", 2), None);
+        assert_eq!(
+            repeated_key("title: A\nowner: B\ntitle: C\n", "title", 1),
+            Some((3, 1, 1))
+        );
+    }
+
+    #[test]
+    fn the_value_on_a_line() {
+        assert_eq!(line_value("      - text: Fill in"), "Fill in");
+        assert_eq!(line_value("  - Fill in: the form"), "Fill in: the form");
+        assert_eq!(line_value("title: \"A: b\""), "\"A: b\"");
+        assert_eq!(line_value("steps:"), "");
+        assert_eq!(line_value("- see https://a.uk"), "see https://a.uk");
     }
 }

@@ -90,6 +90,8 @@ pub(crate) fn placeholders(text: &str) -> Vec<String> {
 
 /// A placeholder at the start of a sentence gets a capital: "{approver} approves".
 fn at_sentence_start(before: &str) -> bool {
+    // `[{approver} approves](…)`: a link's words start where the link does.
+    let before = before.strip_suffix('[').unwrap_or(before);
     let trimmed = before.trim_end();
     trimmed.is_empty() || (before.ends_with(' ') && trimmed.ends_with(['.', '!', '?']))
 }
@@ -155,6 +157,11 @@ mod tests {
             Some("your Governor".into())
         });
         assert_eq!(s, "Your Governor approves. Your Governor again");
+        // A link's words that start a sentence start with a capital too.
+        let s = fill("[{approver} approves](/x). [{approver}](/y)", |_| {
+            Some("your Governor".into())
+        });
+        assert_eq!(s, "[Your Governor approves](/x). [Your Governor](/y)");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
     }
 }

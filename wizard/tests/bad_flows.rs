@@ -215,7 +215,13 @@ fn step_links_items_and_action_are_checked() {
     let list = e.iter().find(|e| e.line == 35).and_then(|e| e.help.clone());
     assert!(list.is_some_and(|h| h.contains("put the list under `items:`")));
     expect(&e, f, 37, "`text` of a step is empty");
-    assert_eq!(e.len(), 17, "{e:#?}");
+    // Columns count characters, not bytes; a cut after two spaces is still a cut.
+    expect(&e, f, 38, "`desk.html` is not allowed as a link");
+    assert_eq!(e.iter().find(|e| e.line == 38).map(|e| e.column), Some(30));
+    expect(&e, f, 39, "so this text stops at \"Phone option\"");
+    assert_eq!(e.iter().find(|e| e.line == 39).map(|e| e.column), Some(23));
+    expect(&e, f, 40, "a link's address cannot hold a {placeholder}");
+    assert_eq!(e.len(), 20, "{e:#?}");
     // The column points at the link itself.
     assert_eq!(e.iter().find(|e| e.line == 17).map(|e| e.column), Some(25));
     assert_eq!(e.iter().find(|e| e.line == 33).map(|e| e.column), Some(42));
@@ -231,6 +237,11 @@ fn yaml_mistakes_get_help_in_plain_words() {
         help.contains("text that starts with `{` or `[` must be in quotes"),
         "{help}"
     );
+
+    let e = errors("repeated-key", "data");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].line, e[0].column), (16, 9), "{e:#?}");
+    assert_eq!(e[0].message, "`text` is written twice (first on line 14)");
 
     let e = errors("tabs", "data");
     assert_eq!(e.len(), 1, "{e:#?}");

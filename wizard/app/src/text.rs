@@ -68,3 +68,63 @@ mod tests {
         assert!(!is_email("plain"));
     }
 }
+
+#[cfg(test)]
+mod rich_tests {
+    use super::rich;
+    use yew::virtual_dom::VNode;
+
+    /// The links in rendered text, as (href, words).
+    fn links(node: &VNode, out: &mut Vec<(String, String)>) {
+        match node {
+            VNode::VList(list) => list.iter().for_each(|child| links(child, out)),
+            VNode::VTag(tag) if tag.tag() == "a" => {
+                let href = tag
+                    .attributes
+                    .iter()
+                    .find(|(name, _)| *name == "href")
+                    .map(|(_, value)| value.to_string())
+                    .unwrap_or_default();
+                let mut words = String::new();
+                if let Some(children) = tag.children() {
+                    text_of(children, &mut words);
+                }
+                out.push((href, words));
+            }
+            _ => {}
+        }
+    }
+
+    fn text_of(node: &VNode, out: &mut String) {
+        match node {
+            VNode::VText(text) => out.push_str(&text.text),
+            VNode::VList(list) => list.iter().for_each(|child| text_of(child, out)),
+            _ => {}
+        }
+    }
+
+    fn links_in(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        links(&rich(text), &mut out);
+        out
+    }
+
+    #[test]
+    fn links_and_mail_addresses_become_links_and_nothing_else_does() {
+        assert_eq!(
+            links_in("Fill in the [form](https://a.uk/f.docx), then write to team@a.gov.uk."),
+            vec![
+                ("https://a.uk/f.docx".into(), "form".into()),
+                ("mailto:team@a.gov.uk".into(), "team@a.gov.uk".into())
+            ]
+        );
+        for refused in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "[x](//evil.example)",
+            "[x](data:text/html,hi)",
+        ] {
+            assert_eq!(links_in(refused), vec![], "{refused}");
+        }
+    }
+}

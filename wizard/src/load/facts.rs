@@ -173,48 +173,65 @@ impl Loader {
     /// comment, and every `[label](url)` points somewhere a reader can follow safely, with
     /// nothing meant as a link failing to be one.
     pub(super) fn check_links(&mut self, src: Src, at: &[Seg], text: &str) {
-        // `option #2` in unquoted text: YAML ends the text before ` #` and drops the rest
-        // as a comment. A comment after a finished sentence is taken as meant.
-        let pos = self.files[src].locator.find(at);
-        let cut = format!("{} #", text.trim_end());
-        let found = self.files[src].locator.line(pos.line).find(&cut);
-        if let Some(start) = found
-            && !text.trim_end().ends_with(['.', '!', '?', ':', ')'])
-        {
-            let line = self.files[src].locator.line(pos.line);
-            let column = line[..start + cut.len()].chars().count();
-            self.push(
-                src,
-                pos.line,
-                column,
-                format!(
-                    "YAML reads ` #` as the start of a comment, so this text stops at \"{}\"",
-                    text.trim_end()
-                ),
-                Some("put the whole text in quotes".into()),
-            );
-        }
+        self.check_not_cut_by_comment(src, at, text);
         if let Some(near) = crate::links::looks_like_a_link(text) {
-            self.error_at_word(
+            self.error_at_text(
                 src,
                 at,
-                near,
+                ("", near),
                 format!("`{near}` looks like a link, but it is not one, so readers would see the brackets"),
                 Some("write [words](address): the address has no spaces (a phone number is tel:08001234567) and nothing after it but the `)`".into()),
             );
         }
         for piece in crate::links::pieces(text) {
-            if let crate::links::Piece::Link { url, .. } = piece
-                && !crate::links::url_is_allowed(url)
-            {
-                self.error_at_word(
-                    src,
-                    at,
-                    url,
+            let crate::links::Piece::Link { url, .. } = piece else {
+                continue;
+            };
+            let problem = if url.contains('{') {
+                Some((
+                    format!("`{url}`: a link's address cannot hold a {{placeholder}}"),
+                    "write the whole address; placeholders can go in the link's words",
+                ))
+            } else if !crate::links::url_is_allowed(url) {
+                Some((
                     format!("`{url}` is not allowed as a link"),
-                    Some("link to a web address (https://…), a mail address (mailto:…), a phone number (tel:…) or a path on your organisation's site (/…)".into()),
-                );
+                    "link to a web address (https://…), a mail address (mailto:…), a phone number (tel:…) or a path on your organisation's site (/…)",
+                ))
+            } else {
+                None
+            };
+            if let Some((message, help)) = problem {
+                self.error_at_text(src, at, ("](", url), message, Some(help.into()));
             }
+        }
+    }
+
+    /// `option #2` in unquoted text: YAML ends the text before ` #` and drops the rest as a
+    /// comment. A comment after a finished sentence is taken as meant. (Only text on one
+    /// line is looked at.)
+    fn check_not_cut_by_comment(&mut self, src: Src, at: &[Seg], text: &str) {
+        let text = text.trim_end();
+        if text.is_empty() || text.ends_with(['.', '!', '?', ':', ')']) {
+            return;
+        }
+        let pos = self.files[src].locator.find(at);
+        let line = self.files[src].locator.line(pos.line);
+        let Some(start) = line.find(text) else {
+            return;
+        };
+        let rest = &line[start + text.len()..];
+        if rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#') {
+            let hash = line.len() - rest.trim_start().len();
+            let column = line[..hash].chars().count() + 1;
+            self.push(
+                src,
+                pos.line,
+                column,
+                format!(
+                    "YAML reads ` #` as the start of a comment, so this text stops at \"{text}\""
+                ),
+                Some("put the whole text in quotes".into()),
+            );
         }
     }
 

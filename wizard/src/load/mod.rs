@@ -30,11 +30,18 @@ fn yaml_help(text: &str, line: usize, message: &str) -> String {
     let around = &lines[line.saturating_sub(4).min(lines.len())..line.min(lines.len())];
     // `- {approver} must…` or `- [Download the form](…) first`: YAML reads a mapping or
     // a list, and stumbles over the words after it.
+    // That is: words go on after the bracket that closes the first one.
     let starts_with_bracket = around.iter().any(|l| {
-        let value = l.trim_start().trim_start_matches("- ");
-        let value = value.split_once(": ").map_or(value, |(_, v)| v).trim();
-        (value.starts_with('{') && !value.ends_with('}'))
-            || (value.starts_with('[') && !value.ends_with(']'))
+        let value = crate::locate::line_value(l);
+        let value = value.split(" #").next().unwrap_or(value).trim_end();
+        let close = match value.chars().next() {
+            Some('{') => '}',
+            Some('[') => ']',
+            _ => return false,
+        };
+        value
+            .find(close)
+            .is_some_and(|end| !value[end + 1..].trim().is_empty())
     });
     if lines
         .get(line.wrapping_sub(1))
@@ -161,12 +168,30 @@ impl Loader {
                     .location()
                     .map(|l| (l.line(), l.column()))
                     .unwrap_or((1, 1));
-                self.errors.push(FlowError {
-                    file: path.to_path_buf(),
-                    line,
-                    column,
-                    message: format!("this is not valid YAML: {e}"),
-                    help: Some(yaml_help(&text, line, &e.to_string())),
+                let message = e.to_string();
+                // serde_yaml points at the mapping; the mistake is the second key.
+                let repeated = message
+                    .split_once("duplicate entry with key \"")
+                    .and_then(|(_, rest)| rest.split_once('"'))
+                    .and_then(|(key, _)| {
+                        let (again, at, first) = crate::locate::repeated_key(&text, key, line)?;
+                        Some((key, again, at, first))
+                    });
+                self.errors.push(match repeated {
+                    Some((key, again, at, first)) => FlowError {
+                        file: path.to_path_buf(),
+                        line: again,
+                        column: at,
+                        message: format!("`{key}` is written twice (first on line {first})"),
+                        help: Some("keep one of them".into()),
+                    },
+                    None => FlowError {
+                        file: path.to_path_buf(),
+                        line,
+                        column,
+                        message: format!("this is not valid YAML: {message}"),
+                        help: Some(yaml_help(&text, line, &message)),
+                    },
                 });
                 return None;
             }
@@ -223,6 +248,29 @@ impl Loader {
     ) {
         let pos = self.files[src].locator.find_word(at, word);
         self.push(src, pos.line, pos.column, message, help);
+    }
+
+    /// An error pointing at `target`, where `before` + `target` is written on or just after
+    /// the path's line (`](` before a link's address finds that link's address), or at the
+    /// path if it is written otherwise (escaped in quotes, say).
+    fn error_at_text(
+        &mut self,
+        src: Src,
+        at: &[Seg],
+        (before, target): (&str, &str),
+        message: String,
+        help: Option<String>,
+    ) {
+        match self.files[src]
+            .locator
+            .find_text(at, &format!("{before}{target}"))
+        {
+            Some(pos) => {
+                let column = pos.column + before.chars().count();
+                self.push(src, pos.line, column, message, help);
+            }
+            None => self.error(src, at, message, help),
+        }
     }
 
     fn push(
