@@ -7,6 +7,7 @@
 //! The flow format is described in the README, under "Decision flows".
 
 mod answers;
+mod chart;
 mod countries;
 mod evaluate;
 mod flow;
@@ -23,6 +24,7 @@ mod load;
 mod locate;
 
 pub use answers::{Answer, Answers, answer_label, validate_answer};
+pub use chart::flow_chart_mermaid;
 pub use countries::{Membership, lineage, membership};
 pub use evaluate::{
     EvalError, Evaluation, Next, OutcomeStep, answered_path, evaluate, next_question,

@@ -47,6 +47,13 @@ pub fn decision_table_markdown(flow: &Flow) -> String {
         md.push_str(&row(&cells));
     }
 
+    md.push_str(
+        "\n## Flow chart\n\nEach question, where its answers lead, and the outcomes (drawn by \
+         GitHub and GitLab; elsewhere, paste it into a Mermaid viewer).\n\n```mermaid\n",
+    );
+    md.push_str(&crate::chart::flow_chart_mermaid(flow));
+    md.push_str("```\n");
+
     md.push_str("\n## Questions\n\n");
     for q in &flow.questions {
         md.push_str(&format!("- `{}`: {}", q.id, q.text));
@@ -155,7 +162,7 @@ fn outcomes_markdown(flow: &Flow) -> String {
 
 /// A condition as a reviewer reads it: "`late` is yes", "`countries` includes a country
 /// on the special-attention list".
-fn condition_in_words(flow: &Flow, c: &Condition) -> String {
+pub(crate) fn condition_in_words(flow: &Flow, c: &Condition) -> String {
     let values = |values: &[serde_json::Value]| {
         let words: Vec<String> = values
             .iter()
@@ -168,12 +175,17 @@ fn condition_in_words(flow: &Flow, c: &Condition) -> String {
             .collect();
         crate::text::join_with(words.iter().map(String::as_str), "or")
     };
+    // "the special-attention list", "Western Europe", as the reasons name them.
     let lists = |ids: &[String]| {
-        let names: Vec<&str> = ids
+        let names: Vec<String> = ids
             .iter()
             .map(|id| flow.list(id).map_or(id.as_str(), |l| l.name.as_str()))
+            .map(|name| match name.ends_with(" list") {
+                true => format!("the {name}"),
+                false => name.to_string(),
+            })
             .collect();
-        crate::text::join_with(names.into_iter(), "or")
+        crate::text::join_with(names.iter().map(String::as_str), "or")
     };
     let nested = |c: &Condition| match c {
         Condition::All(_) | Condition::Any(_) => format!("({})", condition_in_words(flow, c)),

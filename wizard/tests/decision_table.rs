@@ -85,3 +85,28 @@ fn the_table_shows_each_outcomes_steps_and_when_they_appear() {
         assert!(part_two.contains(line), "missing {line:?} in:\n{part_two}");
     }
 }
+
+#[test]
+fn the_table_draws_the_routes_as_a_chart() {
+    let md = decision_table_markdown(overseas());
+    let chart = &md[md
+        .find("```mermaid\nflowchart TD\n")
+        .expect("a Mermaid chart")..];
+    let chart = &chart[..chart[3..].find("```").expect("the chart ends") + 3];
+    for line in [
+        "  start([Start]) --> q_clearance\n",
+        "  q_strap -->|\"strap is yes\"| q_countries\n",
+        "  q_strap -->|otherwise| q_equipment\n",
+        "  q_equipment -->|\"equipment is no\"| o_not_required\n",
+        "  q_countries -->|\"countries includes a country on the special-attention list\"| q_business_area\n",
+        "  o_part_two([\"Complete Part One and Part Two – you need approval before you travel\"])\n",
+    ] {
+        assert!(chart.contains(line), "missing {line:?} in:\n{chart}");
+    }
+    // Every question and outcome is drawn.
+    let flow = overseas();
+    assert_eq!(
+        chart.matches("[\"").count(),
+        flow.questions.len() + flow.outcomes.len()
+    );
+}
