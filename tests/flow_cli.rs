@@ -296,15 +296,19 @@ fn step_links_from_the_site_root_point_at_the_link_origin_or_are_an_error() {
     );
     assert!(run.stderr().contains("link_origin"), "{}", run.stderr());
     // `flow check` reads the same settings and says the same.
-    let output = signpost()
-        .args(["flow", "check", "--content"])
-        .arg(&content)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains(&format!("flows/overseas-travel.yaml:{line}:")),
-        "{stderr}"
-    );
+    let flow_check_fails_with = |expected: &str| {
+        let output = signpost()
+            .args(["flow", "check", "--content"])
+            .arg(&content)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+    };
+    flow_check_fails_with(&format!("flows/overseas-travel.yaml:{line}:"));
+
+    // A `link_origin` that is not a web address is what to fix, in `flow check` as in `build`.
+    std::fs::write(&site, settings.replace("https://intranet", "intranet")).unwrap();
+    flow_check_fails_with("site.yaml:4:14: `link_origin` must be a web address");
 }

@@ -366,30 +366,39 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
         match load_one(content_dir, &file.to_string_lossy()) {
             Ok(loaded) => {
                 let site_dir = file.parent().and_then(Path::parent).unwrap_or(content_dir);
-                let link_origin = link_origins
+                let (link_origin, origin_problems) = link_origins
                     .entry(site_dir.to_path_buf())
-                    .or_insert_with(|| crate::config::load(site_dir, &mut Vec::new()).link_origin);
-                let problems = flows::rooted_link_problems(&loaded, file, link_origin.as_deref());
+                    .or_insert_with(|| {
+                        let mut problems = Vec::new();
+                        let config = crate::config::load(site_dir, &mut problems);
+                        problems.retain(|p| p.message.contains("`link_origin`"));
+                        (config.link_origin, problems)
+                    });
+                let mut problems =
+                    flows::rooted_link_problems(&loaded, file, link_origin.as_deref());
+                if !loaded.rooted_links().is_empty() {
+                    problems.extend(origin_problems.iter().cloned());
+                }
                 if !problems.is_empty() {
                     print_problems(&problems);
                     failed = true;
                     continue;
                 }
                 let paths = signpost_wizard::enumerate_paths(&loaded).len();
-                println!(
-                    "ok: {} (flow `{}`, {paths} distinct paths)",
+                print_output(&format!(
+                    "ok: {} (flow `{}`, {paths} distinct paths)\n",
                     file.display(),
                     loaded.id
-                );
+                ));
             }
             Err(_) => failed = true,
         }
     }
     if files.is_empty() {
-        println!(
-            "no flows in {}",
+        print_output(&format!(
+            "no flows in {}\n",
             content_dir.join(crate::discover::FLOWS_DIR).display()
-        );
+        ));
     }
     if failed {
         ExitCode::FAILURE
@@ -427,6 +436,7 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
         Ok(evaluation) => {
             let json = serde_json::json!({
                 "outcome": evaluation.outcome,
+                "summary": evaluation.summary,
                 "facts": evaluation.facts,
                 "reasons": evaluation.reasons,
                 "steps": evaluation.steps,

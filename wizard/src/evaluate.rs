@@ -20,6 +20,9 @@ pub struct Evaluation {
     pub facts: BTreeMap<String, Value>,
     /// Why, in plain words and in order, without repeats.
     pub reasons: Vec<String>,
+    /// The outcome's summary, with `{placeholders}` filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// The outcome's checklist, with `{placeholders}` filled in.
     pub steps: Vec<OutcomeStep>,
     /// Ids of the questions on the path, in the order asked.
@@ -128,8 +131,13 @@ pub fn evaluate(flow: &Flow, answers: &Answers, today: NaiveDate) -> Result<Eval
             });
         }
     }
+    let summary = match &outcome.summary {
+        Some(summary) => Some(run.fill(summary)?),
+        None => None,
+    };
     Ok(Evaluation {
         outcome: outcome.id.clone(),
+        summary,
         facts,
         reasons: run.reasons,
         steps,

@@ -71,19 +71,37 @@ fn closing(text: &str, open: u8, close: u8) -> Option<usize> {
 }
 
 /// Words that were meant as a link but do not make one (`[form](my form.docx)`,
-/// `[x](https://a.uk "title")`): the first, from its `[` to its `)`, to show the editor.
+/// `[x](https://a.uk "title")`, `[form] (/gs/form.docx)`, `(form)[/gs/form.docx]`): the
+/// first, from its opening bracket to its closing one, to show the editor.
 pub fn looks_like_a_link(text: &str) -> Option<&str> {
     pieces(text).into_iter().find_map(|piece| match piece {
-        Piece::Text(words) => {
-            let middle = words.find("](")?;
-            let start = words[..middle].rfind('[').unwrap_or(middle);
-            let end = words[middle..]
-                .find(')')
-                .map_or(words.len(), |e| middle + e + 1);
-            Some(&words[start..end])
-        }
+        Piece::Text(words) => near_miss(words),
         Piece::Link { .. } => None,
     })
+}
+
+fn near_miss(words: &str) -> Option<&str> {
+    let address = |after: &str| {
+        let lower = after.to_ascii_lowercase();
+        ["http://", "https://", "mailto:", "tel:", "/"]
+            .iter()
+            .any(|start| lower.starts_with(start))
+    };
+    // `[words](…)` that did not parse, or `[words] (address)`, or `(words)[address]`.
+    let (middle, open, close) = if let Some(m) = words.find("](") {
+        (m, '[', ')')
+    } else if let Some(m) = words.find("] (").filter(|&m| address(&words[m + 3..])) {
+        (m, '[', ')')
+    } else if let Some(m) = words.find(")[").filter(|&m| address(&words[m + 2..])) {
+        (m, '(', ']')
+    } else {
+        return None;
+    };
+    let start = words[..middle].rfind(open).unwrap_or(middle);
+    let end = words[middle..]
+        .find(close)
+        .map_or(words.len(), |e| middle + e + 1);
+    Some(&words[start..end])
 }
 
 /// Where a flow may link: a web address, a mail address, a phone number, or a path from
@@ -172,10 +190,24 @@ mod tests {
             ),
             ("Call [us](tel:0800 123 456).", "[us](tel:0800 123 456)"),
             ("x](y", "](y"),
+            (
+                "Fill in the [form] (/gs/form.docx).",
+                "[form] (/gs/form.docx)",
+            ),
+            (
+                "Fill in the (form)[/gs/form.docx].",
+                "(form)[/gs/form.docx]",
+            ),
         ] {
             assert_eq!(looks_like_a_link(meant), Some(shown), "{meant}");
         }
-        for fine in ["[a](b) and [note]", "plain", "[x](y)"] {
+        for fine in [
+            "[a](b) and [note]",
+            "plain",
+            "[x](y)",
+            "a [note] (in brackets)",
+            "(a)[b]",
+        ] {
             assert_eq!(looks_like_a_link(fine), None, "{fine}");
         }
     }

@@ -178,11 +178,11 @@ impl Locator {
         at
     }
 
-    /// Where `needle` is first written, as it is, on the path's line or just after it
+    /// Where `needle` is first written, as it is, on the path's line or the few after it
     /// (1-based, in characters), if it is there.
     pub fn find_text(&self, path: &[Seg], needle: &str) -> Option<Pos> {
         let at = self.find(path);
-        (at.line..(at.line + 4).min(self.lines.len() + 1)).find_map(|line| {
+        (at.line..(at.line + 8).min(self.lines.len() + 1)).find_map(|line| {
             let text = &self.lines[line - 1];
             let start = text.find(needle)?;
             Some(Pos {

@@ -15,6 +15,7 @@ pub(crate) enum Site {
     Route(usize, usize),
     Outcome(usize),
     OutcomeFacts(usize),
+    OutcomeSummary(usize),
     Step(usize, usize),
     /// An item of a step's list.
     StepItem(usize, usize, usize),
@@ -72,7 +73,10 @@ fn check_ids(flow: &Flow, out: &mut Vec<Problem>) {
         if let Some(before) = seen.insert(id.to_string(), what) {
             out.push(problem(
                 site,
-                format!("\"{id}\" is used twice: as a {before} and as a {what}"),
+                match before == what {
+                    true => format!("there are two {what}s with the id \"{id}\""),
+                    false => format!("\"{id}\" is used twice: for a {before} and for a {what}"),
+                },
                 Some("questions, outcomes and facts each need their own id"),
             ));
         }
@@ -316,7 +320,7 @@ fn check_facts(flow: &Flow, out: &mut Vec<Problem>) {
                     "`{{{name}}}` in the reason of fact \"{}\" is not a question or fact",
                     fact.id
                 ),
-                None,
+                unknown_name_help(flow, &name).as_deref(),
             ));
         }
         if let Some(cycle) = fact_cycle(flow, &fact.id, &mut Vec::new()) {
@@ -447,7 +451,7 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
                 out.push(problem(
                     Site::Route(qi, ri),
                     format!("`{{{name}}}` in this reason is not a question or fact"),
-                    None,
+                    unknown_name_help(flow, &name).as_deref(),
                 ));
             }
         }
@@ -460,6 +464,22 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
         for f in &o.facts {
             for a in fact_answers(flow, f, &mut BTreeSet::new()) {
                 needed.push((Site::OutcomeFacts(oi), a, format!("fact \"{f}\"")));
+            }
+        }
+        if let Some(summary) = &o.summary {
+            let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
+            for name in text_refs(flow, summary, &mut answers, &mut facts) {
+                out.push(problem(
+                    Site::OutcomeSummary(oi),
+                    format!("`{{{name}}}` in this summary is not a question or fact"),
+                    unknown_name_help(flow, &name).as_deref(),
+                ));
+            }
+            for f in &facts {
+                answers.extend(fact_answers(flow, f, &mut BTreeSet::new()));
+            }
+            for a in answers {
+                needed.push((Site::OutcomeSummary(oi), a, "the summary".into()));
             }
         }
         for (si, step) in o.steps.iter().enumerate() {
@@ -476,7 +496,7 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
                     out.push(problem(
                         site,
                         format!("`{{{name}}}` in this step is not a question or fact"),
-                        Some("write the id of a question or a fact between the braces"),
+                        unknown_name_help(flow, &name).as_deref(),
                     ));
                 }
             }
@@ -507,6 +527,17 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
 }
 
 /// "did you mean ...?" for a near miss.
+/// For a `{name}` that is not a question or a fact: the near miss, or what to write.
+fn unknown_name_help(flow: &Flow, name: &str) -> Option<String> {
+    let names = flow.questions.iter().map(|q| q.id.as_str());
+    let names = names.chain(flow.facts.iter().map(|f| f.id.as_str()));
+    Some(
+        suggest(name, names.collect()).unwrap_or_else(|| {
+            "write the id of a question or a fact between the braces".to_string()
+        }),
+    )
+}
+
 pub(crate) fn suggest(word: &str, candidates: Vec<&str>) -> Option<String> {
     candidates
         .into_iter()

@@ -179,9 +179,14 @@ fn step_links_items_and_action_are_checked() {
         "`//elsewhere.example/list` is not allowed as a link",
     );
     expect(&e, f, 31, "`[us](tel:0800 123 456)` looks like a link");
-    expect(&e, f, 31, "`mailto:` is not allowed as a link");
+    expect(&e, f, 31, "`mailto:` has no address after it");
     // Items: each is text, at its own line.
-    expect(&e, f, 21, "each of a step's `items` should be text");
+    expect(
+        &e,
+        f,
+        21,
+        "this item should be text, but YAML read it as a list",
+    );
     expect(
         &e,
         f,
@@ -248,4 +253,55 @@ fn yaml_mistakes_get_help_in_plain_words() {
     assert_eq!(e[0].line, 7, "{e:#?}");
     let help = e[0].help.as_deref().unwrap_or_default();
     assert!(help.contains("indent with spaces"), "{help}");
+}
+
+#[test]
+fn words_readers_see_are_not_cut_short_or_left_with_markup() {
+    let e = errors("plain-words", "data");
+    let f = "plain-words.yaml";
+    expect(&e, f, 6, "`{first}` is not filled in here");
+    expect(
+        &e,
+        f,
+        7,
+        "this text stops at \"Ask your manager (see section\"",
+    );
+    expect(&e, f, 10, "this text stops at \"Another part\"");
+    expect(
+        &e,
+        f,
+        12,
+        "links work in summaries, steps, items and reasons, not here",
+    );
+    // An unknown placeholder is named where it is written, with the near miss.
+    expect(
+        &e,
+        f,
+        16,
+        "`{frist}` in this reason is not a question or fact",
+    );
+    let frist = e.iter().find(|e| e.line == 16).unwrap();
+    assert_eq!(frist.column, 27, "{frist:?}");
+    assert_eq!(frist.help.as_deref(), Some("did you mean \"first\"?"));
+    expect(
+        &e,
+        f,
+        21,
+        "`{nothing}` in this summary is not a question or fact",
+    );
+    // `#2` is not how people write comments: the text was cut.
+    expect(&e, f, 23, "this text stops at \"Phone 0800 123 4567.\"");
+    assert_eq!(e.len(), 7, "{e:#?}");
+}
+
+#[test]
+fn summaries_fill_in_placeholders() {
+    let path = fixtures().join("good/summary.yaml");
+    let flow = load_flow(&path, &fixtures().join("data")).unwrap_or_else(|e| panic!("{e:#?}"));
+    let e = signpost_wizard::evaluate(&flow, &answers(r#"{"first": true}"#), today()).unwrap();
+    assert_eq!(
+        e.summary.as_deref(),
+        Some("Yes was your answer: see [the form](https://a.example/form).")
+    );
+    assert_eq!(e.steps[0].text, "Fill in the form.");
 }

@@ -114,7 +114,7 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
         <div class="wizard-outcome" data-outcome={eval.outcome.clone()}>
             <div class="wizard-panel">
                 <h2 class="wizard-heading wizard-panel__title" id={heading} tabindex="-1">{ &outcome.title }</h2>
-                if let Some(summary) = &outcome.summary {
+                if let Some(summary) = &eval.summary {
                     <p class="wizard-panel__body">{ rich(summary) }</p>
                 }
             </div>

@@ -25,8 +25,8 @@ fn with_email_links(text: &str) -> Html {
         if i > 0 {
             plain.push(' ');
         }
-        let core = word.trim_end_matches(['.', ',', ';', ':', ')']);
-        let core = core.trim_start_matches('(');
+        let core = word.trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '”', '’']);
+        let core = core.trim_start_matches(['(', '"', '\'', '“', '‘']);
         if is_email(core) {
             let start = word.find(core).unwrap_or(0);
             plain.push_str(&word[..start]);
@@ -116,6 +116,13 @@ mod rich_tests {
             vec![
                 ("https://a.uk/f.docx".into(), "form".into()),
                 ("mailto:team@a.gov.uk".into(), "team@a.gov.uk".into())
+            ]
+        );
+        assert_eq!(
+            links_in("Email “team@a.gov.uk” or (desk@a.gov.uk)."),
+            vec![
+                ("mailto:team@a.gov.uk".into(), "team@a.gov.uk".into()),
+                ("mailto:desk@a.gov.uk".into(), "desk@a.gov.uk".into())
             ]
         );
         for refused in [

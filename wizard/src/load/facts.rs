@@ -30,6 +30,7 @@ impl Loader {
         let title = self
             .text(src, &at, &m, "title", "an outcome")
             .unwrap_or_default();
+        self.check_plain_words(src, &with(&at, "title"), &title);
         let summary = self.optional_text(src, &at, &m, "summary", "an outcome");
         if let Some(summary) = &summary {
             self.check_links(src, &with(&at, "summary"), summary);
@@ -145,11 +146,23 @@ impl Loader {
             let mut iat = at.to_vec();
             iat.push(Seg::Index(n));
             match (item, scalar(item)) {
+                (Value::Mapping(m), _) if m.values().any(Value::is_sequence) => self.error(
+                    src,
+                    &iat,
+                    "an item cannot have a list of its own".into(),
+                    Some("make it a step of its own, with `text:` and `items:`".into()),
+                ),
                 (Value::Mapping(_), _) => self.error(
                     src,
                     &iat,
                     "this item should be text, but YAML read it as `key: value`".into(),
                     Some("text with `: ` in it must be in quotes".into()),
+                ),
+                (Value::Sequence(_), _) => self.error(
+                    src,
+                    &iat,
+                    "this item should be text, but YAML read it as a list".into(),
+                    Some("text that starts with `[` must be in quotes".into()),
                 ),
                 (_, Some(text)) if !text.trim().is_empty() => {
                     self.check_links(src, &iat, &text);
@@ -192,6 +205,11 @@ impl Loader {
                     format!("`{url}`: a link's address cannot hold a {{placeholder}}"),
                     "write the whole address; placeholders can go in the link's words",
                 ))
+            } else if url.ends_with(':') && !url.contains('/') {
+                Some((
+                    format!("`{url}` has no address after it"),
+                    "write the whole address, e.g. mailto:team@example.gov.uk",
+                ))
             } else if !crate::links::url_is_allowed(url) {
                 Some((
                     format!("`{url}` is not allowed as a link"),
@@ -207,11 +225,11 @@ impl Loader {
     }
 
     /// `option #2` in unquoted text: YAML ends the text before ` #` and drops the rest as a
-    /// comment. A comment after a finished sentence is taken as meant. (Only text on one
-    /// line is looked at.)
-    fn check_not_cut_by_comment(&mut self, src: Src, at: &[Seg], text: &str) {
+    /// comment. A comment is taken as meant only after a finished sentence, written as
+    /// people write comments (`# like this`). (Only text on one line is looked at.)
+    pub(super) fn check_not_cut_by_comment(&mut self, src: Src, at: &[Seg], text: &str) {
         let text = text.trim_end();
-        if text.is_empty() || text.ends_with(['.', '!', '?', ':', ')']) {
+        if text.is_empty() {
             return;
         }
         let pos = self.files[src].locator.find(at);
@@ -220,9 +238,15 @@ impl Loader {
             return;
         };
         let rest = &line[start + text.len()..];
-        if rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#') {
-            let hash = line.len() - rest.trim_start().len();
-            let column = line[..hash].chars().count() + 1;
+        let comment = rest.trim_start();
+        if !rest.starts_with([' ', '\t']) || !comment.starts_with('#') {
+            return;
+        }
+        let after_hash = &comment[1..];
+        let meant = text.ends_with(['.', '!', '?', ':', ')'])
+            && (after_hash.is_empty() || after_hash.starts_with([' ', '\t']));
+        if !meant {
+            let column = line[..line.len() - comment.len()].chars().count() + 1;
             self.push(
                 src,
                 pos.line,
@@ -231,6 +255,38 @@ impl Loader {
                     "YAML reads ` #` as the start of a comment, so this text stops at \"{text}\""
                 ),
                 Some("put the whole text in quotes".into()),
+            );
+        }
+    }
+
+    /// Words a reader sees where links and `{placeholders}` do not work (question texts,
+    /// hints, option labels, titles): nothing cut short, no link or placeholder left as
+    /// written.
+    pub(super) fn check_plain_words(&mut self, src: Src, at: &[Seg], text: &str) {
+        self.check_not_cut_by_comment(src, at, text);
+        let link = crate::links::pieces(text)
+            .into_iter()
+            .find_map(|piece| match piece {
+                crate::links::Piece::Link { label, url } => Some(format!("[{label}]({url})")),
+                crate::links::Piece::Text(_) => None,
+            })
+            .or_else(|| crate::links::looks_like_a_link(text).map(String::from));
+        if let Some(link) = link {
+            self.error_at_text(
+                src,
+                at,
+                ("", &link),
+                "links work in summaries, steps, items and reasons, not here".into(),
+                Some("put the link in the outcome's steps, or a reason".into()),
+            );
+        }
+        if let Some(name) = crate::text::placeholders(text).first() {
+            self.error_at_text(
+                src,
+                at,
+                ("", &format!("{{{name}}}")),
+                format!("`{{{name}}}` is not filled in here"),
+                Some("placeholders work in summaries, steps, items and reasons".into()),
             );
         }
     }

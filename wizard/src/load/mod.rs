@@ -51,7 +51,7 @@ fn yaml_help(text: &str, line: usize, message: &str) -> String {
     } else if starts_with_bracket {
         "text that starts with `{` or `[` must be in quotes, e.g. `- \"{approver} approves…\"`: YAML reads `{` and `[` as the start of a mapping or a list".into()
     } else if message.contains("mapping values are not allowed") {
-        "a line has `: ` where YAML did not expect one: put text that contains `: ` in quotes; to give a step `items:` or `action:`, write its words as `text: …` after the `- `".into()
+        "a line has `: ` where YAML did not expect one: put text that contains `: ` in quotes (a step that has `items:` or `action:` too writes its words as `text: …`)".into()
     } else {
         "check the indentation, and put text with `: ` or ` #` in it in quotes".into()
     }
@@ -105,7 +105,16 @@ pub fn load_flow(flow_path: &Path, data_dir: &Path) -> Result<Flow, Vec<FlowErro
     if !loader.dropped {
         for p in check(&flow) {
             let at = site_path(&flow, p.site);
-            loader.error(src, &at, p.message, p.help);
+            // "`{aprover}` in this reason…": point at the placeholder itself.
+            let placeholder = p
+                .message
+                .strip_prefix("`{")
+                .and_then(|rest| rest.split_once("}`"))
+                .map(|(name, _)| format!("{{{name}}}"));
+            match placeholder {
+                Some(written) => loader.error_at_text(src, &at, ("", &written), p.message, p.help),
+                None => loader.error(src, &at, p.message, p.help),
+            }
         }
     }
     if loader.errors.is_empty() {
@@ -169,6 +178,11 @@ impl Loader {
                     .map(|l| (l.line(), l.column()))
                     .unwrap_or((1, 1));
                 let message = e.to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
                 // serde_yaml points at the mapping; the mistake is the second key.
                 let repeated = message
                     .split_once("duplicate entry with key \"")
@@ -327,7 +341,10 @@ impl Loader {
                 let mut p = at.to_vec();
                 p.push(Seg::Key(name.clone()));
                 // Keys are single words: a key with spaces is text with `: ` in it.
-                let help = if name.trim().contains(' ') {
+                let help = if name.starts_with(['“', '‘']) {
+                    "YAML does not read curly quotes (“ ”) as quotes: use straight ones (\")"
+                        .to_string()
+                } else if name.trim().contains(' ') {
                     "this looks like text with `: ` in it, which YAML reads as `key: value`; put the whole text in quotes".to_string()
                 } else {
                     suggest(&name, allowed.to_vec())
@@ -481,6 +498,11 @@ impl Loader {
             .text(src, &[], &m, "title", "a flow")
             .unwrap_or_default();
         flow.intro = self.optional_text(src, &[], &m, "intro", "a flow");
+        let (title, intro) = (flow.title.clone(), flow.intro.clone());
+        self.check_plain_words(src, &at!["title"], &title);
+        if let Some(intro) = &intro {
+            self.check_plain_words(src, &at!["intro"], intro);
+        }
 
         self.flow_data(src, &m, &mut flow);
 
@@ -620,6 +642,7 @@ fn site_path(flow: &Flow, site: Site) -> Vec<Seg> {
         Site::Route(q, r) => at!["questions", q, "next", r].to_vec(),
         Site::Outcome(o) => at!["outcomes", o, "id"].to_vec(),
         Site::OutcomeFacts(o) => at!["outcomes", o, "facts"].to_vec(),
+        Site::OutcomeSummary(o) => at!["outcomes", o, "summary"].to_vec(),
         Site::Step(o, s) => at!["outcomes", o, "steps", s].to_vec(),
         Site::StepItem(o, s, i) => at!["outcomes", o, "steps", s, "items", i].to_vec(),
         Site::Fact(f) => at!["facts", flow.facts[f].id.clone()].to_vec(),

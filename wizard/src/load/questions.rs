@@ -50,6 +50,15 @@ impl Loader {
             .unwrap_or_default();
         let hint = self.optional_text(src, &at, &m, "hint", "a question");
         let error = self.optional_text(src, &at, &m, "error", "a question");
+        for (key, words) in [
+            ("text", Some(&text)),
+            ("hint", hint.as_ref()),
+            ("error", error.as_ref()),
+        ] {
+            if let Some(words) = words {
+                self.check_plain_words(src, &with(&at, key), words);
+            }
+        }
         let optional = match m.get("optional") {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -80,6 +89,10 @@ impl Loader {
                         .text(src, &oat, &om, "label", "an option")
                         .unwrap_or_default();
                     let hint = self.optional_text(src, &oat, &om, "hint", "an option");
+                    self.check_plain_words(src, &with(&oat, "label"), &label);
+                    if let Some(hint) = &hint {
+                        self.check_plain_words(src, &with(&oat, "hint"), hint);
+                    }
                     if options.iter().any(|c: &Choice| c.value == value) {
                         self.error(
                             src,
