@@ -4,11 +4,13 @@
 //! first.
 //!
 //! The reading is split by what is read: data files (`data`), questions and their
-//! conditions (`questions`), outcomes and facts (`facts`).
+//! conditions (`questions`), outcomes and facts (`facts`), and the words readers see
+//! (`words`).
 
 mod data;
 mod facts;
 mod questions;
+mod words;
 
 use crate::flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,

@@ -170,7 +170,7 @@ impl Loader {
             };
             let reason = self.optional_text(src, &rat, &m, "reason", "a route");
             if let Some(reason) = &reason {
-                self.check_links(src, &with(&rat, "reason"), reason);
+                self.check_linkable_words(src, &with(&rat, "reason"), reason);
             }
             out.push(Route { when, goto, reason });
         }
