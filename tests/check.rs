@@ -388,47 +388,47 @@ fn pages_whose_addresses_differ_only_in_capitals_are_errors() {
     assert!(duplicates.iter().all(|(severity, ..)| severity == "error"));
 }
 
-#[test]
-fn an_impossible_review_date_is_one_error_not_also_an_overdue_page() {
+/// `check --format json` on a home page, `page.md` and `site.yaml`: the report, and the
+/// findings on `page.md`.
+fn check_one_page(
+    page: &str,
+    site: &str,
+) -> (serde_json::Value, Vec<(String, String, String, u64)>) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     write_site(
         &content,
         &[
             ("index.md", "---\ntitle: Home\nowner: Team\n---\n"),
-            (
-                "page.md",
-                "---\ntitle: P\nowner: Team\nlast_reviewed: 2018-01\nreview_by: 2027-02-30\n---\nText\n",
-            ),
-            ("site.yaml", "name: S\nreview_interval: 6 months\n"),
+            ("page.md", page),
+            ("site.yaml", site),
         ],
     );
-    let output = check(&content, &["--format", "json"]);
-    let report = json(&output);
-    let found = findings(&report, &content);
-    let on_page: Vec<_> = found.iter().filter(|f| f.2 == "page.md").collect();
-    assert_eq!(on_page.len(), 1, "{found:#?}");
+    let report = json(&check(&content, &["--format", "json"]));
+    let on_page = findings(&report, &content)
+        .into_iter()
+        .filter(|f| f.2 == "page.md")
+        .collect();
+    (report, on_page)
+}
+
+#[test]
+fn an_impossible_review_date_is_one_error_not_also_an_overdue_page() {
+    let (_, on_page) = check_one_page(
+        "---\ntitle: P\nowner: Team\nlast_reviewed: 2018-01\nreview_by: 2027-02-30\n---\nText\n",
+        "name: S\nreview_interval: 6 months\n",
+    );
+    assert_eq!(on_page.len(), 1, "{on_page:#?}");
     assert_eq!((on_page[0].0.as_str(), on_page[0].3), ("error", 5));
 }
 
 #[test]
 fn an_unclosed_quote_is_one_error_at_its_line_not_also_a_page_without_owner() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    write_site(
-        &content,
-        &[
-            ("index.md", "---\ntitle: Home\nowner: Team\n---\n"),
-            (
-                "page.md",
-                "---\ntitle: P\nowner: \"Team\nreview_by: 2027-02-20\naudience: All staff\n---\nText\n",
-            ),
-        ],
+    let (report, on_page) = check_one_page(
+        "---\ntitle: P\nowner: \"Team\nreview_by: 2027-02-20\naudience: All staff\n---\nText\n",
+        "name: S\n",
     );
-    let report = json(&check(&content, &["--format", "json"]));
-    let found = findings(&report, &content);
-    let on_page: Vec<_> = found.iter().filter(|f| f.2 == "page.md").collect();
-    assert_eq!(on_page.len(), 1, "{found:#?}");
+    assert_eq!(on_page.len(), 1, "{on_page:#?}");
     assert_eq!((on_page[0].0.as_str(), on_page[0].3), ("error", 3));
     assert!(
         report

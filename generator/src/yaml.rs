@@ -8,29 +8,21 @@ use std::path::Path;
 /// Parses YAML text that starts at line `first_line` of `file` (1 for a whole file).
 pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
     serde_yaml::from_str(text).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map_or((first_line, 0), |at| (at.line() + first_line - 1, at.column()));
-        // serde_yaml appends " at line X column Y" itself; we show the location up front.
-        let message = err.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        // serde_yaml points at the mapping with a repeated key; the mistake is the repeat.
-        if let Some((key, (again, at, first))) = message
-            .split_once("duplicate entry with key \"")
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .and_then(|(key, _)| {
-                Some((key, signpost_wizard::repeated_key(text, key, line + 1 - first_line)?))
-            })
-        {
+        let error = signpost_wizard::yaml_error(text, &err);
+        let (line, column) = error
+            .at
+            .map_or((first_line, 0), |(line, column)| (line + first_line - 1, column));
+        let message = error.message;
+        if let Some((key, first)) = error.repeated {
             return Diagnostic::error(
                 file,
-                again + first_line - 1,
+                line,
                 format!(
                     "`{key}` is written twice (first on line {})",
                     first + first_line - 1
                 ),
             )
-            .at_column(at)
+            .at_column(column)
             .with_help("keep one of them");
         }
         // A quote that is never closed runs to the end: YAML says so there, but the mistake

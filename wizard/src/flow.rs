@@ -247,22 +247,6 @@ impl Flow {
         serde_json::from_str(json)
     }
 
-    /// The links written from the organisation's site root (`/gs/form.docx`), in order.
-    pub fn rooted_links(&self) -> Vec<String> {
-        let mut flow = self.clone();
-        let texts = flow.linkable_texts();
-        texts
-            .iter()
-            .flat_map(|text| crate::links::pieces(text))
-            .filter_map(|piece| match piece {
-                crate::links::Piece::Link { url, .. } if crate::links::is_rooted(url) => {
-                    Some(url.to_string())
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
     /// Points the rooted links at `origin` (the site's `link_origin`), so they work
     /// wherever the page is opened.
     pub fn resolve_rooted_links(&mut self, origin: &str) {

@@ -41,6 +41,6 @@ pub use validate::check_flow;
 pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_submission_date};
 
 #[cfg(feature = "yaml")]
-pub use load::{FlowError, load_flow};
+pub use load::{FlowError, load_flow, load_site_flow};
 #[cfg(feature = "yaml")]
-pub use locate::{line_value, repeated_key};
+pub use locate::{YamlError, line_value, yaml_error};

@@ -349,11 +349,46 @@ pub fn line_value(line: &str) -> &str {
     }
 }
 
+/// A serde_yaml error, read for an editor's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line and column in the text, if serde_yaml gives them.
+    pub at: Option<(usize, usize)>,
+    /// serde_yaml's words, without the " at line X column Y" it appends.
+    pub message: String,
+    /// A key written twice in one mapping, and the line it is first written on; `at` is
+    /// then the repeat (serde_yaml points at the mapping).
+    pub repeated: Option<(String, usize)>,
+}
+
+pub fn yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
+    let mut at = err.location().map(|l| (l.line(), l.column()));
+    let message = err.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    let repeated = message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .and_then(|(key, _)| {
+            let (line, column, first) = repeated_key(text, key, at.map_or(1, |(l, _)| l))?;
+            at = Some((line, column));
+            Some((key.to_string(), first))
+        });
+    YamlError {
+        at,
+        message,
+        repeated,
+    }
+}
+
 /// Where `key` is written a second time in the YAML mapping that starts at or after
 /// 1-based line `from` of `text`, for serde_yaml's "duplicate entry with key" (which points
 /// at the mapping, not at the repeat): the 1-based line and column of the repeat, and the
 /// line of the first.
-pub fn repeated_key(text: &str, key: &str, from: usize) -> Option<(usize, usize, usize)> {
+fn repeated_key(text: &str, key: &str, from: usize) -> Option<(usize, usize, usize)> {
     let mut first: Option<(usize, usize)> = None;
     for (index, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
         let item = line.trim_start().starts_with("- ");

@@ -305,3 +305,25 @@ fn summaries_fill_in_placeholders() {
     );
     assert_eq!(e.steps[0].text, "Fill in the form.");
 }
+
+#[test]
+fn links_from_the_site_root_need_the_sites_link_origin() {
+    let root = root().join("content");
+    let (flow, data) = (root.join("flows/overseas-travel.yaml"), root.join("data"));
+    let e = signpost_wizard::load_site_flow(&flow, &data, None).unwrap_err();
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].message
+            .starts_with("`/gs/overseas-travel-form.docx` starts with `/`")
+    );
+    let text = std::fs::read_to_string(&flow).unwrap();
+    let line = text.lines().position(|l| l.contains("](/gs/")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("](/gs/").unwrap() + 3;
+    assert_eq!((e[0].line, e[0].column), (line, column));
+
+    let loaded =
+        signpost_wizard::load_site_flow(&flow, &data, Some("https://intranet.example")).unwrap();
+    let json = loaded.to_json();
+    assert!(json.contains("(https://intranet.example/gs/overseas-travel-form.docx)"));
+    assert!(!json.contains("](/gs/"));
+}

@@ -89,14 +89,39 @@ impl fmt::Display for FlowError {
 impl std::error::Error for FlowError {}
 
 /// Loads `flow_path` and the data files it names from `data_dir`, resolves them into
-/// one self-contained `Flow`, and checks it. Returns every problem found.
+/// one self-contained `Flow`, and checks it. Returns every problem found. Links from the
+/// site root (`/gs/form.docx`) stay as written: see [`load_site_flow`].
 pub fn load_flow(flow_path: &Path, data_dir: &Path) -> Result<Flow, Vec<FlowError>> {
+    load(flow_path, data_dir, true)
+}
+
+/// [`load_flow`] for a site whose links from its root go to `link_origin` (its intranet):
+/// such links in the flow are pointed there, and without a `link_origin` each is an error
+/// at its place, as it could not work from a copy on disk.
+pub fn load_site_flow(
+    flow_path: &Path,
+    data_dir: &Path,
+    link_origin: Option<&str>,
+) -> Result<Flow, Vec<FlowError>> {
+    let mut flow = load(flow_path, data_dir, link_origin.is_some())?;
+    if let Some(origin) = link_origin {
+        flow.resolve_rooted_links(origin);
+    }
+    Ok(flow)
+}
+
+fn load(
+    flow_path: &Path,
+    data_dir: &Path,
+    rooted_links_allowed: bool,
+) -> Result<Flow, Vec<FlowError>> {
     let mut loader = Loader {
         data_dir: data_dir.to_path_buf(),
         files: Vec::new(),
         by_stem: HashMap::new(),
         errors: Vec::new(),
         dropped: false,
+        rooted_links_allowed,
     };
     let Some(src) = loader.open(flow_path) else {
         return Err(loader.errors);
@@ -146,6 +171,8 @@ struct Loader {
     errors: Vec<FlowError>,
     /// A question or outcome was left out because it could not be read.
     dropped: bool,
+    /// False for a site with no `link_origin`, where links from its root cannot work.
+    rooted_links_allowed: bool,
 }
 
 /// The question facts a condition or fact refers to, known before they are resolved.
@@ -175,39 +202,24 @@ impl Loader {
         let value: Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
-                let (line, column) = e
-                    .location()
-                    .map(|l| (l.line(), l.column()))
-                    .unwrap_or((1, 1));
-                let message = e.to_string();
-                let message = message
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or(&message)
-                    .to_string();
-                // serde_yaml points at the mapping; the mistake is the second key.
-                let repeated = message
-                    .split_once("duplicate entry with key \"")
-                    .and_then(|(_, rest)| rest.split_once('"'))
-                    .and_then(|(key, _)| {
-                        let (again, at, first) = crate::locate::repeated_key(&text, key, line)?;
-                        Some((key, again, at, first))
-                    });
-                self.errors.push(match repeated {
-                    Some((key, again, at, first)) => FlowError {
-                        file: path.to_path_buf(),
-                        line: again,
-                        column: at,
-                        message: format!("`{key}` is written twice (first on line {first})"),
-                        help: Some("keep one of them".into()),
-                    },
-                    None => FlowError {
-                        file: path.to_path_buf(),
-                        line,
-                        column,
-                        message: format!("this is not valid YAML: {message}"),
-                        help: Some(yaml_help(&text, line, &message)),
-                    },
+                let error = crate::locate::yaml_error(&text, &e);
+                let (line, column) = error.at.unwrap_or((1, 1));
+                let (message, help) = match &error.repeated {
+                    Some((key, first)) => (
+                        format!("`{key}` is written twice (first on line {first})"),
+                        "keep one of them".to_string(),
+                    ),
+                    None => (
+                        format!("this is not valid YAML: {}", error.message),
+                        yaml_help(&text, line, &error.message),
+                    ),
+                };
+                self.errors.push(FlowError {
+                    file: path.to_path_buf(),
+                    line,
+                    column,
+                    message,
+                    help: Some(help),
                 });
                 return None;
             }

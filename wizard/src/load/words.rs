@@ -23,7 +23,12 @@ impl Loader {
             let crate::links::Piece::Link { url, .. } = piece else {
                 continue;
             };
-            let problem = if url.contains('{') {
+            let problem = if crate::links::is_rooted(url) && !self.rooted_links_allowed {
+                Some((
+                    format!("`{url}` starts with `/`, which does not work from a copy on disk"),
+                    "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
+                ))
+            } else if url.contains('{') {
                 Some((
                     format!("`{url}`: a link's address cannot hold a {{placeholder}}"),
                     "write the whole address; placeholders can go in the link's words",
