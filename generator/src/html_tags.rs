@@ -84,6 +84,15 @@ pub fn write_start_tag<'v>(
     out.push('>');
 }
 
+/// Where `needle` (ASCII) first is in `haystack`, in any case: a cheap look before
+/// reading a tag's attributes, or for `</script` in any case.
+pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// The tokens of `html`, in order; together their slices are the whole of it.
 pub fn tokens(html: &str) -> Tokens<'_> {
     Tokens {

@@ -19,14 +19,7 @@ fn is_skipped(tag: &StartTag) -> bool {
     in_lowercase(tag.name, |name| {
         matches!(name, "script" | "style" | "template" | "noscript")
             || (name == "section" && tag.has_class("wizard"))
-    }) || (mentions(tag.raw, "hidden") && tag.has("hidden"))
-}
-
-/// Whether `raw` has `word` in it in any case: a cheap look before reading attributes.
-fn mentions(raw: &str, word: &str) -> bool {
-    raw.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    }) || (html_tags::find_ignore_case(tag.raw, "hidden").is_some() && tag.has("hidden"))
 }
 
 /// Elements that separate words: their start adds a space, so `<li>a</li><li>b</li>`

@@ -143,7 +143,7 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`, `javascript`), if it has one.
-fn scheme_of(url: &str) -> Option<&str> {
+pub fn scheme_of(url: &str) -> Option<&str> {
     let (scheme, _) = url.split_once(':')?;
     let mut chars = scheme.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())

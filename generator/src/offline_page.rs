@@ -403,7 +403,7 @@ pub fn hash(text: &str) -> String {
 fn escape_script(js: &str) -> String {
     let mut out = String::with_capacity(js.len());
     let mut rest = js;
-    while let Some(at) = find_ignore_case(rest, "</script") {
+    while let Some(at) = html_tags::find_ignore_case(rest, "</script") {
         out.push_str(&rest[..at]);
         out.push_str("<\\/");
         rest = &rest[at + 2..];
@@ -412,17 +412,14 @@ fn escape_script(js: &str) -> String {
     out.replace("<!--", "<\\!--")
 }
 
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// A link's target as a file of the site, when it is one (not another site, mail, or `#`).
 fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
     let url = url.trim();
-    if url.is_empty() || url.starts_with('#') || url.starts_with('/') || has_scheme(url) {
+    if url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || links::scheme_of(url).is_some()
+    {
         return None;
     }
     let path = url.split(['#', '?']).next().unwrap_or("");
@@ -431,16 +428,6 @@ fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     links::normalise(&folder.join(decoded.as_ref()))
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && !scheme.contains('/')
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
 }
 
 /// A file as a `data:` URL.
