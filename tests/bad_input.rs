@@ -38,12 +38,30 @@ fn invalid_yaml_names_file_line_and_column() {
             HOME,
             (
                 "page.md",
-                "---\ntitle: A page\nowner: [unclosed\nreview_by: 2025-01-01\n---\nText\n",
+                "---\ntitle: A page\nowner: Team: Security\nreview_by: 2025-01-01\n---\nText\n",
             ),
         ],
-        &["error: content/page.md:4:", "this is not valid YAML"],
+        &["error: content/page.md:3:", "this is not valid YAML"],
     );
     assert!(stderr.contains("help:"), "{stderr}");
+}
+
+#[test]
+fn an_unclosed_list_or_quote_is_named_where_it_opens_not_where_yaml_gave_up() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\naudience: [staff,\n  contractors\nreview_by: 2025-01-01\n---\nText\n",
+            ),
+            ("other.md", "---\ntitle: \"Other\nowner: Team\n---\nText\n"),
+        ],
+        &[
+            "error: content/page.md:3:11: this value starts a list with `[` that is never closed with `]`",
+            "error: content/other.md:2:8: this value opens a quote that is never closed",
+        ],
+    );
 }
 
 #[test]
@@ -182,7 +200,7 @@ fn every_problem_is_reported_in_one_run() {
         &[
             "content/one.md:3",
             "content/one.md:5",
-            "content/two.md:3",
+            "content/two.md:2:8",
             "content/three.md:1",
         ],
     );
@@ -314,4 +332,25 @@ fn files_that_are_not_utf8_are_named() {
         "{}",
         run.stderr()
     );
+}
+
+#[test]
+fn a_broken_data_file_is_one_error_not_one_more_for_each_shortcode_that_reads_it() {
+    let stderr = fails_with(
+        &[
+            HOME,
+            ("data/team.yaml", "name: [Security team\n"),
+            (
+                "templates/shortcodes/team.html",
+                "<p>{{ data.team.name }}</p>",
+            ),
+            (
+                "page.md",
+                "---\ntitle: A page\n---\nAsk {{ team() }}.\n\nOr {{ team() }}.\n",
+            ),
+        ],
+        &["error: content/data/team.yaml:"],
+    );
+    assert!(stderr.contains("1 error,"), "{stderr}");
+    assert!(!stderr.contains("team.html"), "{stderr}");
 }

@@ -275,7 +275,7 @@ fn serves_rebuilds_reloads_shows_errors_and_recovers() {
     let location = data["problems"][0]["location"].as_str().unwrap();
     assert!(location.contains(&format!("{PAGE}.md:")), "{data}");
     preview.wait_until("the error in the terminal", || {
-        preview.log().contains("not valid YAML")
+        preview.log().contains("never closed with `]`")
             && preview.log().contains("still serving the last good build")
     });
     let still = preview.get(&format!("/{PAGE}.html"));

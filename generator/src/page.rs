@@ -118,6 +118,9 @@ pub struct Inputs<'a> {
     pub templates: &'a Templates,
     pub shortcode_names: &'a [String],
     pub review_interval: Option<crate::dates::Interval>,
+    /// The settings, data or flows had errors (already reported). A shortcode that then
+    /// fails is most likely failing on them, so its own error would only repeat one.
+    pub settings_failed: bool,
 }
 
 /// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
@@ -246,7 +249,9 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         {
             Ok(html) => outputs.push(html),
             Err(problem) => {
-                problems.push(problem);
+                if !inputs.settings_failed {
+                    problems.push(problem);
+                }
                 outputs.push(String::new());
             }
         }

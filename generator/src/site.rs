@@ -57,6 +57,7 @@ pub fn load_cached(
     if let Some(cache) = cache {
         cache.begin(content_dir, &sources);
     }
+    let errors_before_settings = diagnostics::error_count(problems);
     let config = config::load(content_dir, problems);
     let data = crate::data::load(content_dir, &sources.data, problems);
     let flows = flows::load(
@@ -90,6 +91,7 @@ pub fn load_cached(
         templates: &templates,
         shortcode_names: &shortcode_names,
         review_interval: config.review_interval,
+        settings_failed: diagnostics::error_count(problems) > errors_before_settings,
     };
     let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
         .pages

@@ -25,40 +25,14 @@ pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagno
             .at_column(column)
             .with_help("keep one of them");
         }
-        // A quote that is never closed runs to the end: YAML says so there, but the mistake
-        // is where the quote opens.
-        if message.contains("end of stream")
-            && let Some((index, column)) = unclosed_quote(text)
-        {
-            return Diagnostic::error(
-                file,
-                index + first_line,
-                "this value opens a quote that is never closed",
-            )
-            .at_column(column)
-            .with_help("end the value with the same quote mark it starts with");
+        if let Some(mistake) = error.mistake {
+            return Diagnostic::error(file, line, mistake.message())
+                .at_column(column)
+                .with_help(mistake.help());
         }
         Diagnostic::error(file, line, format!("this is not valid YAML: {message}"))
             .at_column(column)
             .with_help("check the indentation, and put quotes around text that contains `: ` or starts with a special character")
-    })
-}
-
-/// The first line (0-based) whose value starts with a quote mark that does not close on
-/// that line, and the column of the quote.
-fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(index, line)| {
-        let value = signpost_wizard::line_value(line);
-        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let rest = &value[1..];
-        let closed = match quote {
-            // In double quotes a backslash escapes the next character; in single quotes
-            // `''` is a quote mark.
-            '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
-            _ => rest.replace("''", "").contains('\''),
-        };
-        let column = line[..line.len() - value.len()].chars().count() + 1;
-        (!closed).then_some((index, column))
     })
 }
 
@@ -172,20 +146,13 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_is_found_where_it_opens() {
-        assert_eq!(
-            unclosed_quote("a: \"ok\"\nb: 'it''s'\nc: \"no\n"),
-            Some((2, 4))
-        );
-        assert_eq!(unclosed_quote("a: 'don''t\n"), Some((0, 4)));
-        assert_eq!(unclosed_quote("- £: \"x\n"), Some((0, 6)));
-        assert_eq!(unclosed_quote("a: \"say \\\"hi\\\"\"\n"), None);
-    }
-
-    #[test]
     fn yaml_errors_point_into_the_file() {
-        let err = parse(Path::new("a.md"), "title: A\nowner: [unclosed\n", 2).unwrap_err();
-        assert!(err.line >= 3, "{err}");
-        assert!(err.message.starts_with("this is not valid YAML"));
+        // Where the mistake is (the list that is never closed), not where YAML gave up.
+        let err = parse(Path::new("a.md"), "title: A\nowner: [unclosed\nx: 1\n", 2).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 8), "{err}");
+        assert!(err.message.contains("never closed with `]`"), "{err}");
+        let err = parse(Path::new("a.md"), "title: A\nowner: a: b\n", 2).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.starts_with("this is not valid YAML"), "{err}");
     }
 }

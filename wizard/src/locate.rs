@@ -333,7 +333,6 @@ fn balanced(s: &str) -> bool {
     depth <= 0
 }
 
-/// The column of `word` standing on its own (not inside a longer code).
 /// The value written on a YAML line, as written: `- text: Fill in` and `- Fill in` and
 /// `text: Fill in` all give `Fill in` (a key's own line gives "" when its value is below).
 pub fn line_value(line: &str) -> &str {
@@ -359,6 +358,56 @@ pub struct YamlError {
     /// A key written twice in one mapping, and the line it is first written on; `at` is
     /// then the repeat (serde_yaml points at the mapping).
     pub repeated: Option<(String, usize)>,
+    /// A mistake known by name, to be told in plain words; `at` is then where it is.
+    pub mistake: Option<Mistake>,
+}
+
+/// Mistakes YAML reports in its own terms, often where it gave up rather than where the
+/// mistake is: these are reported where they are, in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    /// A tab in the indentation, which YAML does not allow.
+    Tab,
+    /// A quote mark that is never closed (YAML notices at the end of the file).
+    UnclosedQuote,
+    /// `[` that is never closed with `]`.
+    UnclosedList,
+    /// `{` that is never closed with `}`.
+    UnclosedMapping,
+    /// Text that starts with `[` or `{` and goes on after the closing bracket
+    /// (`- {approver} approves`): YAML reads a list or mapping, then stumbles.
+    TextAfterBracket,
+}
+
+impl Mistake {
+    pub fn message(self) -> &'static str {
+        match self {
+            Mistake::Tab => "this line is indented with a tab character",
+            Mistake::UnclosedQuote => "this value opens a quote that is never closed",
+            Mistake::UnclosedList => {
+                "this value starts a list with `[` that is never closed with `]`"
+            }
+            Mistake::UnclosedMapping => {
+                "this value starts with `{`, which YAML reads as a mapping, and it is never closed with `}`"
+            }
+            Mistake::TextAfterBracket => {
+                "this text starts with a bracket, which YAML reads as the start of a list or mapping"
+            }
+        }
+    }
+
+    pub fn help(self) -> &'static str {
+        match self {
+            Mistake::Tab => "indent with spaces: YAML does not allow tabs for indentation",
+            Mistake::UnclosedQuote => "end the value with the same quote mark it starts with",
+            Mistake::UnclosedList => {
+                "close the list, e.g. `audience: [staff, contractors]`; text that starts with `[` must be in quotes"
+            }
+            Mistake::UnclosedMapping | Mistake::TextAfterBracket => {
+                "text that starts with `{` or `[` must be in quotes, e.g. `\"{approver} approves…\"`"
+            }
+        }
+    }
 }
 
 pub fn yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
@@ -377,11 +426,110 @@ pub fn yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
             at = Some((line, column));
             Some((key.to_string(), first))
         });
+    let tab = at.and_then(|(line, _)| {
+        let written = text.lines().nth(line.checked_sub(1)?)?;
+        let column = written.find('\t')?;
+        Some((line, written[..column].chars().count() + 1))
+    });
+    let mistake = if repeated.is_some() {
+        None
+    } else if let Some(place) = tab {
+        Some((place, Mistake::Tab))
+    } else if message.contains("end of stream") {
+        unclosed_quote(text).map(|place| (place, Mistake::UnclosedQuote))
+    } else if message.contains("expected ',' or ']'") {
+        unclosed_bracket(text, '[', at).map(|place| (place, Mistake::UnclosedList))
+    } else if message.contains("expected ',' or '}'") {
+        unclosed_bracket(text, '{', at).map(|place| (place, Mistake::UnclosedMapping))
+    } else {
+        text_after_bracket(text, at).map(|place| (place, Mistake::TextAfterBracket))
+    };
+    let mistake = mistake.map(|(place, mistake)| {
+        at = Some(place);
+        mistake
+    });
     YamlError {
         at,
         message,
         repeated,
+        mistake,
     }
+}
+
+/// The first line whose value starts with a quote mark that does not close on that line:
+/// 1-based line and column of the quote.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(index, line)| {
+        let value = line_value(line);
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let rest = &value[1..];
+        let closed = match quote {
+            // In double quotes a backslash escapes the next character; in single quotes
+            // `''` is a quote mark.
+            '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
+            _ => rest.replace("''", "").contains('\''),
+        };
+        (!closed).then(|| (index + 1, value_column(line, value)))
+    })
+}
+
+/// The last line, up to where YAML gave up (`at`), whose value starts with `open` and does
+/// not close it on that line: 1-based line and column of the bracket. (A list may go on
+/// over several lines; the mistake is still at its start.)
+fn unclosed_bracket(text: &str, open: char, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let close = if open == '[' { ']' } else { '}' };
+    let last = at.map_or(usize::MAX, |(line, _)| line);
+    text.lines()
+        .enumerate()
+        .take(last)
+        .filter_map(|(index, line)| {
+            let value = line_value(line);
+            if !value.starts_with(open) {
+                return None;
+            }
+            let mut depth = 0i32;
+            let mut quote = None;
+            for c in value.chars() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, c) if c == open => depth += 1,
+                    (None, c) if c == close => depth -= 1,
+                    _ => {}
+                }
+            }
+            (depth > 0).then(|| (index + 1, value_column(line, value)))
+        })
+        .last()
+}
+
+/// A line just before where YAML gave up (`at`) whose value starts with `[` or `{` and goes
+/// on after the bracket that closes it: 1-based line and column of the bracket.
+fn text_after_bracket(text: &str, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let (last, _) = at?;
+    text.lines()
+        .enumerate()
+        .take(last)
+        .skip(last.saturating_sub(4))
+        .filter_map(|(index, line)| {
+            let value = line_value(line);
+            let value_only = value.split(" #").next().unwrap_or(value).trim_end();
+            let close = match value_only.chars().next() {
+                Some('{') => '}',
+                Some('[') => ']',
+                _ => return None,
+            };
+            let end = value_only.find(close)?;
+            (!value_only[end + 1..].trim().is_empty())
+                .then(|| (index + 1, value_column(line, value)))
+        })
+        .last()
+}
+
+/// The 1-based column (in characters) where `value`, a part of `line`, starts.
+fn value_column(line: &str, value: &str) -> usize {
+    line[..line.len() - value.len()].chars().count() + 1
 }
 
 /// Where `key` is written a second time in the YAML mapping that starts at or after
@@ -420,6 +568,7 @@ fn repeated_key(text: &str, key: &str, from: usize) -> Option<(usize, usize, usi
     None
 }
 
+/// Where `word` stands on its own in `text` (not inside a longer code).
 fn find_token(text: &str, word: &str) -> Option<usize> {
     let is_part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mut from = 0;
@@ -438,6 +587,25 @@ fn find_token(text: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_quotes_and_brackets_are_found_where_they_open() {
+        assert_eq!(
+            unclosed_quote("a: \"ok\"\nb: 'it''s'\nc: \"no\n"),
+            Some((3, 4))
+        );
+        assert_eq!(unclosed_quote("a: 'don''t\n"), Some((1, 4)));
+        assert_eq!(unclosed_quote("- £: \"x\n"), Some((1, 6)));
+        assert_eq!(unclosed_quote("a: \"say \\\"hi\\\"\"\n"), None);
+        // A list may go on over lines; one that is closed, or a `]` in quotes, is not it.
+        let text = "a: [x, y]\nb: [\"]\", z,\n  w\nc: 1\n";
+        assert_eq!(unclosed_bracket(text, '[', Some((4, 2))), Some((2, 4)));
+        assert_eq!(unclosed_bracket("a: [x]\n", '[', Some((1, 6))), None);
+        assert_eq!(
+            text_after_bracket("a: 1\n- {who} approves\n", Some((2, 9))),
+            Some((2, 3))
+        );
+    }
 
     const TEXT: &str = "\
 # comment

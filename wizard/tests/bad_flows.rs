@@ -234,14 +234,32 @@ fn step_links_items_and_action_are_checked() {
 
 #[test]
 fn yaml_mistakes_get_help_in_plain_words() {
+    // Each is named where the mistake is, not where YAML gave up.
     let e = errors("bracket-start", "data");
     assert_eq!(e.len(), 1, "{e:#?}");
-    assert!(e[0].message.starts_with("this is not valid YAML"), "{e:#?}");
+    assert_eq!((e[0].line, e[0].column), (12, 9), "{e:#?}");
+    assert!(
+        e[0].message.starts_with("this text starts with a bracket"),
+        "{e:#?}"
+    );
     let help = e[0].help.as_deref().unwrap_or_default();
     assert!(
         help.contains("text that starts with `{` or `[` must be in quotes"),
         "{help}"
     );
+
+    let e = errors("unclosed-quote", "data");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].line, e[0].column), (6, 11), "{e:#?}");
+    assert_eq!(
+        e[0].message,
+        "this value opens a quote that is never closed"
+    );
+
+    let e = errors("unclosed-list", "data");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].line, e[0].column), (11, 12), "{e:#?}");
+    assert!(e[0].message.contains("never closed with `]`"), "{e:#?}");
 
     let e = errors("repeated-key", "data");
     assert_eq!(e.len(), 1, "{e:#?}");
@@ -250,7 +268,8 @@ fn yaml_mistakes_get_help_in_plain_words() {
 
     let e = errors("tabs", "data");
     assert_eq!(e.len(), 1, "{e:#?}");
-    assert_eq!(e[0].line, 7, "{e:#?}");
+    assert_eq!((e[0].line, e[0].column), (7, 1), "{e:#?}");
+    assert_eq!(e[0].message, "this line is indented with a tab character");
     let help = e[0].help.as_deref().unwrap_or_default();
     assert!(help.contains("indent with spaces"), "{help}");
 }

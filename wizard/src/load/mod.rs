@@ -25,34 +25,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// What to do about a YAML syntax error, from the lines around it: YAML's own words
-/// ("did not find expected '-' indicator") do not say.
-fn yaml_help(text: &str, line: usize, message: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let around = &lines[line.saturating_sub(4).min(lines.len())..line.min(lines.len())];
-    // `- {approver} must…` or `- [Download the form](…) first`: YAML reads a mapping or
-    // a list, and stumbles over the words after it.
-    // That is: words go on after the bracket that closes the first one.
-    let starts_with_bracket = around.iter().any(|l| {
-        let value = crate::locate::line_value(l);
-        let value = value.split(" #").next().unwrap_or(value).trim_end();
-        let close = match value.chars().next() {
-            Some('{') => '}',
-            Some('[') => ']',
-            _ => return false,
-        };
-        value
-            .find(close)
-            .is_some_and(|end| !value[end + 1..].trim().is_empty())
-    });
-    if lines
-        .get(line.wrapping_sub(1))
-        .is_some_and(|l| l.contains('\t'))
-    {
-        "indent with spaces: YAML does not allow tab characters for indentation".into()
-    } else if starts_with_bracket {
-        "text that starts with `{` or `[` must be in quotes, e.g. `- \"{approver} approves…\"`: YAML reads `{` and `[` as the start of a mapping or a list".into()
-    } else if message.contains("mapping values are not allowed") {
+/// What to do about a YAML syntax error that is not a known [`crate::Mistake`]: YAML's own
+/// words ("did not find expected '-' indicator") do not say.
+fn yaml_help(message: &str) -> String {
+    if message.contains("mapping values are not allowed") {
         "a line has `: ` where YAML did not expect one: put text that contains `: ` in quotes (a step that has `items:` or `action:` too writes its words as `text: …`)".into()
     } else {
         "check the indentation, and put text with `: ` or ` #` in it in quotes".into()
@@ -204,14 +180,17 @@ impl Loader {
             Err(e) => {
                 let error = crate::locate::yaml_error(&text, &e);
                 let (line, column) = error.at.unwrap_or((1, 1));
-                let (message, help) = match &error.repeated {
-                    Some((key, first)) => (
+                let (message, help) = match (&error.repeated, error.mistake) {
+                    (Some((key, first)), _) => (
                         format!("`{key}` is written twice (first on line {first})"),
                         "keep one of them".to_string(),
                     ),
-                    None => (
+                    (None, Some(mistake)) => {
+                        (mistake.message().to_string(), mistake.help().to_string())
+                    }
+                    (None, None) => (
                         format!("this is not valid YAML: {}", error.message),
-                        yaml_help(&text, line, &error.message),
+                        yaml_help(&error.message),
                     ),
                 };
                 self.errors.push(FlowError {
