@@ -312,3 +312,92 @@ fn step_links_from_the_site_root_point_at_the_link_origin_or_are_an_error() {
     std::fs::write(&site, settings.replace("https://intranet", "intranet")).unwrap();
     flow_check_fails_with("site.yaml:4:14: `link_origin` must be a web address");
 }
+
+/// Builds a copy of the real content with `edit` applied to the text of `data/{file}`;
+/// returns what the build printed, having checked that it failed.
+fn build_with_data_file(file: &str, edit: impl Fn(&str) -> String) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let path = content.join("data").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(&text);
+    assert_ne!(text, edited, "the edit applies");
+    std::fs::write(&path, edited).unwrap();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    run.stderr().replace(&format!("{}/", content.display()), "")
+}
+
+fn build_with_notice_file(notice: &str) -> String {
+    build_with_data_file("notice.yaml", |_| notice.to_string())
+}
+
+#[test]
+fn a_notice_period_that_is_not_a_whole_number_is_an_error_in_the_data_file() {
+    // Before, these built, and the wizard counted no notice at all: a deadline on the
+    // travel day itself.
+    for (written, help) in [
+        ("\"15\"", "write the number without quotes"),
+        ("fifteen", "write a whole number of days, e.g. 15"),
+        ("15.5", "write a whole number of days, e.g. 15"),
+        ("-5", "write a whole number of days, e.g. 15"),
+    ] {
+        let stderr = build_with_notice_file(&format!(
+            "unit: working days\nstandard: {written}\nstrap: 20\n"
+        ));
+        assert!(
+            stderr.contains(&format!(
+                "error: data/notice.yaml:2:11: a notice period is a whole number of days, not {written}"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("help: {help}")), "{stderr}");
+    }
+}
+
+#[test]
+fn a_missing_data_value_names_the_keys_there_are() {
+    let stderr = build_with_notice_file("unit: working days\nstandard_days: 15\nstrap: 20\n");
+    assert!(
+        stderr.contains("`notice.standard`: data file \"notice\" has no such value"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: it has: unit, standard_days, strap"),
+        "{stderr}"
+    );
+    let stderr = build_with_notice_file("# to do\n");
+    assert!(
+        stderr.contains("`notice.standard`: data file \"notice\" is empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn one_mistake_in_a_data_file_is_one_error() {
+    // Before: the repeat twice (the templates and the wizard both read the file), then an
+    // unknown code for every country the lists name.
+    let stderr = build_with_data_file("countries.yaml", |text| {
+        text.replacen(
+            "FR: { name: France }",
+            "FR: { name: France }\nFR: { name: French Republic }",
+            1,
+        )
+    });
+    assert!(
+        stderr
+            .contains("error: data/countries.yaml:88:1: `FR` is written twice (first on line 87)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error,"), "{stderr}");
+    // Before: four more errors saying the deadline fact was not defined.
+    let stderr = build_with_data_file("notice.yaml", |text| {
+        text.replacen("unit: working days", "unit: working dayz", 1)
+    });
+    assert!(
+        stderr.contains("error: data/notice.yaml:7:7: \"working dayz\" is not a way to count days"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error,"), "{stderr}");
+}

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Worth knowing, nothing to fix (`check` lists links to other sites, pages due soon).
     Info,
@@ -23,7 +23,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file as the editor knows it (relative to the folder they ran signpost in, if possible).
@@ -105,7 +105,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Sorts problems for reading: by file, then line, errors before warnings on the same line.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, std::cmp::Reverse(a.severity)).cmp(&(
             &b.file,
@@ -114,6 +114,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             std::cmp::Reverse(b.severity),
         ))
     });
+    // A file two parts of the site read (a data file the templates and a flow both use)
+    // has its problems found twice: say each once.
+    let mut seen = std::collections::HashSet::new();
+    diagnostics.retain(|d| seen.insert(d.clone()));
 }
 
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {

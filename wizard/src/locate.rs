@@ -162,6 +162,21 @@ impl Locator {
             .map_or("", String::as_str)
     }
 
+    /// The position of the value written on the path's line (`15` in `standard: 15`), or
+    /// of the path itself when its value is on the lines below.
+    pub fn find_value(&self, path: &[Seg]) -> Pos {
+        let at = self.find(path);
+        let text = self.line(at.line);
+        let value = line_value(text);
+        if value.is_empty() {
+            return at;
+        }
+        Pos {
+            line: at.line,
+            column: text[..text.len() - value.len()].chars().count() + 1,
+        }
+    }
+
     /// The position of `word` on the path's line (or just after it, for a value that
     /// runs on), so an error can point at the bad code itself.
     pub fn find_word(&self, path: &[Seg], word: &str) -> Pos {

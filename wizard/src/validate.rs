@@ -526,7 +526,6 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
     }
 }
 
-/// "did you mean ...?" for a near miss.
 /// For a `{name}` that is not a question or a fact: the near miss, or what to write.
 fn unknown_name_help(flow: &Flow, name: &str) -> Option<String> {
     let names = flow.questions.iter().map(|q| q.id.as_str());
@@ -538,6 +537,7 @@ fn unknown_name_help(flow: &Flow, name: &str) -> Option<String> {
     )
 }
 
+/// "did you mean ...?" for a near miss.
 pub(crate) fn suggest(word: &str, candidates: Vec<&str>) -> Option<String> {
     candidates
         .into_iter()

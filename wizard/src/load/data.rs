@@ -200,7 +200,9 @@ impl Loader {
 
     /// Is this a code from the countries file? Reports it if not.
     pub(super) fn known_code(&mut self, file: Src, at: &[Seg], code: &str, flow: &Flow) -> bool {
-        if flow.countries.iter().any(|c| c.code == code) {
+        // No countries at all: the countries file did not load, which is reported there;
+        // every code is not also wrong.
+        if flow.countries.is_empty() || flow.countries.iter().any(|c| c.code == code) {
             return true;
         }
         let help = suggest(

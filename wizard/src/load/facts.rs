@@ -273,7 +273,11 @@ impl Loader {
                     None,
                 );
             }
-            let count = self.day_count(src, &with(&dat, "count"), dm.get("count"))?;
+            // A bad count is reported; a stand-in keeps the fact, so the places that use it
+            // are not also told that it does not exist.
+            let count = self
+                .day_count(src, &with(&dat, "count"), dm.get("count"))
+                .unwrap_or(DayCount::WorkingDays);
             fact.rule = FactRule::Deadline {
                 date,
                 notice,
@@ -418,7 +422,7 @@ impl Loader {
             "working days" => Some(DayCount::WorkingDays),
             "calendar days" => Some(DayCount::CalendarDays),
             other => {
-                self.error(
+                self.error_at_value(
                     csrc,
                     &cpath,
                     format!("\"{other}\" is not a way to count days"),
@@ -457,6 +461,77 @@ impl Loader {
             return Some(yaml_to_json(&dv));
         }
         Some(yaml_to_json(v))
+    }
+
+    /// A deadline counts back a whole number of days, so every value of its notice fact must
+    /// be one: a quoted "15", 15.5 or -5 would otherwise count as no notice at all. Reported
+    /// where the value is written: in the data file it comes from, or in the flow.
+    pub(super) fn check_notice_periods(&mut self, src: Src, flow: &Flow) {
+        let notices: BTreeSet<String> = flow
+            .facts
+            .iter()
+            .filter_map(|f| match &f.rule {
+                FactRule::Deadline { notice, .. } => Some(notice.clone()),
+                _ => None,
+            })
+            .collect();
+        for notice in notices {
+            let Some(fact) = flow.fact(&notice) else {
+                continue; // reported where the deadline names it
+            };
+            if !matches!(fact.rule, FactRule::Cases(_)) {
+                self.error(
+                    src,
+                    &at!["facts", notice.as_str()],
+                    format!("fact \"{notice}\" gives a deadline's notice period, so it must be a number of days"),
+                    Some("give it cases whose `value` is a whole number, e.g. `- value: 15`".into()),
+                );
+                continue;
+            }
+            let raw_cases = self
+                .value(src, &at!["facts", notice.as_str()])
+                .and_then(|v| v.as_sequence().cloned())
+                .unwrap_or_default();
+            for (ci, case) in raw_cases.iter().enumerate() {
+                let at = at!["facts", notice.as_str(), ci, "value"];
+                let Some(value) = case.get("value") else {
+                    continue;
+                };
+                let reference = value.get("data").and_then(scalar);
+                let (place, value) = match reference {
+                    Some(reference) => match self.data_value(src, &at, &reference) {
+                        Some((data, path, value)) => ((data, path), value),
+                        None => continue, // already reported
+                    },
+                    None => ((src, at.to_vec()), value.clone()),
+                };
+                if value.as_u64().is_some() {
+                    continue;
+                }
+                // As the editor wrote it (quotes and all).
+                let locator = &self.files[place.0].locator;
+                let line = locator.line(locator.find(&place.1).line);
+                let written = crate::locate::line_value(line);
+                let written = written
+                    .split(" #")
+                    .next()
+                    .unwrap_or(written)
+                    .trim()
+                    .to_string();
+                let help = match &value {
+                    Value::String(text) if text.trim().parse::<u64>().is_ok() => {
+                        "write the number without quotes".to_string()
+                    }
+                    _ => "write a whole number of days, e.g. 15".to_string(),
+                };
+                self.error_at_value(
+                    place.0,
+                    &place.1,
+                    format!("a notice period is a whole number of days, not {written}"),
+                    Some(help),
+                );
+            }
+        }
     }
 
     /// `is:` on a fact must name a value the fact can have.

@@ -244,6 +244,12 @@ impl Loader {
         self.push(src, pos.line, pos.column, message, help);
     }
 
+    /// An error pointing at the value written at `at` rather than at its key.
+    fn error_at_value(&mut self, src: Src, at: &[Seg], message: String, help: Option<String>) {
+        let pos = self.files[src].locator.find_value(at);
+        self.push(src, pos.line, pos.column, message, help);
+    }
+
     /// An error pointing at a word (a bad code, say) on or just after the path's line.
     fn error_at_word(
         &mut self,
@@ -428,22 +434,76 @@ impl Loader {
         at: &[Seg],
         reference: &str,
     ) -> Option<(Src, Vec<Seg>, Value)> {
+        if let Some(found) = self.data_value(from, at, reference) {
+            return Some(found);
+        }
+        let mut parts = reference.split('.');
+        let stem = parts.next().unwrap_or_default();
+        let keys: Vec<Seg> = parts.map(Seg::from).collect();
+        // A missing data file is reported by `data`.
+        if let Some(data) = self.data(stem, from, at) {
+            let (message, help) = self.missing_data_value(data, stem, &keys, reference);
+            self.error(from, at, message, Some(help));
+        }
+        None
+    }
+
+    /// [`Self::data_ref`] without reporting anything when the value is not there.
+    fn data_value(
+        &mut self,
+        from: Src,
+        at: &[Seg],
+        reference: &str,
+    ) -> Option<(Src, Vec<Seg>, Value)> {
         let mut parts = reference.split('.');
         let stem = parts.next().unwrap_or_default();
         let keys: Vec<Seg> = parts.map(Seg::from).collect();
         let data = self.data(stem, from, at)?;
-        match self.value(data, &keys) {
-            Some(v) => Some((data, keys, v)),
-            None => {
-                self.error(
-                    from,
-                    at,
-                    format!("`{reference}`: data file \"{stem}\" has no such value"),
-                    Some("write the file's stem, then the keys inside it, joined by dots: notice.standard".into()),
-                );
-                None
-            }
+        let value = self.value(data, &keys)?;
+        Some((data, keys, value))
+    }
+
+    /// What to say of `reference`, which data file `stem` does not have: the near miss, or
+    /// the keys there are.
+    fn missing_data_value(
+        &self,
+        data: Src,
+        stem: &str,
+        keys: &[Seg],
+        reference: &str,
+    ) -> (String, String) {
+        if self.files[data].value.is_null() {
+            return (
+                format!("`{reference}`: data file \"{stem}\" is empty"),
+                format!(
+                    "add the values the flow reads to {}",
+                    self.files[data].path.display()
+                ),
+            );
         }
+        let found = (0..keys.len())
+            .take_while(|&n| self.value(data, &keys[..=n]).is_some())
+            .count();
+        let have: Vec<String> = self
+            .value(data, &keys[..found])
+            .and_then(|v| v.as_mapping().cloned())
+            .map(|m| m.keys().filter_map(scalar).collect())
+            .unwrap_or_default();
+        let missing = match keys.get(found) {
+            Some(Seg::Key(key)) => key.clone(),
+            Some(Seg::Index(i)) => i.to_string(),
+            None => String::new(),
+        };
+        let help = crate::validate::suggest(&missing, have.iter().map(String::as_str).collect())
+            .or_else(|| (!have.is_empty()).then(|| format!("it has: {}", have.join(", "))))
+            .unwrap_or_else(|| {
+                "write the file's stem, then the keys inside it, joined by dots: notice.standard"
+                    .into()
+            });
+        (
+            format!("`{reference}`: data file \"{stem}\" has no such value"),
+            help,
+        )
     }
 
     // ---- the flow ----
@@ -568,6 +628,7 @@ impl Loader {
             }
         }
         self.check_fact_values(src, &flow);
+        self.check_notice_periods(src, &flow);
         flow
     }
 
