@@ -354,3 +354,94 @@ fn a_broken_data_file_is_one_error_not_one_more_for_each_shortcode_that_reads_it
     assert!(stderr.contains("1 error,"), "{stderr}");
     assert!(!stderr.contains("team.html"), "{stderr}");
 }
+
+const CONTACTS: &str = "\
+groups:
+  - id: security-team
+    name: Security Team
+    entries:
+      - label: Email
+        email: security@example.gov.uk
+  - id: service-desk
+    name: Service Desk
+    entries:
+      - label: Tel
+        phone: \"0800 000 0000\"
+";
+
+const CONTACTS_PAGE: (&str, &str) = (
+    "page.md",
+    "---\ntitle: A page\n---\n## Contacts\n\n{{ contacts(only=\"security-team\") }}\n",
+);
+
+#[test]
+fn contacts_that_would_show_empty_or_wrong_are_errors_where_they_are_written() {
+    // Before, each of these built: a traveller saw "Tel:" with no number, or no contacts.
+    let stderr = fails_with(
+        &[
+            HOME,
+            CONTACTS_PAGE,
+            (
+                "data/contacts.yaml",
+                &CONTACTS.replace("        phone:", "        phon:"),
+            ),
+        ],
+        &[
+            "error: content/data/contacts.yaml:11:9: unknown key `phon`",
+            "did you mean `phone`?",
+        ],
+    );
+    assert!(stderr.contains("1 error,"), "{stderr}");
+    fails_with(
+        &[
+            HOME,
+            CONTACTS_PAGE,
+            (
+                "data/contacts.yaml",
+                &CONTACTS.replace("\"0800 000 0000\"", "\"\""),
+            ),
+        ],
+        &["error: content/data/contacts.yaml:11:9: `phone` is empty"],
+    );
+    fails_with(
+        &[
+            HOME,
+            CONTACTS_PAGE,
+            (
+                "data/contacts.yaml",
+                &CONTACTS.replace("id: service-desk", "id: security-team"),
+            ),
+        ],
+        &[
+            "error: content/data/contacts.yaml:7:5: there are two contact groups with the id `security-team`",
+        ],
+    );
+    fails_with(
+        &[
+            HOME,
+            ("data/contacts.yaml", CONTACTS),
+            (
+                "page.md",
+                "---\ntitle: A page\n---\nText.\n\n{{ contacts(only=\"security-teem\") }}\n",
+            ),
+        ],
+        &[
+            "error: content/page.md:6:1: shortcode `contacts`: there is no contact group `security-teem`",
+            "did you mean `security-team`?",
+        ],
+    );
+}
+
+#[test]
+fn a_site_with_its_own_contacts_shortcode_writes_its_contacts_its_own_way() {
+    let (_dir, run) = build_site(&[
+        HOME,
+        ("data/contacts.yaml", "people:\n  - Ann on 0800 000 0000\n"),
+        (
+            "templates/shortcodes/contacts.html",
+            "<ul>{% for p in data.contacts.people %}<li>{{ p }}</li>{% endfor %}</ul>",
+        ),
+        ("page.md", "---\ntitle: A page\n---\n{{ contacts() }}\n"),
+    ]);
+    run.assert_ok();
+}

@@ -10,6 +10,7 @@ pub mod check;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod contacts;
 pub mod copies;
 pub mod data;
 pub mod dates;

@@ -121,6 +121,9 @@ pub struct Inputs<'a> {
     /// The settings, data or flows had errors (already reported). A shortcode that then
     /// fails is most likely failing on them, so its own error would only repeat one.
     pub settings_failed: bool,
+    /// The groups `{{ contacts(only="…") }}` may name (`None`: the site shows contacts its
+    /// own way).
+    pub contact_groups: Option<&'a [String]>,
 }
 
 /// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
@@ -225,6 +228,19 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             problems.push(problem);
             outputs.push(String::new());
             continue;
+        }
+        if call.name == "contacts"
+            && let (Some(groups), Some(only)) = (
+                inputs.contact_groups,
+                call.args.get("only").and_then(|o| o.as_str()),
+            )
+            && let Some((message, help)) = crate::contacts::check_only(only, groups)
+        {
+            problems.push(
+                Diagnostic::error(&file, line, format!("shortcode `contacts`: {message}"))
+                    .at_column(call.column)
+                    .with_help(help),
+            );
         }
         if call.name == "wizard" {
             flows.extend(

@@ -60,6 +60,17 @@ pub fn load_cached(
     let errors_before_settings = diagnostics::error_count(problems);
     let config = config::load(content_dir, problems);
     let data = crate::data::load(content_dir, &sources.data, problems);
+    // The theme's contacts shortcode reads the contacts file; a site with its own shortcode
+    // may write the file its own way.
+    let own_contacts_shortcode = sources
+        .templates
+        .iter()
+        .any(|t| t.ends_with("shortcodes/contacts.html"));
+    let contact_groups = if own_contacts_shortcode {
+        None
+    } else {
+        crate::contacts::check(content_dir, &data, problems)
+    };
     let flows = flows::load(
         content_dir,
         &sources.flows,
@@ -92,6 +103,7 @@ pub fn load_cached(
         shortcode_names: &shortcode_names,
         review_interval: config.review_interval,
         settings_failed: diagnostics::error_count(problems) > errors_before_settings,
+        contact_groups: contact_groups.as_deref(),
     };
     let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
         .pages

@@ -43,4 +43,4 @@ pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_
 #[cfg(feature = "yaml")]
 pub use load::{FlowError, load_flow, load_site_flow};
 #[cfg(feature = "yaml")]
-pub use locate::{Mistake, YamlError, line_value, yaml_error};
+pub use locate::{Locator, Mistake, Pos, Seg, YamlError, line_value, yaml_error};
