@@ -76,6 +76,20 @@ fn a_successful_build_replaces_the_previous_output_whole() {
 }
 
 #[test]
+fn an_output_folder_inside_the_content_folder_is_not_read_as_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let out = content.join("public");
+    write_site(&content, &[HOME]);
+    build(&content, &out, "2026-11-22").assert_ok();
+    let first = snapshot(&out).len();
+    // Before, each build copied the last one into itself: public/public/public/…
+    build(&content, &out, "2026-11-22").assert_ok();
+    assert!(!out.join("public").exists(), "the last build was copied in");
+    assert_eq!(snapshot(&out).len(), first);
+}
+
+#[test]
 fn a_folder_that_is_not_signpost_output_is_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");

@@ -34,7 +34,8 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            entry.depth() == 0
+                || !(entry.file_name().to_string_lossy().starts_with('.') || is_site(entry))
         });
     for entry in walker {
         let entry = entry.map_err(|err| {
@@ -67,4 +68,10 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
         }
     }
     Ok(sources)
+}
+
+/// A site Signpost built (its output folder, put inside the content folder): not content,
+/// or each build would copy the last one into itself.
+fn is_site(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_dir() && entry.path().join(crate::output::MARKER).is_file()
 }
