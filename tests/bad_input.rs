@@ -267,6 +267,36 @@ fn superseded_by_must_point_at_a_page() {
 }
 
 #[test]
+fn pages_that_replace_each_other_are_an_error_and_a_chain_is_a_warning() {
+    // Before, both built with a "replaced" banner, and neither was in the navigation.
+    fails_with(
+        &[
+            HOME,
+            ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
+            ("b.md", "---\ntitle: B\nsuperseded_by: a.md\n---\nText\n"),
+        ],
+        &[
+            "content/a.md:3: pages replace each other (`a.md` → `b.md` → back again): none of them is current",
+            "content/b.md:3: pages replace each other",
+        ],
+    );
+    let (_dir, run) = build_site(&[
+        HOME,
+        ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
+        ("b.md", "---\ntitle: B\nsuperseded_by: c.md\n---\nText\n"),
+        ("c.md", "---\ntitle: C\n---\nText\n"),
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stderr().contains(
+            "a.md:3: `superseded_by` points at `b.md`, which is itself replaced by `c.md`"
+        ),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
 fn a_broken_template_override_names_the_template_file() {
     fails_with(
         &[

@@ -90,18 +90,12 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
         }
     }
     if let Some((target, line)) = &page.front.superseded_by {
-        let resolved = match links::classify(target, &page.source) {
-            LinkTarget::Internal { path, .. } => {
-                site.layout.page_for(&path).and_then(|s| site.page(&s))
-            }
-            _ => None,
-        };
-        match resolved {
+        match replaced_by(site, page) {
             Some(current) if current.source == page.source => problems.push(
                 Diagnostic::error(&page.file, *line, "`superseded_by` points at this same page")
                     .with_help("give the source path of the page that replaces this one"),
             ),
-            Some(_) => {}
+            Some(current) => problems.extend(check_replacement_chain(site, page, current, *line)),
             None => problems.push(
                 Diagnostic::error(&page.file, *line, format!("`superseded_by`: there is no page `{target}`"))
                     .with_help("give the source path of the page that replaces this one, relative to this page, e.g. `current-page.md`"),
@@ -109,6 +103,72 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// The page `superseded_by` names, if it names one.
+fn replaced_by<'a>(site: &'a Site, page: &Page) -> Option<&'a Page> {
+    let (target, _) = page.front.superseded_by.as_ref()?;
+    match links::classify(target, &page.source) {
+        LinkTarget::Internal { path, .. } => {
+            site.layout.page_for(&path).and_then(|s| site.page(&s))
+        }
+        _ => None,
+    }
+}
+
+/// Follows `superseded_by` from `current` on: pages that replace each other leave readers
+/// no current page (and drop out of the navigation), and a page replaced by a replaced page
+/// sends them through two banners.
+fn check_replacement_chain(
+    site: &Site,
+    page: &Page,
+    current: &Page,
+    line: usize,
+) -> Option<Diagnostic> {
+    let mut seen = vec![page.source.as_path()];
+    let mut last = current;
+    while let Some(next) = replaced_by(site, last) {
+        if seen.contains(&last.source.as_path()) || next.source == last.source {
+            break;
+        }
+        seen.push(&last.source);
+        last = next;
+    }
+    let name = |p: &Page| p.source.to_string_lossy().replace('\\', "/");
+    if seen.contains(&last.source.as_path()) {
+        let chain: Vec<String> = seen
+            .iter()
+            .map(|s| format!("`{}`", s.to_string_lossy()))
+            .collect();
+        return Some(
+            Diagnostic::error(
+                &page.file,
+                line,
+                format!(
+                    "pages replace each other ({} → back again): none of them is current",
+                    chain.join(" → ")
+                ),
+            )
+            .with_help(
+                "only the older page says `superseded_by`; remove it from the page that is current",
+            ),
+        );
+    }
+    (last.source != current.source).then(|| {
+        Diagnostic::warning(
+            &page.file,
+            line,
+            format!(
+                "`superseded_by` points at `{}`, which is itself replaced by `{}`",
+                name(current),
+                name(last)
+            ),
+        )
+        .with_help(format!(
+            "point at the current page, `{}`, so readers are not sent on twice",
+            name(last)
+        ))
+    })
 }
 
 fn has_anchor(page: &Page, fragment: &str) -> bool {
