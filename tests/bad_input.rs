@@ -324,12 +324,34 @@ fn bad_site_settings_name_the_line() {
             ),
         ],
         &[
-            "content/site.yaml:2:18: `review_interval`",
+            "content/site.yaml:2:18: `review_interval`: \"fortnightly\" is not an interval",
             "content/site.yaml:3:14: `link_origin` must be a web address",
         ],
     );
     // The link that needs it is not reported as well: the setting is what to fix.
     assert!(stderr.contains("2 errors"), "{stderr}");
+
+    fails_with(
+        &[
+            HOME,
+            (
+                "site.yaml",
+                "name: Site\nlanguage: English\nreview_interval: 0 months\n",
+            ),
+        ],
+        &[
+            "content/site.yaml:2:11: `language` must be a language tag",
+            "content/site.yaml:3:18: `review_interval`: \"0 months\" is no time at all",
+        ],
+    );
+    let stderr = fails_with(
+        &[HOME, ("site.yaml", "- name: Site\n")],
+        &["content/site.yaml:1: expected `key: value` lines here"],
+    );
+    assert!(
+        stderr.contains("for example `name: IT Security Guidance`"),
+        "{stderr}"
+    );
 }
 
 #[test]

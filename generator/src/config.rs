@@ -87,7 +87,9 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return config;
     };
-    let mapping = match yaml::parse(&path, &text, 1).and_then(|v| yaml::top_mapping(&path, v, 1)) {
+    let mapping = match yaml::parse(&path, &text, 1)
+        .and_then(|v| yaml::top_mapping(&path, v, 1, "name: IT Security Guidance"))
+    {
         Ok(mapping) => mapping,
         Err(problem) => {
             problems.push(problem);
@@ -100,7 +102,8 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
         let key = yaml::key_text(key);
         let (line, column) = yaml::key_position(&text, &key, 1);
         let error = |message: &str, help: &str| {
-            Diagnostic::error(&path, line, format!("`{key}` {message}"))
+            let gap = if message.starts_with(':') { "" } else { " " };
+            Diagnostic::error(&path, line, format!("`{key}`{gap}{message}"))
                 .at_column(column)
                 .with_help(help.to_string())
         };
@@ -109,7 +112,15 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
             ("name", Some(name)) => config.name = name,
             ("organisation", Some(org)) => config.organisation = Some(org),
             ("description", Some(description)) => config.description = Some(description),
-            ("language", Some(language)) => config.language = language,
+            ("language", Some(language)) => {
+                if !is_language_tag(&language) {
+                    problems.push(error(
+                        "must be a language tag, which browsers and screen readers use to pronounce the pages",
+                        "for example `language: en-GB` (English, UK) or `language: cy` (Welsh)",
+                    ));
+                }
+                config.language = language;
+            }
             ("link_origin", Some(origin)) => {
                 if origin.starts_with("https://") || origin.starts_with("http://") {
                     config.link_origin = Some(origin.trim_end_matches('/').to_string());
@@ -181,6 +192,15 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
         }
     }
     config
+}
+
+/// A BCP 47 language tag in its usual shape: `en`, `en-GB`, `cy`, `zh-Hant-HK`.
+fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn retired_emails(value: &Value, report: &mut dyn FnMut(&str, &str)) -> Vec<RetiredEmail> {

@@ -109,6 +109,10 @@ impl Interval {
         let count: u32 = count
             .parse()
             .map_err(|_| format!("\"{count}\" is not a whole number"))?;
+        if count == 0 {
+            // Every page would be due for review the day it was reviewed.
+            return Err(format!("\"{text}\" is no time at all"));
+        }
         match unit.trim_end_matches('s') {
             "day" => Ok(Interval::Days(count)),
             "week" => Ok(Interval::Days(count * 7)),

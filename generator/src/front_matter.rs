@@ -109,7 +109,7 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
         ..FrontMatter::default()
     };
     let mapping = match yaml::parse(file, yaml_text, FIRST_LINE)
-        .and_then(|v| yaml::top_mapping(file, v, FIRST_LINE))
+        .and_then(|v| yaml::top_mapping(file, v, FIRST_LINE, "title: My page"))
     {
         Ok(mapping) => mapping,
         Err(problem) => {

@@ -169,6 +169,12 @@ fn parse_call(
         let key = key.trim();
         let value = value.trim();
         let parsed = if let Some(text) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            // Templates take any text as true, "false" too: the page would say the opposite.
+            if matches!(text, "true" | "false") {
+                return Err(format!(
+                    "`{key}={value}` is the text \"{text}\", which templates read as true: write {key}={text}, without quotes"
+                ));
+            }
             serde_json::Value::String(text.to_string())
         } else {
             serde_json::from_str(value).map_err(|_| {
@@ -249,6 +255,22 @@ mod tests {
         assert_eq!(calls[0].args["name"], json!("special, attention"));
         assert_eq!(calls[0].args["n"], json!(3));
         assert_eq!(calls[0].args["on"], json!(false));
+    }
+
+    #[test]
+    fn true_and_false_in_quotes_are_refused() {
+        let (_, calls, errors) = extract("{{ notice_period(strap=\"false\") }}\n");
+        assert!(calls.is_empty());
+        assert!(
+            errors[0]
+                .message
+                .contains("write strap=false, without quotes"),
+            "{:?}",
+            errors[0]
+        );
+        let (_, calls, errors) = extract("{{ notice_period(strap=false) }}\n");
+        assert!(errors.is_empty());
+        assert_eq!(calls[0].args["strap"], serde_json::Value::Bool(false));
     }
 
     #[test]

@@ -55,14 +55,23 @@ pub fn key_position(text: &str, key: &str, first_line: usize) -> (usize, usize) 
     (first_line, 0)
 }
 
-/// A mapping at the top, or an error saying that the file must be `key: value` lines.
-pub fn top_mapping(file: &Path, value: Value, first_line: usize) -> Result<Mapping, Diagnostic> {
+/// A mapping at the top, or an error saying that the file must be `key: value` lines, like
+/// `example`.
+pub fn top_mapping(
+    file: &Path,
+    value: Value,
+    first_line: usize,
+    example: &str,
+) -> Result<Mapping, Diagnostic> {
     match value {
         Value::Mapping(mapping) => Ok(mapping),
         Value::Null => Ok(Mapping::new()),
         _ => Err(
-            Diagnostic::error(file, first_line, "expected `key: value` lines here")
-                .with_help("write one setting per line, for example `title: My page`"),
+            Diagnostic::error(file, first_line, "expected `key: value` lines here").with_help(
+                format!(
+                    "write one setting per line, for example `{example}`, with no `- ` in front"
+                ),
+            ),
         ),
     }
 }
