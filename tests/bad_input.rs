@@ -186,6 +186,26 @@ fn broken_links_and_anchors_name_file_and_line() {
 }
 
 #[test]
+fn a_missing_image_gets_help_about_images() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "travel/page.md",
+                "---\ntitle: A\n---\n![Map](images/mpa.png)\n\n![Chart](chart.png)\n",
+            ),
+            ("travel/images/map.png", "not really a png"),
+        ],
+        &[
+            "content/travel/page.md:4: `images/mpa.png` does not exist",
+            "did you mean `images/map.png`?",
+            "content/travel/page.md:6: `chart.png` does not exist",
+            "put the image in the content folder",
+        ],
+    );
+}
+
+#[test]
 fn every_problem_is_reported_in_one_run() {
     let stderr = fails_with(
         &[

@@ -72,14 +72,21 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                             link.written,
                             site.content_dir.join(path).display()
                         ));
-                        let pages = site
-                            .pages
-                            .iter()
-                            .filter(|p| !p.generated)
-                            .map(|p| p.source.to_str().unwrap_or(""));
-                        if let Some(near) = did_you_mean(&path.to_string_lossy(), pages) {
+                        // An image is one of the site's files; a link, most likely a page.
+                        let candidates: Vec<&str> = if link.is_image {
+                            site.assets.iter().filter_map(|a| a.to_str()).collect()
+                        } else {
+                            site.pages
+                                .iter()
+                                .filter(|p| !p.generated)
+                                .filter_map(|p| p.source.to_str())
+                                .collect()
+                        };
+                        if let Some(near) = did_you_mean(&path.to_string_lossy(), candidates) {
                             let relative = relative_source(&page.source, Path::new(near));
                             problem = problem.with_help(format!("did you mean `{relative}`?"));
+                        } else if link.is_image {
+                            problem = problem.with_help("put the image in the content folder, and give its path from this page, e.g. `images/map.png` for content/travel/images/map.png");
                         } else {
                             problem = problem.with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
                         }
@@ -191,9 +198,26 @@ fn missing_anchor(problem: Diagnostic, target: &Page, fragment: &str) -> Diagnos
 }
 
 /// How `to` is written from the page at `from` (both from the content root).
+/// How the page `from` writes a link to the source `to`, as short as it can be: from
+/// `travel/a.md`, `travel/images/map.png` is `images/map.png`.
 fn relative_source(from: &Path, to: &Path) -> String {
-    let depth = from.components().count().saturating_sub(1);
-    format!("{}{}", "../".repeat(depth), to.display())
+    let folder: Vec<_> = from
+        .parent()
+        .unwrap_or(Path::new(""))
+        .components()
+        .collect();
+    let target: Vec<_> = to.components().collect();
+    let common = folder
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut path = std::path::PathBuf::new();
+    for _ in common..folder.len() {
+        path.push("..");
+    }
+    path.extend(&target[common..]);
+    path.to_string_lossy().replace('\\', "/")
 }
 
 fn shorten(text: &str) -> String {
