@@ -401,3 +401,18 @@ fn one_mistake_in_a_data_file_is_one_error() {
     );
     assert!(stderr.contains("1 error,"), "{stderr}");
 }
+
+#[test]
+fn an_impossible_bank_holiday_says_why() {
+    let stderr = build_with_data_file("bank_holidays.yaml", |text| {
+        text.replacen(
+            "  - 2027-03-26 # Good Friday",
+            "  - 2027-02-30 # Good Friday",
+            1,
+        )
+    });
+    assert!(
+        stderr.contains("data/bank_holidays.yaml:20:5: \"2027-02-30\" is not a real date: that month has 28 days"),
+        "{stderr}"
+    );
+}

@@ -188,6 +188,76 @@ fn review_refuses_what_it_cannot_do_and_changes_nothing() {
 }
 
 #[test]
+fn review_changes_every_page_or_none_and_only_on_a_day_that_has_come() {
+    let (_dir, content) = real_content();
+    let before = std::fs::read_to_string(content.join("travel/index.md")).unwrap();
+    // Before, the first page was reviewed and the command then failed on the second.
+    let partly = run(
+        &[
+            "review",
+            "travel/index.md",
+            "travel/nope.md",
+            "--date",
+            "2026-11-22",
+        ],
+        &content,
+    );
+    partly.assert_failed();
+    assert!(
+        partly.stderr().contains("travel/nope.md"),
+        "{}",
+        partly.stderr()
+    );
+    assert!(
+        partly.stderr().contains("No page was changed."),
+        "{}",
+        partly.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(content.join("travel/index.md")).unwrap(),
+        before
+    );
+
+    let ahead = signpost()
+        .args([
+            "review",
+            "travel/index.md",
+            "--date",
+            "2030-01-01",
+            "--content",
+        ])
+        .arg(&content)
+        .env("SIGNPOST_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    let ahead = Run { output: ahead };
+    ahead.assert_failed();
+    assert!(
+        ahead
+            .stderr()
+            .contains("--date 2030-01-01 is after today (2026-11-22)"),
+        "{}",
+        ahead.stderr()
+    );
+    let impossible = run(
+        &["review", "travel/index.md", "--date", "2027-02-30"],
+        &content,
+    );
+    impossible.assert_failed();
+    assert!(
+        impossible
+            .stderr()
+            .contains("\"2027-02-30\" is not a real date: that month has 28 days"),
+        "{}",
+        impossible.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(content.join("travel/index.md")).unwrap(),
+        before
+    );
+}
+
+#[test]
 fn new_writes_a_complete_page_that_builds() {
     let (dir, content) = real_content();
     let run1 = run(

@@ -158,8 +158,14 @@ impl TodayArg {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))
+    match crate::dates::PageDate::parse(text) {
+        Ok(crate::dates::PageDate::Day(day)) => Ok(day),
+        Ok(crate::dates::PageDate::Month { .. }) => Err(format!(
+            "`{text}` is a month: give the day too, as YYYY-MM-DD"
+        )),
+        // "2027-02-30" is not a real date: that month has 28 days.
+        Err(reason) => Err(format!("{reason}; write YYYY-MM-DD")),
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -228,9 +234,13 @@ pub fn run(cli: Cli) -> ExitCode {
             date,
             content,
         } => match (TodayArg { today: date }).date() {
-            Ok(date) => {
-                crate::mark_reviewed::run(&content.content, &pages, date, reviewer.as_deref())
-            }
+            Ok(date) => match (TodayArg { today: None }).date() {
+                // A review is recorded on the day it was done, not ahead of it.
+                Ok(today) if date > today => usage_error(&format!(
+                    "--date {date} is after today ({today}): give the day the pages were reviewed"
+                )),
+                _ => crate::mark_reviewed::run(&content.content, &pages, date, reviewer.as_deref()),
+            },
             Err(message) => usage_error(&message),
         },
         Command::Flow(FlowCommand::Check { flow, content }) => {

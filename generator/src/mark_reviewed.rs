@@ -43,38 +43,45 @@ pub fn run(
         crate::cli::print_problems(&problems);
         return ExitCode::FAILURE;
     }
-    let mut failed = false;
+    // Every page is read and updated in memory first: when one cannot be, none is written,
+    // so a mistyped path does not leave half the pages reviewed.
+    let mut changes = Vec::new();
+    let mut failed = Vec::new();
     for page in pages {
         let file = resolve(content_dir, page);
-        match review_file(&file, site.review_interval, date, reviewer) {
-            Ok(change) => {
-                let was = change
-                    .previous_review_by
-                    .map(|previous| format!(" (was {previous})"))
-                    .unwrap_or_default();
-                let how = if change.derived {
-                    " (from its review_in)"
-                } else {
-                    ""
-                };
-                println!(
-                    "{}: reviewed on {}; review by {}{how}{was}",
-                    file.display(),
-                    PageDate::Day(date),
-                    PageDate::Day(change.review_by)
-                );
-            }
-            Err(problem) => {
-                eprintln!("{problem}");
-                failed = true;
-            }
+        match review_text(&file, site.review_interval, date, reviewer) {
+            Ok(change) => changes.push((file, change)),
+            Err(problem) => failed.push(problem),
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    if !failed.is_empty() {
+        crate::cli::print_problems(&failed);
+        eprintln!("No page was changed.");
+        return ExitCode::FAILURE;
     }
+    for (file, change) in changes {
+        if let Err(problem) = write_in_place(&file, change.text.as_bytes()) {
+            // Only a disk that fails part way: the pages listed above it are reviewed.
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+        let was = change
+            .previous_review_by
+            .map(|previous| format!(" (was {previous})"))
+            .unwrap_or_default();
+        let how = if change.derived {
+            " (from its review_in)"
+        } else {
+            ""
+        };
+        println!(
+            "{}: reviewed on {}; review by {}{how}{was}",
+            file.display(),
+            PageDate::Day(date),
+            PageDate::Day(change.review_by)
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// A page as given on the command line: a path from here, or from the content folder.
@@ -98,6 +105,18 @@ pub fn review_file(
     date: NaiveDate,
     reviewer: Option<&str>,
 ) -> Result<Change, Diagnostic> {
+    let change = review_text(file, site_interval, date, reviewer)?;
+    write_in_place(file, change.text.as_bytes())?;
+    Ok(change)
+}
+
+/// What reviewing one file would make of it, written nowhere.
+fn review_text(
+    file: &Path,
+    site_interval: Option<Interval>,
+    date: NaiveDate,
+    reviewer: Option<&str>,
+) -> Result<Change, Diagnostic> {
     if file.extension().is_none_or(|e| e != "md") {
         return Err(
             Diagnostic::error(file, 0, "this is not a page (a `.md` file)").with_help(
@@ -109,9 +128,7 @@ pub fn review_file(
         Diagnostic::error(file, 0, format!("cannot read this page: {err}"))
             .with_help("give the page's path, e.g. `content/travel/page.md` or `travel/page.md`")
     })?;
-    let change = update(file, &text, site_interval, date, reviewer)?;
-    write_in_place(file, change.text.as_bytes())?;
-    Ok(change)
+    update(file, &text, site_interval, date, reviewer)
 }
 
 fn write_in_place(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {

@@ -116,7 +116,12 @@ fn bad_data_is_reported_in_the_data_files() {
         3,
         "MO is part of \"CX\", which is not in this file",
     );
-    expect(&e, "holidays.yaml", 6, "\"2027-02-30\" is not a date");
+    expect(
+        &e,
+        "holidays.yaml",
+        6,
+        "\"2027-02-30\" is not a real date: that month has 28 days",
+    );
     expect(&e, "holidays.yaml", 7, "2027-12-25 is a Saturday");
     expect(
         &e,

@@ -286,10 +286,17 @@ impl Loader {
         match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(
+                // 2027-02-30 is written right and still no day: say why, not how to write it.
+                let message = match impossible_day(&text) {
+                    Some(days) => {
+                        format!("\"{text}\" is not a real date: that month has {days} days")
+                    }
+                    None => format!("\"{text}\" is not a date"),
+                };
+                self.error_at_value(
                     file,
                     at,
-                    format!("\"{text}\" is not a date"),
+                    message,
                     Some("write dates as YYYY-MM-DD, e.g. 2027-03-26".into()),
                 );
                 None
@@ -333,4 +340,17 @@ fn part_of_children(flow: &Flow, code: &str) -> Vec<String> {
         .filter(|c| c.part_of.as_deref() == Some(code))
         .map(|c| c.code.clone())
         .collect()
+}
+
+/// For `YYYY-MM-DD` with a day past the end of its month, the days that month has.
+fn impossible_day(text: &str) -> Option<u32> {
+    let mut parts = text.split('-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(_day)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let first = NaiveDate::from_ymd_opt(year as i32, month, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    Some((next - first).num_days() as u32)
 }
