@@ -517,3 +517,55 @@ fn a_site_with_its_own_contacts_shortcode_writes_its_contacts_its_own_way() {
     ]);
     run.assert_ok();
 }
+
+#[test]
+fn files_written_over_each_other_are_errors_in_build_and_check_alike() {
+    let files = [
+        HOME,
+        ("search.md", "---\ntitle: Searching\n---\nText\n"),
+        ("travel/page.md", "---\ntitle: A page\n---\nText\n"),
+        ("travel/page.html", "<p>an old export</p>"),
+    ];
+    let expected = [
+        "content/search.md: this page would be written to search.html, which is the site's search page",
+        "content/travel/page.html: this file and the page travel/page.md would both be written to travel/page.html",
+    ];
+    fails_with(&files, &expected);
+    // `check` says the same (before, it passed a site that `build` refused).
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(&content, &files);
+    let output = signpost()
+        .arg("check")
+        .arg("--content")
+        .arg(&content)
+        .output()
+        .unwrap();
+    let check = Run { output };
+    check.assert_failed();
+    let stderr = format!("{}{}", check.stdout(), check.stderr())
+        .replace(&format!("{}/", dir.path().display()), "");
+    for text in expected {
+        assert!(stderr.contains(text), "expected `{text}` in:\n{stderr}");
+    }
+    // And `new` does not make such a page.
+    let output = signpost()
+        .args(["new", "search.md", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    Run { output }.assert_failed();
+}
+
+#[test]
+fn a_file_that_replaces_a_theme_file_is_a_warning() {
+    let (_dir, run) = build_site(&[HOME, ("assets/style.css", "body { color: red }")]);
+    run.assert_ok();
+    assert!(
+        run.stderr().contains(
+            "content/assets/style.css: this file replaces the theme's own assets/style.css"
+        ),
+        "{}",
+        run.stderr()
+    );
+}

@@ -18,6 +18,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .flat_map_iter(|page| check_page(site, page))
         .collect();
     problems.extend(found);
+    problems.extend(crate::output_names::check(site));
     crate::diagnostics::sort(problems);
 }
 

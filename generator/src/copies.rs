@@ -86,7 +86,12 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
 
 /// The site zip's name at the site root: `it-security-guidance.zip`.
 pub fn site_zip_name(site: &Site) -> String {
-    format!("{}.zip", file_name_slug(&site.config.name))
+    zip_name(&site.config.name)
+}
+
+/// The site zip's file name, from the site's name.
+pub fn zip_name(site_name: &str) -> String {
+    format!("{}.zip", file_name_slug(site_name))
 }
 
 /// Where a page's single-file copy goes, if it gets one: current guidance pages do
@@ -151,7 +156,6 @@ impl PageCopies {
         if !site.config.offline_copies {
             return Ok(None);
         }
-        check_names(site)?;
         let check_script = std::str::from_utf8(
             THEME
                 .get_file(format!("static/{CHECK_SCRIPT}"))
@@ -252,42 +256,6 @@ pub fn write_site_zip(site: &Site, today: NaiveDate, out: &Path) -> Result<(), V
         )]
     })?;
     fill_in_zip_size(site, out)
-}
-
-/// The copies' names must not be taken by pages or files of the site.
-fn check_names(site: &Site) -> Result<(), Vec<Diagnostic>> {
-    let zip_name = site_zip_name(site);
-    let problems: Vec<Diagnostic> = site
-        .pages
-        .iter()
-        .filter(|p| p.output.to_string_lossy().ends_with(PAGE_COPY_EXTENSION))
-        .map(|p| {
-            Diagnostic::error(
-                &p.file,
-                0,
-                format!("pages cannot end in `.{PAGE_COPY_EXTENSION}`: that name is kept for the pages' offline copies"),
-            )
-            .with_help("rename the file")
-        })
-        .chain(
-            site.assets
-                .iter()
-                .filter(|a| *a == Path::new(&zip_name))
-                .map(|a| {
-                    Diagnostic::error(
-                        site.content_dir.join(a),
-                        0,
-                        format!("`{zip_name}` is the name of the site's downloadable copy"),
-                    )
-                    .with_help("rename or move this file")
-                }),
-        )
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
 }
 
 fn site_note(site: &Site, today: NaiveDate) -> Option<String> {

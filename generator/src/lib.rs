@@ -30,6 +30,7 @@ pub mod nav;
 pub mod new_page;
 pub mod offline_page;
 pub mod output;
+pub mod output_names;
 pub mod page;
 pub mod page_cache;
 pub mod render;

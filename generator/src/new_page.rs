@@ -67,6 +67,10 @@ pub fn create(new: &NewPage) -> Result<Created, Diagnostic> {
     if let Some(problem) = problems.into_iter().find(Diagnostic::is_error) {
         return Err(problem);
     }
+    if let Some(reason) = crate::output_names::refused_page(&site, &source) {
+        return Err(Diagnostic::error(&file, 0, reason)
+            .with_help("choose another file name, e.g. `finding-guidance.md`"));
+    }
     let interval = site.review_interval.unwrap_or(DEFAULT_INTERVAL);
     let title = match new.title.map(str::trim) {
         Some(title) if !title.is_empty() => title.to_string(),

@@ -64,7 +64,6 @@ pub fn reviews(site: &Site, today: NaiveDate) -> Vec<Review<'_>> {
 }
 
 pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
-    refuse_clashes(site)?;
     let reviews = reviews(site, today);
     let page = reviews_page(site, &reviews, today).map_err(|e| vec![e])?;
     let files = [
@@ -86,46 +85,9 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
 
 /// Renders the reviews page and keeps nothing (for `check`: its template's problems).
 pub fn try_render(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
-    refuse_clashes(site)?;
     reviews_page(site, &reviews(site, today), today)
         .map(|_| ())
         .map_err(|e| vec![e])
-}
-
-/// A page or file of the content that would be written where a report goes.
-fn refuse_clashes(site: &Site) -> Result<(), Vec<Diagnostic>> {
-    let taken = [REVIEWS_PAGE, PAGES_JSON, CALENDAR, FEED];
-    let pages = site
-        .pages
-        .iter()
-        .filter(|p| !p.generated)
-        .map(|p| (&p.output, &p.file));
-    let assets = site.assets.iter().map(|a| (a, a));
-    let clashes: Vec<Diagnostic> = pages
-        .chain(assets)
-        .filter(|(output, _)| taken.iter().any(|t| Path::new(t) == output.as_path()))
-        .map(|(output, file)| {
-            let file = if file.is_absolute() || file.starts_with(&site.content_dir) {
-                file.clone()
-            } else {
-                site.content_dir.join(file)
-            };
-            Diagnostic::error(
-                file,
-                0,
-                format!(
-                    "this would be written to {}, where Signpost writes its review report",
-                    output.display()
-                ),
-            )
-            .with_help("rename the file")
-        })
-        .collect();
-    if clashes.is_empty() {
-        Ok(())
-    } else {
-        Err(clashes)
-    }
 }
 
 fn day(date: NaiveDate) -> DateView {

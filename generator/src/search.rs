@@ -136,18 +136,6 @@ pub fn read_index_script(script: &str) -> Option<Index> {
 
 /// Writes `assets/search-index.js` and `search.html`.
 pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
-    if let Some(page) = site.pages.iter().find(|p| p.output == Path::new(PAGE_FILE)) {
-        return Err(vec![
-            Diagnostic::error(
-                &page.file,
-                0,
-                format!(
-                    "this page would be written to {PAGE_FILE}, which is the site's search page"
-                ),
-            )
-            .with_help("rename the file, e.g. to finding-guidance.md"),
-        ]);
-    }
     let script = index_script(&site.pages);
     write_file(&out.join(ASSETS_DIR).join(INDEX_FILE), script.as_bytes()).map_err(|e| vec![e])?;
     let html = search_page(site, today).map_err(|e| vec![e])?;

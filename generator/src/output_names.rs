@@ -1,0 +1,149 @@
+//! The files Signpost writes itself (the search page, the review reports, the site copy,
+//! the theme's assets), and pages or files of the content that would be written over them
+//! or over each other. Checked with the other checks, so `check` agrees with `build`, and
+//! nothing is dropped without a word.
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::site::Site;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let generated = generated(&site.config);
+    let mut problems = Vec::new();
+    let page_outputs: HashMap<&Path, &Path> = site
+        .pages
+        .iter()
+        .filter(|p| !p.generated)
+        .map(|p| (p.output.as_path(), p.source.as_path()))
+        .collect();
+    for page in site.pages.iter().filter(|p| !p.generated) {
+        if let Some(what) = generated.get(&page.output) {
+            problems.push(
+                Diagnostic::error(
+                    &page.file,
+                    0,
+                    format!(
+                        "this page would be written to {}, which is {what}",
+                        page.output.display()
+                    ),
+                )
+                .with_help("rename the file, e.g. to finding-guidance.md"),
+            );
+        }
+        let copy_name = page
+            .output
+            .to_string_lossy()
+            .ends_with(crate::copies::PAGE_COPY_EXTENSION);
+        if site.config.offline_copies && copy_name {
+            problems.push(
+                Diagnostic::error(
+                    &page.file,
+                    0,
+                    format!(
+                        "pages cannot end in `.{}`: that name is kept for the pages' offline copies",
+                        crate::copies::PAGE_COPY_EXTENSION
+                    ),
+                )
+                .with_help("rename the file"),
+            );
+        }
+    }
+    for asset in &site.assets {
+        let file = site.content_dir.join(asset);
+        if let Some(what) = generated.get(asset) {
+            problems.push(
+                Diagnostic::error(
+                    &file,
+                    0,
+                    format!(
+                        "this file would be written over {what} ({})",
+                        asset.display()
+                    ),
+                )
+                .with_help("rename or move the file"),
+            );
+        } else if let Some(page) = page_outputs.get(asset.as_path()) {
+            problems.push(
+                Diagnostic::error(
+                    &file,
+                    0,
+                    format!(
+                        "this file and the page {} would both be written to {}",
+                        page.display(),
+                        asset.display()
+                    ),
+                )
+                .with_help("rename one of them"),
+            );
+        } else if theme_assets().contains(asset) {
+            problems.push(
+                Diagnostic::warning(
+                    &file,
+                    0,
+                    format!("this file replaces the theme's own {}", asset.display()),
+                )
+                .with_help("if that is not meant, rename it; the theme's file is then used"),
+            );
+        }
+    }
+    problems
+}
+
+/// Why a page at `source` (`search.md`) could not be made, if it could not: for `new`.
+pub fn refused_page(config: &SiteConfig, source: &Path) -> Option<String> {
+    let output = source.with_extension("html");
+    generated(config).get(&output).map(|what| {
+        format!(
+            "this page would be written to {}, which is {what}",
+            output.display()
+        )
+    })
+}
+
+/// Every file Signpost writes itself, with what it is.
+fn generated(config: &SiteConfig) -> HashMap<PathBuf, &'static str> {
+    let mut files = HashMap::from([
+        (
+            PathBuf::from(crate::search::PAGE_FILE),
+            "the site's search page",
+        ),
+        (
+            Path::new(crate::render::ASSETS_DIR).join(crate::search::INDEX_FILE),
+            "the site's search index",
+        ),
+        (
+            PathBuf::from(crate::reports::REVIEWS_PAGE),
+            "the review report",
+        ),
+        (
+            PathBuf::from(crate::reports::PAGES_JSON),
+            "the list of pages for tools",
+        ),
+        (
+            PathBuf::from(crate::reports::CALENDAR),
+            "the review calendar",
+        ),
+        (PathBuf::from(crate::reports::FEED), "the review feed"),
+    ]);
+    if config.offline_copies {
+        files.insert(
+            PathBuf::from(crate::copies::zip_name(&config.name)),
+            "the site's downloadable copy",
+        );
+    }
+    files
+}
+
+/// The theme's own files, where the site has them (`assets/style.css`).
+fn theme_assets() -> Vec<PathBuf> {
+    let Some(statics) = crate::templates::THEME.get_dir("static") else {
+        return Vec::new();
+    };
+    crate::templates::all_files(statics)
+        .into_iter()
+        .filter_map(|file| file.path().strip_prefix("static").ok())
+        .map(|path| Path::new(crate::render::ASSETS_DIR).join(path))
+        .collect()
+}
