@@ -569,3 +569,13 @@ fn a_file_that_replaces_a_theme_file_is_a_warning() {
         run.stderr()
     );
 }
+
+#[test]
+fn front_matter_that_never_ends_is_one_error() {
+    let stderr = fails_with(
+        &[("index.md", "---\ntitle: Home\nowner: Team\n\nSome text.\n")],
+        &["content/index.md:1: the front matter starts with `---` but never ends"],
+    );
+    // Not also "this page has no title": the title is in the front matter.
+    assert!(stderr.contains("1 error,"), "{stderr}");
+}

@@ -450,3 +450,25 @@ fn a_replaced_page_has_no_review_notice() {
         "a replaced page is not reviewed any more"
     );
 }
+
+#[test]
+fn a_template_that_does_not_parse_says_the_pages_were_not_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\nowner: Team\n---\n"),
+            ("templates/base.html", "<html>{% if page %}</html>"),
+        ],
+    );
+    let output = check(&content, &[]);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("templates/base.html:1:"), "{stdout}");
+    // Before: "1 error, 0 warnings and 0 notes in 0 pages", as if there were no content.
+    assert!(
+        stdout.contains("1 error: the pages could not be read, so they were not checked"),
+        "{stdout}"
+    );
+}

@@ -90,6 +90,9 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// Pages read (0 when the site could not be read at all).
     pub pages: usize,
+    /// Whether the site could be read (a template that does not parse stops that), so its
+    /// pages were checked.
+    pub site_read: bool,
     pub today: NaiveDate,
     pub due_within: u32,
 }
@@ -133,6 +136,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     }
     sort(&mut findings);
     CheckReport {
+        site_read: site.is_some(),
         findings,
         pages,
         today: options.today,
@@ -807,6 +811,13 @@ impl CheckReport {
         .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
         if !self.findings.is_empty() {
             writeln!(out)?;
+        }
+        if !self.site_read {
+            return writeln!(
+                out,
+                "{bold}{}{bold:#}: the pages could not be read, so they were not checked; fix the errors above, then check again",
+                counts[0],
+            );
         }
         writeln!(
             out,

@@ -86,7 +86,7 @@ pub fn check_replaceable(output_dir: &Path, content_dir: &Path) -> Result<(), Di
     Err(Diagnostic::error(
         output_dir,
         0,
-        format!("this folder was not made by Signpost and is not empty ({count} entries); refusing to replace it"),
+        format!("this folder was not made by Signpost and is not empty ({count} {}); refusing to replace it", if count == 1 { "entry" } else { "entries" }),
     )
     .with_help("choose another output folder with --output DIR, or move the files out of this one yourself"))
 }

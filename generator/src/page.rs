@@ -150,7 +150,8 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     };
 
     let split = front_matter::split(&text);
-    if split.yaml.is_none() && text.starts_with("---") {
+    let front_matter_unclosed = split.yaml.is_none() && text.starts_with("---");
+    if front_matter_unclosed {
         problems.push(
             Diagnostic::error(
                 &file,
@@ -160,10 +161,11 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             .with_help("add a line with just `---` after the last front matter line"),
         );
     }
-    let front = split
+    let mut front = split
         .yaml
         .map(|yaml| front_matter::parse(&file, yaml, problems))
         .unwrap_or_default();
+    front.unreadable |= front_matter_unclosed;
     // Unreadable front matter may well hold the title: say only what is wrong with it.
     let front_matter_unreadable = front.unreadable;
 
