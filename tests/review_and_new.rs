@@ -302,6 +302,24 @@ fn new_writes_a_complete_page_that_builds() {
     );
     assert_eq!(std::fs::read(&existing).unwrap(), before);
 
+    // Names are web addresses: no spaces or capitals (which, on Windows and macOS, would
+    // also be the existing page).
+    let run3 = run(
+        &["new", "travel/Accessing-IT-Systems-From-Overseas.md"],
+        &content,
+    );
+    run3.assert_failed();
+    assert!(
+        run3.stderr().contains("for example `signpost new travel/accessing-it-systems-from-overseas.md --title \"Accessing IT Systems From Overseas\"`"),
+        "{}",
+        run3.stderr()
+    );
+    assert!(
+        !content
+            .join("travel/Accessing-IT-Systems-From-Overseas.md")
+            .exists()
+    );
+
     // A new folder, a title from the file name, an owner given.
     run(
         &[

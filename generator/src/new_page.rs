@@ -143,6 +143,46 @@ fn source_path(content_dir: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
         .components()
         .filter(|c| c != &Component::CurDir)
         .collect();
+    // Names become web addresses: `My Page.md` would be `My%20Page.html`, and `Page.md`
+    // beside `page.md` is one file on Windows and macOS.
+    let plain = |name: &str| {
+        name.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+    };
+    if !relative
+        .components()
+        .all(|c| plain(&c.as_os_str().to_string_lossy()))
+    {
+        let suggested: PathBuf = relative
+            .components()
+            .map(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
+                let stem = crate::slug::slugify(stem);
+                if extension.is_empty() {
+                    stem
+                } else {
+                    format!("{stem}.{extension}")
+                }
+            })
+            .collect();
+        return Err(Diagnostic::error(
+            path,
+            0,
+            "a page's path becomes its web address: use lower case letters, digits and hyphens",
+        )
+        .with_help({
+            let title = relative
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().replace(['-', '_'], " "))
+                .unwrap_or_default();
+            format!(
+                "for example `signpost new {} --title \"{}\"`",
+                suggested.display(),
+                title.trim()
+            )
+        }));
+    }
     match relative.extension().and_then(|e| e.to_str()) {
         Some("md") => {}
         None => {
@@ -243,6 +283,8 @@ mod tests {
             "data/page.md",
             "travel/.hidden.md",
             "notes.txt",
+            "travel/My New Page.md",
+            "travel/Page.md",
         ] {
             assert!(source_path(content, Path::new(bad)).is_err(), "{bad}");
         }
