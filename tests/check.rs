@@ -472,3 +472,27 @@ fn a_template_that_does_not_parse_says_the_pages_were_not_checked() {
         "{stdout}"
     );
 }
+
+#[test]
+fn review_dates_out_of_order_are_a_warning() {
+    // TODAY is the date these tests check against.
+    for (page, message) in [
+        (
+            "---\ntitle: P\nowner: Team\nlast_reviewed: 2027-01-10\nreview_by: 2027-06-01\n---\nText\n",
+            "`last_reviewed` is 10 January 2027, which has not come yet",
+        ),
+        (
+            "---\ntitle: P\nowner: Team\nlast_reviewed: 2026-10-01\nreview_by: 2026-01-01\n---\nText\n",
+            "`last_reviewed` (1 October 2026) is after `review_by` (1 January 2026)",
+        ),
+    ] {
+        let (report, on_page) = check_one_page(page, "name: S\n");
+        let wrong: Vec<_> = on_page
+            .iter()
+            .filter(|f| f.1 == "review-date-wrong")
+            .collect();
+        assert_eq!(wrong.len(), 1, "{on_page:#?}");
+        assert_eq!((wrong[0].0.as_str(), wrong[0].3), ("warning", 4));
+        assert!(report.to_string().contains(message), "{report}");
+    }
+}

@@ -49,6 +49,7 @@ pub enum Lint {
     ReviewOverdue,
     ReviewDueSoon,
     ReviewDateMissing,
+    ReviewDateWrong,
     OwnerMissing,
     ExternalLink,
     RemoteResource,
@@ -68,6 +69,7 @@ impl Lint {
             Lint::ReviewOverdue => "review-overdue",
             Lint::ReviewDueSoon => "review-due-soon",
             Lint::ReviewDateMissing => "review-date-missing",
+            Lint::ReviewDateWrong => "review-date-wrong",
             Lint::OwnerMissing => "owner-missing",
             Lint::ExternalLink => "external-link",
             Lint::RemoteResource => "remote-resource",
@@ -328,7 +330,32 @@ impl Lints<'_> {
             }),
             _ => {}
         }
+        findings.extend(self.review_dates_in_order(page, front));
         findings
+    }
+
+    /// A last review cannot be in the future, nor after the next one is due: either is a
+    /// typo (a wrong year, most often), and it makes the review notice wrong.
+    fn review_dates_in_order(&self, page: &Page, front: &FrontLines) -> Option<Finding> {
+        let last = page.front.last_reviewed?;
+        let line = front
+            .line_of(&["last_reviewed", "last_reviewed_on"])
+            .unwrap_or(1);
+        let problem = if last.first_day() > self.today {
+            format!("`last_reviewed` is {last}, which has not come yet")
+        } else if let Some(review_by) = page.review_by.filter(|by| *by < last.first_day()) {
+            format!(
+                "`last_reviewed` ({last}) is after `review_by` ({})",
+                PageDate::Day(review_by)
+            )
+        } else {
+            return None;
+        };
+        Some(Finding {
+            lint: Lint::ReviewDateWrong,
+            diagnostic: Diagnostic::warning(&page.file, line, problem)
+                .with_help("check the year: `last_reviewed` is the day of the last review, `review_by` the day the next is due"),
+        })
     }
 }
 
