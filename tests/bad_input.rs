@@ -579,3 +579,49 @@ fn front_matter_that_never_ends_is_one_error() {
     // Not also "this page has no title": the title is in the front matter.
     assert!(stderr.contains("1 error,"), "{stderr}");
 }
+
+#[test]
+fn an_html_comment_that_is_never_closed_is_an_error() {
+    // Before, it built, and browsers hid the rest of the page (and the theme's owner and
+    // feedback blocks after it).
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\n---\nIntro.\n\n<!-- TODO: check with the team\n\n## Rules\n\nText.\n",
+            ),
+        ],
+        &[
+            "content/page.md:6: this HTML comment (`<!--`) is never closed",
+            "browsers hide the rest of the page",
+        ],
+    );
+    // Closed ones, on one line or several, are fine.
+    let (_dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: A page\n---\nIntro <!-- a note --> here.\n\n<!-- a longer\nnote -->\n\nText.\n",
+        ),
+    ]);
+    run.assert_ok();
+}
+
+#[test]
+fn an_empty_title_is_no_title() {
+    let (dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: \"\"\n---\n# From the heading\n\nText.\n",
+        ),
+    ]);
+    run.assert_ok();
+    let html = read(&dir.path().join("public"), "page.html");
+    assert!(html.contains("<title>From the heading"), "{html}");
+    fails_with(
+        &[HOME, ("page.md", "---\ntitle: \"  \"\n---\nText.\n")],
+        &["content/page.md:1: this page has no title"],
+    );
+}

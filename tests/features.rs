@@ -61,6 +61,21 @@ fn markdown_extensions_and_raw_html() {
 }
 
 #[test]
+fn a_heading_does_not_take_an_id_the_theme_uses() {
+    let (_dir, out) = build_ok(&[
+        HOME,
+        ("page.md", "---\ntitle: P\n---\n## Main content\n\nText.\n"),
+    ]);
+    let html = read(&out, "page.html");
+    // The skip link's target stays the theme's `<main>`.
+    assert_eq!(html.matches("id=\"main-content\"").count(), 1, "{html}");
+    assert!(
+        html.contains("<h2 id=\"main-content-1\">Main content</h2>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn pages_link_by_source_path_and_get_relative_output_links() {
     let (_dir, out) = build_ok(&[
         HOME,

@@ -301,7 +301,8 @@ impl<'a> Fields<'a> {
                 )),
             );
         }
-        text.map(|t| t.trim().to_string())
+        // `title: ""` says nothing, as `title:` does: the page's first heading is its title.
+        text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Rendered {
     pub first_heading: Option<String>,
     /// Lines that had `#Heading` without a space (fixed here; `check` reports them).
     pub legacy_heading_lines: Vec<usize>,
+    /// The file line of an HTML comment (`<!--`) that is never closed: browsers hide
+    /// everything after it, the rest of the page included.
+    pub unclosed_comment_line: Option<usize>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -58,7 +61,7 @@ pub fn render(
         legacy_heading_lines: legacy_lines.iter().map(|l| l + body_line - 1).collect(),
         ..Rendered::default()
     };
-    let mut ids = Ids::default();
+    let mut ids = Ids::for_page();
     // Sized from the text up front (about an event per 8 bytes of a typical page, HTML half
     // as long again as the Markdown): growing them page after page cost more than parsing.
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
@@ -68,10 +71,14 @@ pub fn render(
     let mut heading_events: Vec<Event> = Vec::new();
     let mut heading_text = String::new();
     let mut first_heading_seen = false;
+    let mut comments = CommentTracker::default();
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            comments.read(html, line());
+        }
         if heading.is_some() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
@@ -136,7 +143,31 @@ pub fn render(
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.unclosed_comment_line = comments.open;
     out
+}
+
+/// Follows `<!--` and `-->` through a page's raw HTML, in order.
+#[derive(Default)]
+struct CommentTracker {
+    /// Where the comment now open started.
+    open: Option<usize>,
+}
+
+impl CommentTracker {
+    fn read(&mut self, mut html: &str, line: usize) {
+        loop {
+            let marker = if self.open.is_some() { "-->" } else { "<!--" };
+            let Some(at) = html.find(marker) else {
+                return;
+            };
+            self.open = match self.open {
+                Some(_) => None,
+                None => Some(line),
+            };
+            html = &html[at + marker.len()..];
+        }
+    }
 }
 
 /// Records links for checking and swaps in the output URL.

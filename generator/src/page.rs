@@ -192,6 +192,13 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         &links,
     );
 
+    if let Some(line) = rendered.unclosed_comment_line {
+        problems.push(
+            Diagnostic::error(&file, line, "this HTML comment (`<!--`) is never closed").with_help(
+                "end it with `-->`: until then, browsers hide the rest of the page from readers",
+            ),
+        );
+    }
     let Some(title) = front
         .title
         .clone()

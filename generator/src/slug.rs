@@ -23,7 +23,33 @@ pub struct Ids {
     seen: HashMap<String, usize>,
 }
 
+/// Ids the theme's templates give to parts of a page: a heading must not take one, or a
+/// link to it would land on the theme's element (`## Main content` and the skip link).
+pub const THEME_IDS: &[&str] = &[
+    "main-content",
+    "site-search-input",
+    "search-page-results",
+    "reviews-summary",
+    "reviews-reminders",
+    "signpost-replaced",
+    "signpost-take-a-copy",
+    "signpost-superseded-heading",
+    "signpost-pages",
+    "signpost-page-meta-heading",
+    "signpost-feedback-heading",
+    "signpost-contents-heading",
+    "signpost-all-pages",
+    "signpost-all-guidance",
+];
+
 impl Ids {
+    /// Ids for a page's headings, around the theme's own.
+    pub fn for_page() -> Self {
+        Self {
+            seen: THEME_IDS.iter().map(|id| (id.to_string(), 0)).collect(),
+        }
+    }
+
     pub fn unique(&mut self, wanted: &str) -> String {
         let base = if wanted.is_empty() { "section" } else { wanted };
         let mut candidate = base.to_string();
@@ -42,6 +68,29 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_id_the_theme_writes_is_kept_from_headings() {
+        let mut ids = Ids::for_page();
+        assert_eq!(ids.unique("main-content"), "main-content-1");
+        let theme = crate::templates::THEME
+            .get_dir("templates")
+            .expect("templates");
+        for file in crate::templates::all_files(theme) {
+            let text = file.contents_utf8().unwrap_or_default();
+            for part in text.split("id=\"").skip(1) {
+                let id = part.split('"').next().unwrap_or_default();
+                if id.contains("{{") || id.is_empty() {
+                    continue; // made from the page (the wizard's flow id)
+                }
+                assert!(
+                    THEME_IDS.contains(&id),
+                    "{}: id `{id}` is not in THEME_IDS",
+                    file.path().display()
+                );
+            }
+        }
+    }
 
     #[test]
     fn github_style() {
