@@ -416,3 +416,27 @@ fn an_impossible_bank_holiday_says_why() {
         "{stderr}"
     );
 }
+
+#[test]
+fn country_codes_in_lists_are_checked_as_a_reader_would_be_told_them() {
+    let stderr = build_with_data_file("special_attention.yaml", |text| {
+        text.replacen(
+            "  - code: IL\n    including: [PS]",
+            "  - code: IL\n    including: [PS, HK]",
+            1,
+        )
+    });
+    // Before: the page said Hong Kong was in both, and the wizard counted it as Israel.
+    assert!(
+        stderr.contains("data/special_attention.yaml:29:21: HK is already included under CN: a place can count as only one country"),
+        "{stderr}"
+    );
+    let stderr = build_with_data_file("special_attention.yaml", |text| {
+        text.replacen("  - code: IL\n", "  - code: il\n", 1)
+    });
+    assert!(stderr.contains("unknown country code \"il\""), "{stderr}");
+    assert!(
+        stderr.contains("help: country codes are in capitals: IL"),
+        "{stderr}"
+    );
+}

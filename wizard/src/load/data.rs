@@ -169,9 +169,20 @@ impl Loader {
                 list.countries.push(code.clone());
             }
             for inc in &including {
-                if self.known_code(file, &with(&entry_at, "including"), inc, flow) {
-                    list.included.insert(inc.clone(), code.clone());
+                let inc_at = with(&entry_at, "including");
+                if !self.known_code(file, &inc_at, inc, flow) {
+                    continue;
                 }
+                // One place counts as one country: the page and the wizard would disagree.
+                if let Some(first) = list.included.get(inc).filter(|first| **first != code) {
+                    let message = format!(
+                        "{inc} is already included under {first}: a place can count as only one country"
+                    );
+                    let help = format!("keep it under one of {first} and {code}");
+                    self.error_at_word(file, &inc_at, inc, message, Some(help));
+                    continue;
+                }
+                list.included.insert(inc.clone(), code.clone());
             }
             // Places that are part of this country must be named, so the page says so.
             for c in flow
@@ -205,11 +216,16 @@ impl Loader {
         if flow.countries.is_empty() || flow.countries.iter().any(|c| c.code == code) {
             return true;
         }
-        let help = suggest(
-            code,
-            flow.countries.iter().map(|c| c.code.as_str()).collect(),
-        )
-        .unwrap_or_else(|| "codes are listed in content/data/countries.yaml".into());
+        let upper = code.to_uppercase();
+        let help = if flow.countries.iter().any(|c| c.code == upper) {
+            format!("country codes are in capitals: {upper}")
+        } else {
+            suggest(
+                code,
+                flow.countries.iter().map(|c| c.code.as_str()).collect(),
+            )
+            .unwrap_or_else(|| "codes are listed in content/data/countries.yaml".into())
+        };
         self.error_at_word(
             file,
             at,
