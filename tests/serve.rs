@@ -114,10 +114,16 @@ impl Preview {
     }
 
     /// Ctrl-C, then the exit status (bounded: killed if it does not stop).
-    fn stop(mut self) -> std::process::ExitStatus {
+    fn stop(self) -> std::process::ExitStatus {
+        self.stop_with("INT")
+    }
+
+    /// Sends `signal` (INT for Ctrl-C, TERM, HUP for a closed terminal), then the exit
+    /// status.
+    fn stop_with(mut self, signal: &str) -> std::process::ExitStatus {
         let interrupt = std::process::Command::new("sh")
             .arg("-c")
-            .arg(format!("kill -INT {}", self.child.id()))
+            .arg(format!("kill -{signal} {}", self.child.id()))
             .status()
             .unwrap();
         assert!(interrupt.success());
@@ -334,5 +340,8 @@ fn a_site_that_never_built_shows_its_problems_until_it_does() {
             .body
             .contains("generation=1")
     );
-    assert!(preview.stop().success());
+    // Stopped as a service manager or a closed terminal stops it: it still cleans up.
+    assert!(preview.stop_with("TERM").success());
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp")).unwrap().collect();
+    assert!(left.is_empty(), "the preview left {left:?}");
 }
