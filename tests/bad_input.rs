@@ -284,6 +284,21 @@ fn superseded_by_must_point_at_a_page() {
         ],
         &["content/old.md:3: `superseded_by`: there is no page `new.md`"],
     );
+    // Written from the content folder rather than from the page: the path to write.
+    fails_with(
+        &[
+            HOME,
+            (
+                "travel/old.md",
+                "---\ntitle: Old\nsuperseded_by: travel/new.md\n---\nText\n",
+            ),
+            ("travel/new.md", "---\ntitle: New\n---\nText\n"),
+        ],
+        &[
+            "content/travel/old.md:3: `superseded_by`: there is no page `travel/new.md`",
+            "did you mean `new.md`? (paths are from this page)",
+        ],
+    );
 }
 
 #[test]
@@ -623,5 +638,29 @@ fn an_empty_title_is_no_title() {
     fails_with(
         &[HOME, ("page.md", "---\ntitle: \"  \"\n---\nText.\n")],
         &["content/page.md:1: this page has no title"],
+    );
+}
+
+#[test]
+fn links_that_lead_nowhere_are_errors() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "travel/page.md",
+                "---\ntitle: A page\n---\n[Mail us](mailto:)\n\n[Empty]()\n\n[Rooted page](/travel/other.md#rules)\n",
+            ),
+            ("travel/other.md", "---\ntitle: Other\n---\n## Rules\n"),
+            (
+                "site.yaml",
+                "name: S\nlink_origin: https://intranet.example.gov.uk\n",
+            ),
+        ],
+        &[
+            "content/travel/page.md:4: `mailto:` has no address after it",
+            "content/travel/page.md:6: this link has no address",
+            "content/travel/page.md:8: `/travel/other.md#rules` is written from the site root",
+            "write it from this page: `other.md`",
+        ],
     );
 }

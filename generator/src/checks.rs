@@ -27,7 +27,54 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     for link in &page.links {
         let at = |message: String| Diagnostic::error(&page.file, link.line, message);
         match &link.target {
-            LinkTarget::External(_) => {}
+            LinkTarget::External(url) => {
+                // `mailto:` or `tel:` with nothing after it opens an empty message or dials
+                // nothing.
+                if let Some(scheme) = ["mailto:", "tel:"]
+                    .iter()
+                    .find(|s| url.eq_ignore_ascii_case(s))
+                {
+                    problems.push(
+                        at(format!("`{scheme}` has no address after it"))
+                            .with_help(format!("write the address: `{scheme}…`")),
+                    );
+                }
+            }
+            LinkTarget::SamePage(fragment)
+                if fragment.is_empty() && link.written.trim().is_empty() =>
+            {
+                problems.push(
+                    at("this link has no address: `[words]()`".to_string()).with_help(
+                        "put the address between the brackets, or write the words without a link",
+                    ),
+                );
+            }
+            LinkTarget::Rooted(path)
+                if path
+                    .split(['#', '?'])
+                    .next()
+                    .is_some_and(|p| p.ends_with(".md")) =>
+            {
+                // A page of this site, written from the site root: the intranet has no `.md`.
+                let source = path
+                    .trim_start_matches('/')
+                    .split(['#', '?'])
+                    .next()
+                    .unwrap_or_default();
+                let help = match site
+                    .layout
+                    .page_for(Path::new(source))
+                    .and_then(|s| site.page(&s))
+                {
+                    Some(target) => format!(
+                        "write it from this page: `{}`",
+                        relative_source(&page.source, &target.source)
+                    ),
+                    None => "link to a page by its path from this page, e.g. `../travel/page.md`"
+                        .to_string(),
+                };
+                problems.push(at(format!("`{path}` is written from the site root; links to pages are written from the page")).with_help(help));
+            }
             LinkTarget::Rooted(path) => {
                 if site.config.link_origin.is_none() {
                     problems.push(at(format!("`{path}` starts with `/`, which does not work from a copy on disk")).with_help(
@@ -100,14 +147,41 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     if let Some((target, line)) = &page.front.superseded_by {
         match replaced_by(site, page) {
             Some(current) if current.source == page.source => problems.push(
-                Diagnostic::error(&page.file, *line, "`superseded_by` points at this same page")
-                    .with_help("give the source path of the page that replaces this one"),
+                Diagnostic::error(
+                    &page.file,
+                    *line,
+                    "`superseded_by` points at this same page",
+                )
+                .with_help("give the source path of the page that replaces this one"),
             ),
             Some(current) => problems.extend(check_replacement_chain(site, page, current, *line)),
-            None => problems.push(
-                Diagnostic::error(&page.file, *line, format!("`superseded_by`: there is no page `{target}`"))
-                    .with_help("give the source path of the page that replaces this one, relative to this page, e.g. `current-page.md`"),
-            ),
+            None => {
+                // Written from the content folder, or a near miss: the path from this page.
+                let from_root = site
+                    .layout
+                    .page_for(Path::new(target))
+                    .and_then(|s| site.page(&s));
+                let pages = site
+                    .pages
+                    .iter()
+                    .filter(|p| !p.generated)
+                    .filter_map(|p| p.source.to_str());
+                let meant = from_root
+                    .map(|p| p.source.to_string_lossy().into_owned())
+                    .or_else(|| did_you_mean(target, pages).map(str::to_string));
+                let help = match meant {
+                    Some(meant) => format!("did you mean `{}`? (paths are from this page)", relative_source(&page.source, Path::new(&meant))),
+                    None => "give the source path of the page that replaces this one, relative to this page, e.g. `current-page.md`".to_string(),
+                };
+                problems.push(
+                    Diagnostic::error(
+                        &page.file,
+                        *line,
+                        format!("`superseded_by`: there is no page `{target}`"),
+                    )
+                    .with_help(help),
+                );
+            }
         }
     }
     problems
