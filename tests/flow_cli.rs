@@ -440,3 +440,54 @@ fn country_codes_in_lists_are_checked_as_a_reader_would_be_told_them() {
         "{stderr}"
     );
 }
+
+/// `flow check` on a copy of the real content with `edit` applied to the flow; returns
+/// what it printed, having checked that it failed.
+fn flow_check_with(edit: impl Fn(&str) -> String) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let flow = content.join("flows/overseas-travel.yaml");
+    let text = std::fs::read_to_string(&flow).unwrap();
+    let edited = edit(&text);
+    assert_ne!(text, edited, "the edit applies");
+    std::fs::write(&flow, edited).unwrap();
+    let output = signpost()
+        .args(["flow", "check", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn flow_help_does_not_point_the_wrong_way() {
+    // An option removed from the question, still in a rule: not "did you mean sc?" (sc is
+    // in the same list already).
+    let stderr =
+        flow_check_with(|text| text.replacen("      - value: esc\n", "      - value: gone\n", 1));
+    assert!(
+        stderr.contains("\"esc\" is not an option of question \"clearance\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("did you mean \"sc\"?"), "{stderr}");
+    assert!(stderr.contains("remove \"esc\" from this list"), "{stderr}");
+    // A yes/no question made a choice: one error, not one per rule that tests it.
+    let stderr = flow_check_with(|text| {
+        text.replacen(
+            "  - id: strap\n    type: yes-no",
+            "  - id: strap\n    type: choice",
+            1,
+        )
+    });
+    assert!(
+        stderr.contains("choice question \"strap\" needs `options`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("the options are: \n"), "{stderr}");
+    assert!(
+        !stderr.contains("is not an option of question \"strap\""),
+        "{stderr}"
+    );
+}

@@ -109,7 +109,10 @@ fn check_routes(flow: &Flow, out: &mut Vec<Problem>) -> bool {
                 dangling = true;
                 out.push(problem(
                     Site::Route(qi, ri),
-                    format!("`goto: {}` names no question or outcome", r.goto),
+                    format!(
+                        "\"{}\", where this route goes, is not a question or an outcome",
+                        r.goto
+                    ),
                     suggest(&r.goto, ids(flow)).as_deref(),
                 ));
             }

@@ -32,7 +32,12 @@ fn unknown_questions_lists_options_facts_and_data_are_all_reported() {
     let e = errors("unknown-references", "data");
     let f = "unknown-references.yaml";
     expect(&e, f, 11, "there is no question \"stap\"");
-    expect(&e, f, 13, "`goto: countrys` names no question or outcome");
+    expect(
+        &e,
+        f,
+        13,
+        "\"countrys\", where this route goes, is not a question or an outcome",
+    );
     expect(&e, f, 18, "there is no country list \"wach\"");
     expect(&e, f, 20, "write yes or no, not \"maybe\"");
     expect(&e, f, 26, "fact \"nothing\", which is not defined");

@@ -276,6 +276,7 @@ impl Loader {
         let (kind, options) = (*kind, options.clone());
         if let Some(is) = m.get("is") {
             let mut values = Vec::new();
+            let written: Vec<String> = one_or_many(is).iter().filter_map(scalar).collect();
             for raw in one_or_many(is) {
                 let word = scalar(&raw).unwrap_or_default();
                 let value = match kind {
@@ -288,11 +289,23 @@ impl Loader {
                         }
                     },
                     QuestionKind::Choice => {
+                        if options.is_empty() {
+                            continue; // the question itself is reported as having none
+                        }
                         if !options.contains(&word) {
-                            let help = suggest(&word, options.iter().map(String::as_str).collect())
-                                .unwrap_or_else(|| {
-                                    format!("the options are: {}", options.join(", "))
-                                });
+                            // Near misses among the options not already in this list: an
+                            // option just removed from the question is not "sc" again.
+                            let others: Vec<&str> = options
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|o| !written.iter().any(|w| w == o))
+                                .collect();
+                            let help = suggest(&word, others).unwrap_or_else(|| {
+                                format!(
+                                    "the options are: {}; remove \"{word}\" from this list, or add it to the question's options",
+                                    options.join(", ")
+                                )
+                            });
                             self.error_at_word(
                                 src,
                                 &with(at, "is"),
