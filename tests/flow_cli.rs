@@ -128,21 +128,11 @@ fn check_passes_the_real_flow_and_names_problems_in_a_broken_one() {
         String::from_utf8_lossy(&output.stdout).contains("ok: content/flows/overseas-travel.yaml")
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_tree(&workspace().join("content"), &content);
+    let (dir, content, stderr) =
+        flow_check_edited(|text| text.replacen("    next: part-two", "    next: part-too", 1));
     let flow = content.join("flows/overseas-travel.yaml");
-    let text = std::fs::read_to_string(&flow).unwrap();
-    let broken = text.replacen("    next: part-two", "    next: part-too", 1);
-    assert_ne!(text, broken, "the fixture edit applies");
-    std::fs::write(&flow, broken).unwrap();
-    let output = signpost()
-        .args(["flow", "check", "--content"])
-        .arg(&content)
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let text =
+        std::fs::read_to_string(workspace().join("content/flows/overseas-travel.yaml")).unwrap();
     assert!(stderr.contains("flows/overseas-travel.yaml:"), "{stderr}");
     assert!(stderr.contains("part-too"), "{stderr}");
     // The same problem stops a build, naming the same file and line.
@@ -444,6 +434,13 @@ fn country_codes_in_lists_are_checked_as_a_reader_would_be_told_them() {
 /// `flow check` on a copy of the real content with `edit` applied to the flow; returns
 /// what it printed, having checked that it failed.
 fn flow_check_with(edit: impl Fn(&str) -> String) -> String {
+    flow_check_edited(edit).2
+}
+
+/// [`flow_check_with`], keeping the copy (its folder and content folder) for more runs.
+fn flow_check_edited(
+    edit: impl Fn(&str) -> String,
+) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_tree(&workspace().join("content"), &content);
@@ -458,7 +455,8 @@ fn flow_check_with(edit: impl Fn(&str) -> String) -> String {
         .output()
         .unwrap();
     assert!(!output.status.success());
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (dir, content, stderr)
 }
 
 #[test]
