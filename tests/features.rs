@@ -235,3 +235,58 @@ fn tech_docs_review_keys_give_a_review_by_date() {
         "past review on 2026-11-22: notice shown"
     );
 }
+
+#[test]
+fn a_draft_is_left_out_of_the_site_until_it_is_ready() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            HOME,
+            ("travel/ready.md", "---\ntitle: Ready\n---\nText.\n"),
+            (
+                "travel/coming.md",
+                "---\ntitle: Coming soon\ndraft: true\n---\nNot yet.\n",
+            ),
+        ],
+    );
+    let out = dir.path().join("public");
+    let run = build(&content, &out, "2026-11-22");
+    run.assert_ok();
+    assert!(
+        run.stderr().contains("(1 draft left out)"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!out.join("travel/coming.html").exists());
+    assert!(out.join("travel/ready.html").exists());
+    for file in html_files(&out) {
+        let html = std::fs::read_to_string(out.join(&file)).unwrap();
+        assert!(
+            !html.contains("Coming soon"),
+            "{} names the draft",
+            file.display()
+        );
+    }
+    let index = std::fs::read_to_string(out.join("assets/search-index.js")).unwrap();
+    let index = signpost::search::read_index_script(&index).unwrap();
+    assert!(index.pages.iter().all(|p| p.1 != "Coming soon"));
+
+    // A published page cannot link to it yet.
+    write_site(
+        &content,
+        &[(
+            "travel/ready.md",
+            "---\ntitle: Ready\n---\nSee [soon](coming.md).\n",
+        )],
+    );
+    let run = build(&content, &out, "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr()
+            .contains("`coming.md` is a draft (`draft: true`), which is not published"),
+        "{}",
+        run.stderr()
+    );
+}

@@ -21,6 +21,8 @@ pub struct BuildOptions {
 
 pub struct BuildReport {
     pub pages: usize,
+    /// Pages left out because they are drafts.
+    pub drafts: usize,
     /// Warnings found on the way (the build still succeeded).
     pub warnings: Vec<Diagnostic>,
 }
@@ -47,6 +49,7 @@ pub fn build_cached(
     match written {
         Ok(()) => Ok(BuildReport {
             pages: site.pages.len(),
+            drafts: site.drafts.len(),
             warnings: problems,
         }),
         Err(WriteError::Build(found)) => {

@@ -114,6 +114,21 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                         }
                     }
                     None if site.layout.is_asset(path) => {}
+                    None if site
+                        .layout
+                        .page_for(path)
+                        .is_some_and(|s| site.drafts.contains(&s)) =>
+                    {
+                        problems.push(
+                            at(format!(
+                                "`{}` is a draft (`draft: true`), which is not published",
+                                link.written
+                            ))
+                            .with_help(
+                                "publish it (remove `draft: true`), or link to it once it is",
+                            ),
+                        );
+                    }
                     None => {
                         let mut problem = at(format!(
                             "`{}` does not exist: there is no {}",

@@ -264,8 +264,13 @@ fn run_build(options: BuildOptions) -> ExitCode {
     match build::build(&options) {
         Ok(report) => {
             print_problems(&report.warnings);
+            let drafts = match report.drafts {
+                0 => String::new(),
+                1 => " (1 draft left out)".to_string(),
+                n => format!(" ({n} drafts left out)"),
+            };
             eprintln!(
-                "Built {} pages from {} into {} in {:.2} s.",
+                "Built {} pages{drafts} from {} into {} in {:.2} s.",
                 report.pages,
                 options.content_dir.display(),
                 options.output_dir.display(),

@@ -23,6 +23,7 @@ const KEYS: &[(&str, &[&str])] = &[
     ("feedback", &[]),
     ("superseded_by", &[]),
     ("weight", &[]),
+    ("draft", &[]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,6 +51,8 @@ pub struct FrontMatter {
     /// The replacing page's source path as written, and the line it is on.
     pub superseded_by: Option<(String, usize)>,
     pub weight: Option<i64>,
+    /// `draft: true`: not published yet (left out of the site, with a note).
+    pub draft: bool,
     /// Line in the file where `review_by` is (or the front matter starts), for messages.
     pub review_by_line: usize,
     /// `review_by` was given but is not a date: no review-by date is worked out in its
@@ -143,6 +146,13 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
                 .with_help(help.to_string())
         };
         match *key {
+            "draft" => match value {
+                Value::Bool(draft) => front.draft = *draft,
+                _ => problems.push(at(
+                    "`draft` must be true or false".to_string(),
+                    "write `draft: true` to leave the page out of the site until it is ready",
+                )),
+            },
             "title" => front.title = field.text(spelling, value, problems),
             "summary" => front.summary = field.text(spelling, value, problems),
             "owner" => front.owner = field.text(spelling, value, problems),

@@ -25,6 +25,8 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
     pub flows: BTreeMap<String, LoadedFlow>,
     pub templates: Templates,
+    /// Pages marked `draft: true`, by source path: read and checked, not published.
+    pub drafts: Vec<PathBuf>,
 }
 
 impl Site {
@@ -121,13 +123,24 @@ pub fn load_cached(
         })
         .collect();
     let mut pages = Vec::with_capacity(read.len());
+    let mut drafts = Vec::new();
     for (page, found) in read {
         problems.extend(found);
-        pages.extend(page);
+        match page {
+            Some(page) if page.front.draft => drafts.push(page.source),
+            page => pages.extend(page),
+        }
     }
     pages.extend(
         layout
-            .folders_without_index(&sources.pages)
+            .folders_without_index(
+                &sources
+                    .pages
+                    .iter()
+                    .filter(|p| !drafts.contains(p))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )
             .into_iter()
             .map(|source| Page::generated_index(source, content_dir)),
     );
@@ -149,5 +162,6 @@ pub fn load_cached(
         assets: sources.assets,
         flows,
         templates,
+        drafts,
     })
 }
