@@ -496,3 +496,23 @@ fn review_dates_out_of_order_are_a_warning() {
         assert!(report.to_string().contains(message), "{report}");
     }
 }
+
+#[test]
+fn an_image_with_no_text_is_a_warning() {
+    let (report, on_page) = check_one_page(
+        "---\ntitle: P\nowner: Team\nreview_by: 2027-06-01\n---\n![](https://example.org/map.png)\n\n![Map of the regions](https://example.org/map.png)\n",
+        "name: S\n",
+    );
+    let images: Vec<_> = on_page
+        .iter()
+        .filter(|f| f.1 == "image-text-missing")
+        .collect();
+    assert_eq!(images.len(), 1, "{on_page:#?}");
+    assert_eq!((images[0].0.as_str(), images[0].3), ("warning", 6));
+    assert!(
+        report
+            .to_string()
+            .contains("no text for people who cannot see it"),
+        "{report}"
+    );
+}

@@ -54,6 +54,7 @@ pub enum Lint {
     ExternalLink,
     RemoteResource,
     LegacyHeading,
+    ImageTextMissing,
     Mojibake,
     RetiredEmail,
     DuplicateTitle,
@@ -74,6 +75,7 @@ impl Lint {
             Lint::ExternalLink => "external-link",
             Lint::RemoteResource => "remote-resource",
             Lint::LegacyHeading => "legacy-heading",
+            Lint::ImageTextMissing => "image-text-missing",
             Lint::Mojibake => "mojibake",
             Lint::RetiredEmail => "retired-email",
             Lint::DuplicateTitle => "duplicate-title",
@@ -237,6 +239,19 @@ impl Lints<'_> {
                     &written[..hashes],
                     &written[hashes..]
                 )),
+            });
+        }
+        for &line in &page.images_without_text {
+            findings.push(Finding {
+                lint: Lint::ImageTextMissing,
+                diagnostic: Diagnostic::warning(
+                    &page.file,
+                    line,
+                    "this image has no text for people who cannot see it",
+                )
+                .with_help(
+                    "say what it shows between the brackets: `![Map of the regions](map.png)`",
+                ),
             });
         }
         let mut scan = TextScan::new(&page.file, &self.site.config.retired_emails);

@@ -30,6 +30,9 @@ pub struct Rendered {
     /// The file line of an HTML comment (`<!--`) that is never closed: browsers hide
     /// everything after it, the rest of the page included.
     pub unclosed_comment_line: Option<usize>,
+    /// Lines of images written with no text (`![](map.png)`): screen readers can say
+    /// nothing of them (`check` reports them).
+    pub images_without_text: Vec<usize>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -72,12 +75,28 @@ pub fn render(
     let mut heading_text = String::new();
     let mut first_heading_seen = false;
     let mut comments = CommentTracker::default();
+    // The image being read, with its line and the text written for it so far.
+    let mut image: Option<(usize, String)> = None;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
-        if let Event::Html(html) | Event::InlineHtml(html) = &event {
-            comments.read(html, line());
+        match &event {
+            Event::Html(html) | Event::InlineHtml(html) => comments.read(html, line()),
+            Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, alt)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    out.images_without_text.push(at);
+                }
+            }
+            _ => {}
         }
         if heading.is_some() {
             match event {

@@ -44,6 +44,8 @@ pub struct Page {
     pub anchors: HashSet<String>,
     pub links: Vec<Link>,
     pub legacy_heading_lines: Vec<usize>,
+    /// Lines of images with no text for screen readers (`check` reports them).
+    pub images_without_text: Vec<usize>,
     /// The date by which the page must be reviewed, from `review_by` or worked out from
     /// `last_reviewed` and the review interval.
     pub review_by: Option<NaiveDate>,
@@ -94,6 +96,7 @@ impl Page {
             anchors: HashSet::new(),
             links: Vec::new(),
             legacy_heading_lines: Vec::new(),
+            images_without_text: Vec::new(),
             review_by: None,
             flows: Vec::new(),
             source,
@@ -307,6 +310,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         anchors: rendered.anchors.into_iter().collect(),
         links: rendered.links,
         legacy_heading_lines: rendered.legacy_heading_lines,
+        images_without_text: rendered.images_without_text,
         review_by,
         flows,
         front,
