@@ -664,3 +664,21 @@ fn links_that_lead_nowhere_are_errors() {
         ],
     );
 }
+
+#[test]
+fn a_heading_id_that_cannot_be_kept_as_written_is_an_error() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\n---\n## Contacts\n\nText.\n\n## Other rules {#contacts}\n\n## Travel rules {#travel rules}\n",
+            ),
+        ],
+        &[
+            "content/page.md:8: `{#contacts}` is already the id of another heading",
+            "content/page.md:10: `{#travel rules}`: an id cannot have spaces",
+            "write `{#travel-rules}`",
+        ],
+    );
+}

@@ -33,6 +33,8 @@ pub struct Rendered {
     /// Lines of images written with no text (`![](map.png)`): screen readers can say
     /// nothing of them (`check` reports them).
     pub images_without_text: Vec<usize>,
+    /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
+    pub heading_id_problems: Vec<(usize, String, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -77,6 +79,7 @@ pub fn render(
     let mut comments = CommentTracker::default();
     // The image being read, with its line and the text written for it so far.
     let mut image: Option<(usize, String)> = None;
+    let mut heading_line = 0;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
@@ -84,6 +87,7 @@ pub fn render(
         match &event {
             Event::Html(html) | Event::InlineHtml(html) => comments.read(html, line()),
             Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
+            Event::Start(Tag::Heading { .. }) => heading_line = line(),
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, alt)) = &mut image {
                     alt.push_str(text);
@@ -111,8 +115,27 @@ pub fn render(
                         unreachable!("only headings are held")
                     };
                     let text = heading_text.trim().to_string();
-                    let id =
-                        ids.unique(&id.map_or_else(|| slug::slugify(&text), |id| id.to_string()));
+                    // `{#travel rules}` reads as the id `travel` and an attribute `rules`.
+                    if let (Some(written), Some((stray, None))) = (&id, attrs.first()) {
+                        out.heading_id_problems.push((
+                            heading_line,
+                            format!("`{{#{written} {stray}}}`: an id cannot have spaces"),
+                            format!("write `{{#{written}-{stray}}}`"),
+                        ));
+                    }
+                    let wanted = id
+                        .as_ref()
+                        .map_or_else(|| slug::slugify(&text), |id| id.to_string());
+                    let unique = ids.unique(&wanted);
+                    // An id written by hand is a promise that links to it land here.
+                    if id.is_some() && unique != wanted {
+                        out.heading_id_problems.push((
+                            heading_line,
+                            format!("`{{#{wanted}}}` is already the id of another heading or part of this page"),
+                            "give this heading an id of its own".to_string(),
+                        ));
+                    }
+                    let id = unique;
                     let is_first = !first_heading_seen;
                     first_heading_seen = true;
                     if is_first {

@@ -195,6 +195,9 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         &links,
     );
 
+    for (line, message, help) in &rendered.heading_id_problems {
+        problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
+    }
     if let Some(line) = rendered.unclosed_comment_line {
         problems.push(
             Diagnostic::error(&file, line, "this HTML comment (`<!--`) is never closed").with_help(
