@@ -682,3 +682,31 @@ fn a_heading_id_that_cannot_be_kept_as_written_is_an_error() {
         ],
     );
 }
+
+#[test]
+fn raw_html_left_open_or_closed_twice_is_an_error() {
+    // Before, it built, and the page's owner and feedback blocks ended up in the callout.
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\n---\n<div class=\"callout\">\n\nImportant.\n\n## Next\n\nText.\n",
+            ),
+            ("other.md", "---\ntitle: Other\n---\nText.\n\n</section>\n"),
+        ],
+        &[
+            "content/page.md:4: `<div class=\"callout\">` is never closed with `</div>`",
+            "content/other.md:6: `</section>` closes nothing this page opened",
+        ],
+    );
+    // Closed, over several lines with Markdown inside, or in a comment: fine.
+    let (_dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: A page\n---\n<div class=\"callout\">\n\n**Important.**\n\n</div>\n\n<!-- an old\n<div> -->\n\n<details><summary>More</summary>Text</details>\n",
+        ),
+    ]);
+    run.assert_ok();
+}

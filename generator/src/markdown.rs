@@ -35,6 +35,9 @@ pub struct Rendered {
     pub images_without_text: Vec<usize>,
     /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
     pub heading_id_problems: Vec<(usize, String, String)>,
+    /// Block elements in raw HTML left open, or end tags that close nothing the page
+    /// opened: (line, message, help). Either moves the theme's own blocks.
+    pub html_balance_problems: Vec<(usize, String, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -77,6 +80,7 @@ pub fn render(
     let mut heading_text = String::new();
     let mut first_heading_seen = false;
     let mut comments = CommentTracker::default();
+    let mut balance = HtmlBalance::default();
     // The image being read, with its line and the text written for it so far.
     let mut image: Option<(usize, String)> = None;
     let mut heading_line = 0;
@@ -85,7 +89,14 @@ pub fn render(
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
         match &event {
-            Event::Html(html) | Event::InlineHtml(html) => comments.read(html, line()),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // What is inside a comment is not markup.
+                let in_comment = comments.open.is_some();
+                comments.read(html, line());
+                if !in_comment && comments.open.is_none() {
+                    balance.read(html, line(), &mut out.html_balance_problems);
+                }
+            }
             Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
             Event::Start(Tag::Heading { .. }) => heading_line = line(),
             Event::Text(text) | Event::Code(text) => {
@@ -186,7 +197,69 @@ pub fn render(
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.unclosed_comment_line = comments.open;
+    if let Some((name, raw, line)) = balance.open.first() {
+        out.html_balance_problems.push((
+            *line,
+            format!("`{raw}` is never closed with `</{name}>`"),
+            "close it where it ends: until then the rest of the page, the page's owner and feedback blocks included, is inside it".to_string(),
+        ));
+    }
     out
+}
+
+/// Block elements opened and closed in a page's raw HTML, in order.
+#[derive(Default)]
+struct HtmlBalance {
+    /// (name in lower case, the start tag as written, line), innermost last.
+    open: Vec<(String, String, usize)>,
+}
+
+/// The block elements followed: one left open takes in the rest of the page.
+const CONTAINERS: &[&str] = &[
+    "div",
+    "section",
+    "aside",
+    "details",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "nav",
+    "table",
+    "form",
+    "fieldset",
+    "blockquote",
+];
+
+impl HtmlBalance {
+    fn read(&mut self, html: &str, line: usize, problems: &mut Vec<(usize, String, String)>) {
+        for token in crate::html_tags::tokens(html) {
+            match token {
+                crate::html_tags::Token::Start(tag) => {
+                    let name = tag.name.to_ascii_lowercase();
+                    if CONTAINERS.contains(&name.as_str()) {
+                        self.open.push((name, tag.raw.to_string(), line));
+                    }
+                }
+                crate::html_tags::Token::End { name, raw } => {
+                    let name = name.to_ascii_lowercase();
+                    if !CONTAINERS.contains(&name.as_str()) {
+                        continue;
+                    }
+                    match self.open.iter().rposition(|(open, _, _)| *open == name) {
+                        Some(at) => self.open.truncate(at),
+                        None => problems.push((
+                            line,
+                            format!("`{raw}` closes nothing this page opened"),
+                            "remove it: it would close part of the page around the content"
+                                .to_string(),
+                        )),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Follows `<!--` and `-->` through a page's raw HTML, in order.

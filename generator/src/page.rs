@@ -195,7 +195,11 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         &links,
     );
 
-    for (line, message, help) in &rendered.heading_id_problems {
+    for (line, message, help) in rendered
+        .heading_id_problems
+        .iter()
+        .chain(&rendered.html_balance_problems)
+    {
         problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
     }
     if let Some(line) = rendered.unclosed_comment_line {
