@@ -710,3 +710,29 @@ fn raw_html_left_open_or_closed_twice_is_an_error() {
     ]);
     run.assert_ok();
 }
+
+#[test]
+fn a_footnote_with_no_note_is_an_error() {
+    // Before, the page showed "[^policy]" as it was written.
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                "---\ntitle: A page\n---\nIntro.\n\nAs the policy says[^policy], and[^ok].\n\n[^ok]: A note.\n",
+            ),
+        ],
+        &[
+            "content/page.md:6: the footnote `[^policy]` has no note",
+            "`[^policy]: The text of the note.`",
+        ],
+    );
+    let (_dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: A page\n---\nWrite `[^x]` for a note.\n\n```\n[^y] in code\n```\n",
+        ),
+    ]);
+    run.assert_ok();
+}

@@ -35,9 +35,10 @@ pub struct Rendered {
     pub images_without_text: Vec<usize>,
     /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
     pub heading_id_problems: Vec<(usize, String, String)>,
-    /// Block elements in raw HTML left open, or end tags that close nothing the page
-    /// opened: (line, message, help). Either moves the theme's own blocks.
-    pub html_balance_problems: Vec<(usize, String, String)>,
+    /// Markup that would show readers something else than meant: block elements in raw
+    /// HTML left open (the theme's own blocks end up inside), end tags that close nothing
+    /// the page opened, footnotes with no note. (line, message, help).
+    pub markup_problems: Vec<(usize, String, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -81,6 +82,12 @@ pub fn render(
     let mut first_heading_seen = false;
     let mut comments = CommentTracker::default();
     let mut balance = HtmlBalance::default();
+    // Text read in one run (a reference such as `[^note]` may come in pieces), with the
+    // line it starts on; and the footnotes the page defines.
+    let mut text_run: Option<(usize, String)> = None;
+    let mut footnote_refs: Vec<(usize, String)> = Vec::new();
+    let mut footnotes_defined: Vec<String> = Vec::new();
+    let mut in_code_block = false;
     // The image being read, with its line and the text written for it so far.
     let mut image: Option<(usize, String)> = None;
     let mut heading_line = 0;
@@ -89,12 +96,31 @@ pub fn render(
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
         match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            _ => {}
+        }
+        match &event {
+            Event::Text(text) if !in_code_block => text_run
+                .get_or_insert_with(|| (line(), String::new()))
+                .1
+                .push_str(text),
+            _ => {
+                if let Some((at, text)) = text_run.take() {
+                    footnote_refs.extend(footnote_labels(&text).map(|label| (at, label)));
+                }
+            }
+        }
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
+            footnotes_defined.push(label.to_string());
+        }
+        match &event {
             Event::Html(html) | Event::InlineHtml(html) => {
                 // What is inside a comment is not markup.
                 let in_comment = comments.open.is_some();
                 comments.read(html, line());
                 if !in_comment && comments.open.is_none() {
-                    balance.read(html, line(), &mut out.html_balance_problems);
+                    balance.read(html, line(), &mut out.markup_problems);
                 }
             }
             Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
@@ -197,14 +223,35 @@ pub fn render(
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.unclosed_comment_line = comments.open;
+    if let Some((at, text)) = text_run.take() {
+        footnote_refs.extend(footnote_labels(&text).map(|label| (at, label)));
+    }
+    // pulldown-cmark shows a reference to a note that is not there as the text `[^note]`.
+    for (line, label) in footnote_refs {
+        if !footnotes_defined.contains(&label) {
+            out.markup_problems.push((
+                line,
+                format!("the footnote `[^{label}]` has no note"),
+                format!("add the note at the end of the page: `[^{label}]: The text of the note.`"),
+            ));
+        }
+    }
     if let Some((name, raw, line)) = balance.open.first() {
-        out.html_balance_problems.push((
+        out.markup_problems.push((
             *line,
             format!("`{raw}` is never closed with `</{name}>`"),
             "close it where it ends: until then the rest of the page, the page's owner and feedback blocks included, is inside it".to_string(),
         ));
     }
     out
+}
+
+/// The labels of `[^label]` footnote references left as text.
+fn footnote_labels(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split("[^").skip(1).filter_map(|rest| {
+        let label = &rest[..rest.find(']')?];
+        (!label.is_empty() && !label.contains(char::is_whitespace)).then(|| label.to_string())
+    })
 }
 
 /// Block elements opened and closed in a page's raw HTML, in order.

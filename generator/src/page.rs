@@ -198,7 +198,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     for (line, message, help) in rendered
         .heading_id_problems
         .iter()
-        .chain(&rendered.html_balance_problems)
+        .chain(&rendered.markup_problems)
     {
         problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
     }
