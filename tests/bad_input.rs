@@ -736,3 +736,26 @@ fn a_footnote_with_no_note_is_an_error() {
     ]);
     run.assert_ok();
 }
+
+#[test]
+fn a_wizard_shown_twice_on_a_page_is_an_error() {
+    // Before, the page had two elements with one id, and only one wizard started.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&workspace().join("content"), &content);
+    let page = content.join("travel/accessing-it-systems-from-overseas.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        format!("{text}\n{{{{ wizard(flow=\"overseas-travel\") }}}}\n"),
+    )
+    .unwrap();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr()
+            .contains("the wizard for `overseas-travel` is on this page already"),
+        "{}",
+        run.stderr()
+    );
+}

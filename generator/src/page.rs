@@ -261,13 +261,22 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
                     .with_help(help),
             );
         }
-        if call.name == "wizard" {
-            flows.extend(
-                call.args
-                    .get("flow")
-                    .and_then(|f| f.as_str())
-                    .map(String::from),
-            );
+        if call.name == "wizard"
+            && let Some(flow) = call.args.get("flow").and_then(|f| f.as_str())
+        {
+            // Each wizard is found in the page by its flow's name.
+            if flows.iter().any(|f| f == flow) {
+                problems.push(
+                    Diagnostic::error(
+                        &file,
+                        line,
+                        format!("the wizard for `{flow}` is on this page already"),
+                    )
+                    .at_column(call.column)
+                    .with_help("show it once on the page"),
+                );
+            }
+            flows.push(flow.to_string());
         }
         let mut context = tera::Context::new();
         context.insert("args", &call.args);
