@@ -489,3 +489,47 @@ fn flow_help_does_not_point_the_wrong_way() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_table_of_notice_periods_by_answer_is_a_notice_period() {
+    // A lookup fact may give the notice; its values must be whole numbers of days.
+    let run_with = |area_days: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        copy_tree(&workspace().join("content"), &content);
+        let approvers = content.join("data/approvers.yaml");
+        let text = std::fs::read_to_string(&approvers).unwrap();
+        std::fs::write(
+            &approvers,
+            format!("{text}\nnotice_by_area:\n  moj-hq: 15\n  hmpps-hq: 15\n  hmcts: 15\n  nps: 15\n  hmpps-other: {area_days}\n  other: 15\n"),
+        )
+        .unwrap();
+        let flow = content.join("flows/overseas-travel.yaml");
+        let text = std::fs::read_to_string(&flow).unwrap();
+        let edited = text
+            .replacen(
+                "  approver:\n",
+                "  area_notice:\n    lookup: approvers.notice_by_area\n    by: business_area\n\n  approver:\n",
+                1,
+            )
+            .replacen("notice: notice_working_days,", "notice: area_notice,", 1);
+        std::fs::write(&flow, edited).unwrap();
+        let output = signpost()
+            .args(["flow", "check", "--content"])
+            .arg(&content)
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (ok, stderr) = run_with("20");
+    assert!(ok, "{stderr}");
+    let (ok, stderr) = run_with("twenty");
+    assert!(!ok);
+    assert!(
+        stderr.contains("fact \"area_notice\" gives a deadline's notice period, but its table has values that are not whole numbers of days: hmpps-other: \"twenty\""),
+        "{stderr}"
+    );
+}

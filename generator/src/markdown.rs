@@ -37,8 +37,11 @@ pub struct Rendered {
     pub heading_id_problems: Vec<(usize, String, String)>,
     /// Markup that would show readers something else than meant: block elements in raw
     /// HTML left open (the theme's own blocks end up inside), end tags that close nothing
-    /// the page opened, footnotes with no note. (line, message, help).
+    /// the page opened. (line, message, help).
     pub markup_problems: Vec<(usize, String, String)>,
+    /// `[^label]` references with no note, shown as written: (line, label). Text such as
+    /// a pattern `[^a-z]` looks the same, so these are warnings.
+    pub footnotes_without_note: Vec<(usize, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -117,11 +120,8 @@ pub fn render(
         match &event {
             Event::Html(html) | Event::InlineHtml(html) => {
                 // What is inside a comment is not markup.
-                let in_comment = comments.open.is_some();
-                comments.read(html, line());
-                if !in_comment && comments.open.is_none() {
-                    balance.read(html, line(), &mut out.markup_problems);
-                }
+                let markup = comments.read(html, line());
+                balance.read(&markup, line(), &mut out.markup_problems);
             }
             Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
             Event::Start(Tag::Heading { .. }) => heading_line = line(),
@@ -226,14 +226,11 @@ pub fn render(
     if let Some((at, text)) = text_run.take() {
         footnote_refs.extend(footnote_labels(&text).map(|label| (at, label)));
     }
-    // pulldown-cmark shows a reference to a note that is not there as the text `[^note]`.
+    // pulldown-cmark shows a reference to a note that is not there as the text `[^note]`;
+    // written `\[^note]`, that is what the editor meant.
     for (line, label) in footnote_refs {
-        if !footnotes_defined.contains(&label) {
-            out.markup_problems.push((
-                line,
-                format!("the footnote `[^{label}]` has no note"),
-                format!("add the note at the end of the page: `[^{label}]: The text of the note.`"),
-            ));
+        if !footnotes_defined.contains(&label) && !body.contains(&format!("\\[^{label}]")) {
+            out.footnotes_without_note.push((line, label));
         }
     }
     if let Some((name, raw, line)) = balance.open.first() {
@@ -259,7 +256,13 @@ fn footnote_labels(text: &str) -> impl Iterator<Item = String> + '_ {
 struct HtmlBalance {
     /// (name in lower case, the start tag as written, line), innermost last.
     open: Vec<(String, String, usize)>,
+    /// Inside a `script`, `style` or `textarea` (which may run over several lines, each
+    /// read on its own): what it holds is not markup.
+    raw_text_of: Option<String>,
 }
+
+/// Elements whose content is text, whatever it looks like.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea"];
 
 /// The block elements followed: one left open takes in the rest of the page.
 const CONTAINERS: &[&str] = &[
@@ -281,10 +284,20 @@ const CONTAINERS: &[&str] = &[
 impl HtmlBalance {
     fn read(&mut self, html: &str, line: usize, problems: &mut Vec<(usize, String, String)>) {
         for token in crate::html_tags::tokens(html) {
+            if let Some(raw_text_of) = &self.raw_text_of {
+                if let crate::html_tags::Token::End { name, .. } = token
+                    && name.eq_ignore_ascii_case(raw_text_of)
+                {
+                    self.raw_text_of = None;
+                }
+                continue;
+            }
             match token {
                 crate::html_tags::Token::Start(tag) => {
                     let name = tag.name.to_ascii_lowercase();
-                    if CONTAINERS.contains(&name.as_str()) {
+                    if RAW_TEXT.contains(&name.as_str()) {
+                        self.raw_text_of = Some(name);
+                    } else if CONTAINERS.contains(&name.as_str()) {
                         self.open.push((name, tag.raw.to_string(), line));
                     }
                 }
@@ -317,12 +330,20 @@ struct CommentTracker {
 }
 
 impl CommentTracker {
-    fn read(&mut self, mut html: &str, line: usize) {
+    /// Reads `html`, written at `line`; returns the parts of it outside comments.
+    fn read(&mut self, mut html: &str, line: usize) -> String {
+        let mut outside = String::new();
         loop {
             let marker = if self.open.is_some() { "-->" } else { "<!--" };
             let Some(at) = html.find(marker) else {
-                return;
+                if self.open.is_none() {
+                    outside.push_str(html);
+                }
+                return outside;
             };
+            if self.open.is_none() {
+                outside.push_str(&html[..at]);
+            }
             self.open = match self.open {
                 Some(_) => None,
                 None => Some(line),

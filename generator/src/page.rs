@@ -202,6 +202,12 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     {
         problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
     }
+    for (line, label) in &rendered.footnotes_without_note {
+        problems.push(
+            Diagnostic::warning(&file, *line, format!("the footnote `[^{label}]` has no note, so the page shows it as written"))
+                .with_help(format!("add the note at the end of the page: `[^{label}]: The text of the note.` (or write `\\[^{label}]` if it is not a footnote)")),
+        );
+    }
     if let Some(line) = rendered.unclosed_comment_line {
         problems.push(
             Diagnostic::error(&file, line, "this HTML comment (`<!--`) is never closed").with_help(

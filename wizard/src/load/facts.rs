@@ -479,14 +479,34 @@ impl Loader {
             let Some(fact) = flow.fact(&notice) else {
                 continue; // reported where the deadline names it
             };
-            if !matches!(fact.rule, FactRule::Cases(_)) {
-                self.error(
-                    src,
-                    &at!["facts", notice.as_str()],
-                    format!("fact \"{notice}\" gives a deadline's notice period, so it must be a number of days"),
-                    Some("give it cases whose `value` is a whole number, e.g. `- value: 15`".into()),
-                );
-                continue;
+            match &fact.rule {
+                FactRule::Cases(_) => {}
+                // A table of notice periods: each must be a number of days.
+                FactRule::Lookup { table, .. } => {
+                    let bad: Vec<String> = table
+                        .iter()
+                        .filter(|(_, days)| days.as_u64().is_none())
+                        .map(|(key, days)| format!("{key}: {days}"))
+                        .collect();
+                    if !bad.is_empty() {
+                        self.error(
+                            src,
+                            &at!["facts", notice.as_str()],
+                            format!("fact \"{notice}\" gives a deadline's notice period, but its table has values that are not whole numbers of days: {}", bad.join(", ")),
+                            Some("write each as a whole number, e.g. 15".into()),
+                        );
+                    }
+                    continue;
+                }
+                _ => {
+                    self.error(
+                        src,
+                        &at!["facts", notice.as_str()],
+                        format!("fact \"{notice}\" gives a deadline's notice period, so it must be a number of days"),
+                        Some("give it cases whose `value` is a whole number, e.g. `- value: 15`, or a `lookup:` table of them".into()),
+                    );
+                    continue;
+                }
             }
             let raw_cases = self
                 .value(src, &at!["facts", notice.as_str()])
