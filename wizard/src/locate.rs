@@ -441,10 +441,12 @@ pub fn yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
             at = Some((line, column));
             Some((key.to_string(), first))
         });
+    // A tab in the indentation (one inside a value is text).
     let tab = at.and_then(|(line, _)| {
         let written = text.lines().nth(line.checked_sub(1)?)?;
-        let column = written.find('\t')?;
-        Some((line, written[..column].chars().count() + 1))
+        let indent = &written[..written.len() - written.trim_start().len()];
+        let column = indent.find('\t')?;
+        Some((line, indent[..column].chars().count() + 1))
     });
     let mistake = if repeated.is_some() {
         None
@@ -471,56 +473,97 @@ pub fn yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
     }
 }
 
-/// The first line whose value starts with a quote mark that does not close on that line:
-/// 1-based line and column of the quote.
+/// The quoted value still open at the end of the text (a value in quotes may run over
+/// several lines): 1-based line and column of its quote.
 fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(index, line)| {
+    let mut open: Option<(usize, usize, char)> = None;
+    for (index, line) in text.lines().enumerate() {
+        match open {
+            Some((_, _, quote)) => {
+                if closes_quote(line, quote) {
+                    open = None;
+                }
+            }
+            None => {
+                let value = line_value(line);
+                let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+                    continue;
+                };
+                if is_structured(line) && !closes_quote(&value[1..], quote) {
+                    open = Some((index + 1, value_column(line, value), quote));
+                }
+            }
+        }
+    }
+    open.map(|(line, column, _)| (line, column))
+}
+
+/// Whether `text` holds the quote mark that ends a value quoted with `quote`. In double
+/// quotes a backslash escapes the next character; in single quotes `''` is a quote mark.
+fn closes_quote(text: &str, quote: char) -> bool {
+    match quote {
+        '"' => text.replace("\\\\", "").replace("\\\"", "").contains('"'),
+        _ => text.replace("''", "").contains('\''),
+    }
+}
+
+/// The line's value follows a key or a `- `, so YAML reads it as a value (a line of a
+/// block of text, under `intro: >-` say, is only text).
+fn is_structured(line: &str) -> bool {
+    line_value(line).len() < line.trim_start().len()
+}
+
+/// Walks `text` from bracket depth `depth`, skipping quoted text: the byte offset just
+/// after the bracket that brings the depth back to 0, or the depth at the end.
+fn walk_brackets(text: &str, mut depth: i32) -> Result<usize, i32> {
+    let mut quote = None;
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a value only at its start (`don't` is a word).
+            (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok(at + 1);
+                }
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    Err(depth)
+}
+
+/// The last value, up to where YAML gave up (`at`), that starts with `open` and is still
+/// not closed there: 1-based line and column of the bracket. (A list may go on over
+/// several lines; the mistake is still at its start.)
+fn unclosed_bracket(text: &str, open: char, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = at.map_or(lines.len(), |(line, _)| line.min(lines.len()));
+    (0..last).rev().find_map(|index| {
+        let line = lines[index];
         let value = line_value(line);
-        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let rest = &value[1..];
-        let closed = match quote {
-            // In double quotes a backslash escapes the next character; in single quotes
-            // `''` is a quote mark.
-            '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
-            _ => rest.replace("''", "").contains('\''),
-        };
-        (!closed).then(|| (index + 1, value_column(line, value)))
+        if !value.starts_with(open) || !is_structured(line) {
+            return None;
+        }
+        let mut depth = 0;
+        let rest = lines[index + 1..last].iter().map(|l| l.trim());
+        for part in std::iter::once(value).chain(rest) {
+            depth = match walk_brackets(part, depth) {
+                Ok(_) => return None, // closed before YAML gave up: not this one
+                Err(depth) => depth,
+            };
+        }
+        (depth > 0).then(|| (index + 1, value_column(line, value)))
     })
 }
 
-/// The last line, up to where YAML gave up (`at`), whose value starts with `open` and does
-/// not close it on that line: 1-based line and column of the bracket. (A list may go on
-/// over several lines; the mistake is still at its start.)
-fn unclosed_bracket(text: &str, open: char, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
-    let close = if open == '[' { ']' } else { '}' };
-    let last = at.map_or(usize::MAX, |(line, _)| line);
-    text.lines()
-        .enumerate()
-        .take(last)
-        .filter_map(|(index, line)| {
-            let value = line_value(line);
-            if !value.starts_with(open) {
-                return None;
-            }
-            let mut depth = 0i32;
-            let mut quote = None;
-            for c in value.chars() {
-                match (quote, c) {
-                    (Some(q), c) if c == q => quote = None,
-                    (Some(_), _) => {}
-                    (None, '"' | '\'') => quote = Some(c),
-                    (None, c) if c == open => depth += 1,
-                    (None, c) if c == close => depth -= 1,
-                    _ => {}
-                }
-            }
-            (depth > 0).then(|| (index + 1, value_column(line, value)))
-        })
-        .last()
-}
-
-/// A line just before where YAML gave up (`at`) whose value starts with `[` or `{` and goes
-/// on after the bracket that closes it: 1-based line and column of the bracket.
+/// A value just before where YAML gave up (`at`) that starts with `[` or `{` and goes on
+/// after the bracket that closes it: 1-based line and column of the bracket.
 fn text_after_bracket(text: &str, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
     let (last, _) = at?;
     text.lines()
@@ -529,17 +572,19 @@ fn text_after_bracket(text: &str, at: Option<(usize, usize)>) -> Option<(usize, 
         .skip(last.saturating_sub(4))
         .filter_map(|(index, line)| {
             let value = line_value(line);
-            let value_only = value.split(" #").next().unwrap_or(value).trim_end();
-            let close = match value_only.chars().next() {
-                Some('{') => '}',
-                Some('[') => ']',
-                _ => return None,
-            };
-            let end = value_only.find(close)?;
-            (!value_only[end + 1..].trim().is_empty())
-                .then(|| (index + 1, value_column(line, value)))
+            let value_only = without_comment(value);
+            if !value_only.starts_with(['[', '{']) || !is_structured(line) {
+                return None;
+            }
+            let end = walk_brackets(value_only, 0).ok()?;
+            (!value_only[end..].trim().is_empty()).then(|| (index + 1, value_column(line, value)))
         })
         .last()
+}
+
+/// A value without the ` # comment` after it.
+pub fn without_comment(value: &str) -> &str {
+    value.split(" #").next().unwrap_or(value).trim_end()
 }
 
 /// The 1-based column (in characters) where `value`, a part of `line`, starts.
@@ -620,6 +665,21 @@ mod tests {
             text_after_bracket("a: 1\n- {who} approves\n", Some((2, 9))),
             Some((2, 3))
         );
+    }
+
+    #[test]
+    fn valid_yaml_near_a_mistake_is_not_blamed_for_it() {
+        // Nested and quoted brackets, and a line of a text block, are not text after a
+        // bracket.
+        let text = "a: [[staff, x], c]\nb: [\"]\", b]\nintro: >-\n  [Read the guidance](x) first.\nc: d: e\n";
+        assert_eq!(text_after_bracket(text, Some((5, 5))), None);
+        // A list over two lines that closes is not the unclosed one.
+        let text = "audience: [staff,\n  contractors]\ntags: [a, \"b\" c]\n";
+        assert_eq!(unclosed_bracket(text, '[', Some((3, 15))), None);
+        // A quoted value over two lines that closes is not the unclosed one.
+        assert_eq!(unclosed_quote("a: \"x\n  y\"\nb: \"z\n"), Some((3, 4)));
+        // An apostrophe in a word does not open a quote.
+        assert_eq!(walk_brackets("[don't, stop]", 0), Ok(13));
     }
 
     const TEXT: &str = "\
