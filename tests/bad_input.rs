@@ -763,3 +763,43 @@ fn a_wizard_shown_twice_on_a_page_is_an_error() {
         run.stderr()
     );
 }
+
+#[test]
+fn replacement_loops_and_drafts_are_told_to_the_pages_they_concern() {
+    // a → b → c → b: the loop is b's and c's to fix, not a's.
+    let stderr = fails_with(
+        &[
+            HOME,
+            ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
+            ("b.md", "---\ntitle: B\nsuperseded_by: c.md\n---\nText\n"),
+            ("c.md", "---\ntitle: C\nsuperseded_by: b.md\n---\nText\n"),
+        ],
+        &[
+            "content/b.md:3: pages replace each other",
+            "content/c.md:3: pages replace each other",
+        ],
+    );
+    assert!(
+        !stderr.contains("content/a.md:3: pages replace each other"),
+        "{stderr}"
+    );
+    fails_with(
+        &[
+            HOME,
+            (
+                "old.md",
+                "---\ntitle: Old\nsuperseded_by: new.md\n---\nText\n",
+            ),
+            ("new.md", "---\ntitle: New\ndraft: true\n---\nText\n"),
+        ],
+        &[
+            "content/old.md:3: `superseded_by`: `new.md` is a draft (`draft: true`), which is not published",
+        ],
+    );
+    fails_with(
+        &[HOME, ("Search.md", "---\ntitle: Searching\n---\nText\n")],
+        &[
+            "content/Search.md: this page would be written to Search.html, which is the site's search page",
+        ],
+    );
+}

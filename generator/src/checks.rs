@@ -114,11 +114,7 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                         }
                     }
                     None if site.layout.is_asset(path) => {}
-                    None if site
-                        .layout
-                        .page_for(path)
-                        .is_some_and(|s| site.drafts.contains(&s)) =>
-                    {
+                    None if is_draft(site, &link.written, &page.source) => {
                         problems.push(
                             at(format!(
                                 "`{}` is a draft (`draft: true`), which is not published",
@@ -170,6 +166,10 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                 .with_help("give the source path of the page that replaces this one"),
             ),
             Some(current) => problems.extend(check_replacement_chain(site, page, current, *line)),
+            None if is_draft(site, target, &page.source) => problems.push(
+                Diagnostic::error(&page.file, *line, format!("`superseded_by`: `{target}` is a draft (`draft: true`), which is not published"))
+                    .with_help("publish the new page first, or leave this page as it is until then"),
+            ),
             None => {
                 // Written from the content folder, or a near miss: the path from this page.
                 let from_root = site
@@ -202,6 +202,17 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     problems
 }
 
+/// Whether `target`, as written on the page `from`, is a draft.
+fn is_draft(site: &Site, target: &str, from: &Path) -> bool {
+    match links::classify(target, from) {
+        LinkTarget::Internal { path, .. } => site
+            .layout
+            .page_for(&path)
+            .is_some_and(|source| site.drafts.contains(&source)),
+        _ => false,
+    }
+}
+
 /// The page `superseded_by` names, if it names one.
 fn replaced_by<'a>(site: &'a Site, page: &Page) -> Option<&'a Page> {
     let (target, _) = page.front.superseded_by.as_ref()?;
@@ -232,7 +243,8 @@ fn check_replacement_chain(
         last = next;
     }
     let name = |p: &Page| p.source.to_string_lossy().replace('\\', "/");
-    if seen.contains(&last.source.as_path()) {
+    // A loop that does not come back to this page is reported at the pages in it.
+    if last.source == page.source {
         let chain: Vec<String> = seen
             .iter()
             .map(|s| format!("`{}`", s.to_string_lossy()))
@@ -287,7 +299,6 @@ fn missing_anchor(problem: Diagnostic, target: &Page, fragment: &str) -> Diagnos
     }
 }
 
-/// How `to` is written from the page at `from` (both from the content root).
 /// How the page `from` writes a link to the source `to`, as short as it can be: from
 /// `travel/a.md`, `travel/images/map.png` is `images/map.png`.
 fn relative_source(from: &Path, to: &Path) -> String {

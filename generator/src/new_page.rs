@@ -68,8 +68,7 @@ pub fn create(new: &NewPage) -> Result<Created, Diagnostic> {
         return Err(problem);
     }
     if let Some(reason) = crate::output_names::refused_page(&site, &source) {
-        return Err(Diagnostic::error(&file, 0, reason)
-            .with_help("choose another file name, e.g. `finding-guidance.md`"));
+        return Err(Diagnostic::error(&file, 0, reason).with_help("choose another file name"));
     }
     let interval = site.review_interval.unwrap_or(DEFAULT_INTERVAL);
     let title = match new.title.map(str::trim) {
@@ -147,7 +146,7 @@ fn source_path(content_dir: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
     // beside `page.md` is one file on Windows and macOS.
     let plain = |name: &str| {
         name.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
     };
     if !relative
         .components()

@@ -10,7 +10,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let generated = generated(&site.config);
+    // Compared in lower case: `Search.html` and `search.html` are one file on Windows and
+    // macOS.
+    let generated: HashMap<PathBuf, &str> = generated(&site.config)
+        .into_iter()
+        .map(|(path, what)| (lower(&path), what))
+        .collect();
+    let theme_assets: Vec<PathBuf> = theme_assets().iter().map(|p| lower(p)).collect();
     let mut problems = Vec::new();
     let page_outputs: HashMap<&Path, &Path> = site
         .pages
@@ -19,7 +25,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         .map(|p| (p.output.as_path(), p.source.as_path()))
         .collect();
     for page in site.pages.iter().filter(|p| !p.generated) {
-        if let Some(what) = generated.get(&page.output) {
+        if let Some(what) = generated.get(&lower(&page.output)) {
             problems.push(
                 Diagnostic::error(
                     &page.file,
@@ -29,7 +35,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         page.output.display()
                     ),
                 )
-                .with_help("rename the file, e.g. to finding-guidance.md"),
+                .with_help("rename the file"),
             );
         }
         let copy_name = page
@@ -52,7 +58,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     }
     for asset in &site.assets {
         let file = site.content_dir.join(asset);
-        if let Some(what) = generated.get(asset) {
+        if let Some(what) = generated.get(&lower(asset)) {
             problems.push(
                 Diagnostic::error(
                     &file,
@@ -77,7 +83,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 )
                 .with_help("rename one of them"),
             );
-        } else if theme_assets().contains(asset) {
+        } else if theme_assets.contains(&lower(asset)) {
             problems.push(
                 Diagnostic::warning(
                     &file,
@@ -100,6 +106,10 @@ pub fn refused_page(config: &SiteConfig, source: &Path) -> Option<String> {
             output.display()
         )
     })
+}
+
+fn lower(path: &Path) -> PathBuf {
+    PathBuf::from(path.to_string_lossy().to_lowercase())
 }
 
 /// Every file Signpost writes itself, with what it is.

@@ -25,7 +25,8 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
     pub flows: BTreeMap<String, LoadedFlow>,
     pub templates: Templates,
-    /// Pages marked `draft: true`, by source path: read and checked, not published.
+    /// Pages marked `draft: true`, by source path: read (their front matter and Markdown
+    /// are checked as they are read), not published, and not checked as pages of the site.
     pub drafts: Vec<PathBuf>,
 }
 

@@ -25,6 +25,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// `notice.strap` -> the data file's stem, `notice`, and the keys inside it, `[strap]`.
+fn split_reference(reference: &str) -> (&str, Vec<Seg>) {
+    let mut parts = reference.split('.');
+    let stem = parts.next().unwrap_or_default();
+    (stem, parts.map(Seg::from).collect())
+}
+
 /// What to do about a YAML syntax error that is not a known [`crate::Mistake`]: YAML's own
 /// words ("did not find expected '-' indicator") do not say.
 fn yaml_help(message: &str) -> String {
@@ -437,9 +444,7 @@ impl Loader {
         if let Some(found) = self.data_value(from, at, reference) {
             return Some(found);
         }
-        let mut parts = reference.split('.');
-        let stem = parts.next().unwrap_or_default();
-        let keys: Vec<Seg> = parts.map(Seg::from).collect();
+        let (stem, keys) = split_reference(reference);
         // A missing data file is reported by `data`.
         if let Some(data) = self.data(stem, from, at) {
             let (message, help) = self.missing_data_value(data, stem, &keys, reference);
@@ -455,9 +460,7 @@ impl Loader {
         at: &[Seg],
         reference: &str,
     ) -> Option<(Src, Vec<Seg>, Value)> {
-        let mut parts = reference.split('.');
-        let stem = parts.next().unwrap_or_default();
-        let keys: Vec<Seg> = parts.map(Seg::from).collect();
+        let (stem, keys) = split_reference(reference);
         let data = self.data(stem, from, at)?;
         let value = self.value(data, &keys)?;
         Some((data, keys, value))
