@@ -516,3 +516,13 @@ fn an_image_with_no_text_is_a_warning() {
         "{report}"
     );
 }
+
+#[test]
+fn an_owner_written_as_a_list_is_one_error_not_also_a_page_without_owner() {
+    let (_, on_page) = check_one_page(
+        "---\ntitle: P\nowner:\n  - Team A\n  - Team B\nreview_by: 2027-06-01\n---\nText\n",
+        "name: S\n",
+    );
+    assert_eq!(on_page.len(), 1, "{on_page:#?}");
+    assert_eq!(on_page[0].0, "error", "{on_page:#?}");
+}

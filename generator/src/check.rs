@@ -288,7 +288,7 @@ impl Lints<'_> {
             return findings;
         }
         let guidance = page.kind == PageKind::Guidance;
-        if guidance && page.front.owner.is_none() {
+        if guidance && page.front.owner.is_none() && !page.front.owner_unreadable {
             findings.push(Finding {
                 lint: Lint::OwnerMissing,
                 diagnostic: Diagnostic::warning(

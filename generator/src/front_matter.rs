@@ -60,6 +60,8 @@ pub struct FrontMatter {
     pub review_by_invalid: bool,
     /// The front matter is not valid YAML (an error already): nothing in it is known.
     pub unreadable: bool,
+    /// `owner` is written, but not as text (an error already).
+    pub owner_unreadable: bool,
 }
 
 /// A Markdown file split into its front matter and body.
@@ -155,7 +157,11 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
             },
             "title" => front.title = field.text(spelling, value, problems),
             "summary" => front.summary = field.text(spelling, value, problems),
-            "owner" => front.owner = field.text(spelling, value, problems),
+            "owner" => {
+                front.owner = field.text(spelling, value, problems);
+                // A list or mapping is an error of its own: the page is not also ownerless.
+                front.owner_unreadable = value.is_sequence() || value.is_mapping();
+            }
             "owner_slack" => front.owner_slack = field.text(spelling, value, problems),
             "reviewed_by" => front.reviewed_by = field.text(spelling, value, problems),
             "review_by" | "last_reviewed" => {
