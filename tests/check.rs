@@ -526,3 +526,15 @@ fn an_owner_written_as_a_list_is_one_error_not_also_a_page_without_owner() {
     assert_eq!(on_page.len(), 1, "{on_page:#?}");
     assert_eq!(on_page[0].0, "error", "{on_page:#?}");
 }
+
+#[test]
+fn a_summary_longer_than_a_sentence_is_a_warning() {
+    let long = "Word ".repeat(70);
+    let (_, on_page) = check_one_page(
+        &format!("---\ntitle: P\nowner: Team\nreview_by: 2027-06-01\nsummary: {long}\n---\nText\n"),
+        "name: S\n",
+    );
+    let found: Vec<_> = on_page.iter().filter(|f| f.1 == "summary-long").collect();
+    assert_eq!(found.len(), 1, "{on_page:#?}");
+    assert_eq!((found[0].0.as_str(), found[0].3), ("warning", 5));
+}

@@ -55,6 +55,7 @@ pub enum Lint {
     RemoteResource,
     LegacyHeading,
     ImageTextMissing,
+    SummaryLong,
     Mojibake,
     RetiredEmail,
     DuplicateTitle,
@@ -76,6 +77,7 @@ impl Lint {
             Lint::RemoteResource => "remote-resource",
             Lint::LegacyHeading => "legacy-heading",
             Lint::ImageTextMissing => "image-text-missing",
+            Lint::SummaryLong => "summary-long",
             Lint::Mojibake => "mojibake",
             Lint::RetiredEmail => "retired-email",
             Lint::DuplicateTitle => "duplicate-title",
@@ -241,6 +243,23 @@ impl Lints<'_> {
                 )),
             });
         }
+        // Lists, search results and the page's description show the summary whole.
+        if let Some(summary) = &page.front.summary
+            && summary.chars().count() > SUMMARY_MAX
+        {
+            findings.push(Finding {
+                lint: Lint::SummaryLong,
+                diagnostic: Diagnostic::warning(
+                    &page.file,
+                    front.line_of(&["summary", "description"]).unwrap_or(1),
+                    format!(
+                        "the summary is {} characters long: lists and search results show it whole",
+                        summary.chars().count()
+                    ),
+                )
+                .with_help(format!("say what the page is for in a sentence (up to {SUMMARY_MAX} characters); the page says the rest")),
+            });
+        }
         for &line in &page.images_without_text {
             findings.push(Finding {
                 lint: Lint::ImageTextMissing,
@@ -373,6 +392,9 @@ impl Lints<'_> {
         })
     }
 }
+
+/// The longest summary that reads as one sentence in a list of pages.
+const SUMMARY_MAX: usize = 300;
 
 /// The front matter's lines, to find where a key is written.
 struct FrontLines<'a> {
