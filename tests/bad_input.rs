@@ -803,3 +803,31 @@ fn replacement_loops_and_drafts_are_told_to_the_pages_they_concern() {
         ],
     );
 }
+
+#[test]
+fn a_table_row_with_more_cells_than_columns_is_a_warning() {
+    // pulldown-cmark leaves the extra cells out: "extra" was lost without a word.
+    let (_dir, run) = build_site(&[
+        HOME,
+        (
+            "page.md",
+            "---\ntitle: A page\n---\n| Country | Part |\n|---|---|\n| France | One |\n| Spain | Two | extra |\n| `a|b` | c |\n| a \\| b | c |\n",
+        ),
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stderr()
+            .contains("content/page.md:7: this table row has 3 cells, but the table has 2 columns"),
+        "{}",
+        run.stderr()
+    );
+    // A `|` in code splits the cell too (as on GitHub): "c" was lost.
+    assert!(
+        run.stderr()
+            .contains("content/page.md:8: this table row has 3 cells"),
+        "{}",
+        run.stderr()
+    );
+    // An escaped one does not.
+    assert!(!run.stderr().contains("page.md:9"), "{}", run.stderr());
+}

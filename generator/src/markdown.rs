@@ -39,6 +39,9 @@ pub struct Rendered {
     /// HTML left open (the theme's own blocks end up inside), end tags that close nothing
     /// the page opened. (line, message, help).
     pub markup_problems: Vec<(usize, String, String)>,
+    /// Table rows with more cells than the table has columns, whose extra cells are not
+    /// shown: (line, cells, columns).
+    pub rows_with_extra_cells: Vec<(usize, usize, usize)>,
     /// `[^label]` references with no note, shown as written: (line, label). Text such as
     /// a pattern `[^a-z]` looks the same, so these are warnings.
     pub footnotes_without_note: Vec<(usize, String)>,
@@ -91,6 +94,7 @@ pub fn render(
     let mut footnote_refs: Vec<(usize, String)> = Vec::new();
     let mut footnotes_defined: Vec<String> = Vec::new();
     let mut in_code_block = false;
+    let mut table_columns = 0;
     // The image being read, with its line and the text written for it so far.
     let mut image: Option<(usize, String)> = None;
     let mut heading_line = 0;
@@ -101,6 +105,15 @@ pub fn render(
         match &event {
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::Table(alignments)) => table_columns = alignments.len(),
+            // pulldown-cmark leaves out cells past the table's columns, without a word.
+            Event::Start(Tag::TableRow) => {
+                let cells = row_cells(&body[range.clone()]);
+                if cells > table_columns {
+                    out.rows_with_extra_cells
+                        .push((line(), cells, table_columns));
+                }
+            }
             _ => {}
         }
         match &event {
@@ -241,6 +254,27 @@ pub fn render(
         ));
     }
     out
+}
+
+/// The cells of a table row as written (`| a | b |` has two): split at every `|` but
+/// `\|`, inside `code` too, as GitHub's tables (and pulldown-cmark) do.
+fn row_cells(row: &str) -> usize {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row
+        .strip_suffix('|')
+        .filter(|r| !r.ends_with('\\'))
+        .unwrap_or(row);
+    let (mut cells, mut escaped) = (1, false);
+    for c in row.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => cells += 1,
+            _ => {}
+        }
+    }
+    cells
 }
 
 /// The labels of `[^label]` footnote references left as text.

@@ -202,6 +202,12 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     {
         problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
     }
+    for (line, cells, columns) in &rendered.rows_with_extra_cells {
+        problems.push(
+            Diagnostic::warning(&file, *line, format!("this table row has {cells} cells, but the table has {columns} columns: readers do not see the extra ones"))
+                .with_help("add the column to the table's first row (and its `|---|` line), or join the cells"),
+        );
+    }
     for (line, label) in &rendered.footnotes_without_note {
         problems.push(
             Diagnostic::warning(&file, *line, format!("the footnote `[^{label}]` has no note, so the page shows it as written"))
