@@ -617,7 +617,7 @@ fn an_html_comment_that_is_never_closed_is_an_error() {
         HOME,
         (
             "page.md",
-            "---\ntitle: A page\n---\nIntro <!-- a note --> here.\n\n<!-- a longer\nnote -->\n\nText.\n",
+            "---\ntitle: A page\n---\nIntro <!-- a note --> here.\n\n<!-- a longer\nnote -->\n\nAn empty <!--> comment.\n\nText.\n",
         ),
     ]);
     run.assert_ok();

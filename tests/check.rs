@@ -538,3 +538,15 @@ fn a_summary_longer_than_a_sentence_is_a_warning() {
     assert_eq!(found.len(), 1, "{on_page:#?}");
     assert_eq!((found[0].0.as_str(), found[0].3), ("warning", 5));
 }
+
+#[test]
+fn a_second_main_heading_is_a_warning() {
+    // The first `# Heading`, when it is the title, is the page's h1 and is not repeated.
+    let (_, on_page) = check_one_page(
+        "---\ntitle: P\nowner: Team\nreview_by: 2027-06-01\n---\n# P\n\nText.\n\n# Another part\n\nText.\n",
+        "name: S\n",
+    );
+    let found: Vec<_> = on_page.iter().filter(|f| f.1 == "second-h1").collect();
+    assert_eq!(found.len(), 1, "{on_page:#?}");
+    assert_eq!((found[0].0.as_str(), found[0].3), ("warning", 10));
+}

@@ -55,6 +55,7 @@ pub enum Lint {
     RemoteResource,
     LegacyHeading,
     ImageTextMissing,
+    SecondH1,
     SummaryLong,
     Mojibake,
     RetiredEmail,
@@ -77,6 +78,7 @@ impl Lint {
             Lint::RemoteResource => "remote-resource",
             Lint::LegacyHeading => "legacy-heading",
             Lint::ImageTextMissing => "image-text-missing",
+            Lint::SecondH1 => "second-h1",
             Lint::SummaryLong => "summary-long",
             Lint::Mojibake => "mojibake",
             Lint::RetiredEmail => "retired-email",
@@ -258,6 +260,19 @@ impl Lints<'_> {
                     ),
                 )
                 .with_help(format!("say what the page is for in a sentence (up to {SUMMARY_MAX} characters); the page says the rest")),
+            });
+        }
+        for &line in &page.second_h1_lines {
+            findings.push(Finding {
+                lint: Lint::SecondH1,
+                diagnostic: Diagnostic::warning(
+                    &page.file,
+                    line,
+                    "a second top-level heading: the page's title is its main heading",
+                )
+                .with_help(
+                    "write it as `## …`, so screen reader users find one main heading per page",
+                ),
             });
         }
         for &line in &page.images_without_text {

@@ -39,6 +39,9 @@ pub struct Rendered {
     /// HTML left open (the theme's own blocks end up inside), end tags that close nothing
     /// the page opened. (line, message, help).
     pub markup_problems: Vec<(usize, String, String)>,
+    /// Lines of `# Headings` kept in the body: the page's title is its `h1` already, so each
+    /// is a second one (`check` reports them).
+    pub second_h1_lines: Vec<usize>,
     /// Table rows with more cells than the table has columns, whose extra cells are not
     /// shown: (line, cells, columns).
     pub rows_with_extra_cells: Vec<(usize, usize, usize)>,
@@ -197,6 +200,9 @@ pub fn render(
                             out.anchors.push(id);
                             continue;
                         }
+                    }
+                    if level == HeadingLevel::H1 {
+                        out.second_h1_lines.push(heading_line);
                     }
                     out.headings.push(Heading {
                         level: level as u8,
@@ -378,11 +384,16 @@ impl CommentTracker {
             if self.open.is_none() {
                 outside.push_str(&html[..at]);
             }
+            html = &html[at + marker.len()..];
             self.open = match self.open {
                 Some(_) => None,
+                // `<!-->` and `<!--->` are empty comments, closed where they open.
+                None if html.starts_with('>') || html.starts_with("->") => {
+                    html = &html[html.find('>').map_or(0, |end| end + 1)..];
+                    None
+                }
                 None => Some(line),
             };
-            html = &html[at + marker.len()..];
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct Page {
     pub legacy_heading_lines: Vec<usize>,
     /// Lines of images with no text for screen readers (`check` reports them).
     pub images_without_text: Vec<usize>,
+    /// Lines of `# Headings` after the title, each a second `h1` (`check` reports them).
+    pub second_h1_lines: Vec<usize>,
     /// The date by which the page must be reviewed, from `review_by` or worked out from
     /// `last_reviewed` and the review interval.
     pub review_by: Option<NaiveDate>,
@@ -97,6 +99,7 @@ impl Page {
             links: Vec::new(),
             legacy_heading_lines: Vec::new(),
             images_without_text: Vec::new(),
+            second_h1_lines: Vec::new(),
             review_by: None,
             flows: Vec::new(),
             source,
@@ -339,6 +342,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         links: rendered.links,
         legacy_heading_lines: rendered.legacy_heading_lines,
         images_without_text: rendered.images_without_text,
+        second_h1_lines: rendered.second_h1_lines,
         review_by,
         flows,
         front,
