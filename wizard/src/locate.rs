@@ -102,7 +102,8 @@ impl Locator {
                     if rest.starts_with('{') {
                         note_flow_keys(&mut positions, &current_path(&stack), rest, line, col);
                     }
-                    if !balanced(rest) {
+                    // Still open at the end of the line: the value goes on below.
+                    if matches!(walk_brackets(rest, 0), Err(depth) if depth > 0) {
                         skip_deeper_than = Some(top.column);
                     }
                 }
@@ -329,23 +330,6 @@ fn strip_comment(line: &str) -> &str {
         prev = ch;
     }
     line
-}
-
-/// Are the brackets on this line closed?
-fn balanced(s: &str) -> bool {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    for ch in s.chars() {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(ch),
-            (None, '{' | '[') => depth += 1,
-            (None, '}' | ']') => depth -= 1,
-            _ => {}
-        }
-    }
-    depth <= 0
 }
 
 /// The value written on a YAML line, as written: `- text: Fill in` and `- Fill in` and
