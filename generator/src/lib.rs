@@ -25,6 +25,7 @@ pub mod links;
 pub mod mark_reviewed;
 pub mod markdown;
 pub mod markers;
+pub mod markup_checks;
 pub mod mojibake;
 pub mod nav;
 pub mod new_page;

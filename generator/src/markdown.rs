@@ -2,6 +2,7 @@
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
 use crate::links::{self, Link, LinkTarget};
+use crate::markup_checks::{MarkupChecks, MarkupFindings};
 use crate::slug::{self, Ids};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
@@ -27,27 +28,13 @@ pub struct Rendered {
     pub first_heading: Option<String>,
     /// Lines that had `#Heading` without a space (fixed here; `check` reports them).
     pub legacy_heading_lines: Vec<usize>,
-    /// The file line of an HTML comment (`<!--`) that is never closed: browsers hide
-    /// everything after it, the rest of the page included.
-    pub unclosed_comment_line: Option<usize>,
-    /// Lines of images written with no text (`![](map.png)`): screen readers can say
-    /// nothing of them (`check` reports them).
-    pub images_without_text: Vec<usize>,
-    /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
-    pub heading_id_problems: Vec<(usize, String, String)>,
-    /// Markup that would show readers something else than meant: block elements in raw
-    /// HTML left open (the theme's own blocks end up inside), end tags that close nothing
-    /// the page opened. (line, message, help).
-    pub markup_problems: Vec<(usize, String, String)>,
+    /// What the Markdown would show readers other than meant (see markup_checks.rs).
+    pub checks: MarkupFindings,
     /// Lines of `# Headings` kept in the body: the page's title is its `h1` already, so each
     /// is a second one (`check` reports them).
     pub second_h1_lines: Vec<usize>,
-    /// Table rows with more cells than the table has columns, whose extra cells are not
-    /// shown: (line, cells, columns).
-    pub rows_with_extra_cells: Vec<(usize, usize, usize)>,
-    /// `[^label]` references with no note, shown as written: (line, label). Text such as
-    /// a pattern `[^a-z]` looks the same, so these are warnings.
-    pub footnotes_without_note: Vec<(usize, String)>,
+    /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
+    pub heading_id_problems: Vec<(usize, String, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -89,71 +76,15 @@ pub fn render(
     let mut heading_events: Vec<Event> = Vec::new();
     let mut heading_text = String::new();
     let mut first_heading_seen = false;
-    let mut comments = CommentTracker::default();
-    let mut balance = HtmlBalance::default();
-    // Text read in one run (a reference such as `[^note]` may come in pieces), with the
-    // line it starts on; and the footnotes the page defines.
-    let mut text_run: Option<(usize, String)> = None;
-    let mut footnote_refs: Vec<(usize, String)> = Vec::new();
-    let mut footnotes_defined: Vec<String> = Vec::new();
-    let mut in_code_block = false;
-    let mut table_columns = 0;
-    // The image being read, with its line and the text written for it so far.
-    let mut image: Option<(usize, String)> = None;
+    let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
-        match &event {
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::Start(Tag::Table(alignments)) => table_columns = alignments.len(),
-            // pulldown-cmark leaves out cells past the table's columns, without a word.
-            Event::Start(Tag::TableRow) => {
-                let cells = row_cells(&body[range.clone()]);
-                if cells > table_columns {
-                    out.rows_with_extra_cells
-                        .push((line(), cells, table_columns));
-                }
-            }
-            _ => {}
-        }
-        match &event {
-            Event::Text(text) if !in_code_block => text_run
-                .get_or_insert_with(|| (line(), String::new()))
-                .1
-                .push_str(text),
-            _ => {
-                if let Some((at, text)) = text_run.take() {
-                    footnote_refs.extend(footnote_labels(&text).map(|label| (at, label)));
-                }
-            }
-        }
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
-            footnotes_defined.push(label.to_string());
-        }
-        match &event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                // What is inside a comment is not markup.
-                let markup = comments.read(html, line());
-                balance.read(&markup, line(), &mut out.markup_problems);
-            }
-            Event::Start(Tag::Image { .. }) => image = Some((line(), String::new())),
-            Event::Start(Tag::Heading { .. }) => heading_line = line(),
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, alt)) = &mut image {
-                    alt.push_str(text);
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((at, alt)) = image.take()
-                    && alt.trim().is_empty()
-                {
-                    out.images_without_text.push(at);
-                }
-            }
-            _ => {}
+        checks.see(&event, &body[range.clone()], line);
+        if let Event::Start(Tag::Heading { .. }) = &event {
+            heading_line = line();
         }
         if heading.is_some() {
             match event {
@@ -241,161 +172,8 @@ pub fn render(
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out.unclosed_comment_line = comments.open;
-    if let Some((at, text)) = text_run.take() {
-        footnote_refs.extend(footnote_labels(&text).map(|label| (at, label)));
-    }
-    // pulldown-cmark shows a reference to a note that is not there as the text `[^note]`;
-    // written `\[^note]`, that is what the editor meant.
-    for (line, label) in footnote_refs {
-        if !footnotes_defined.contains(&label) && !body.contains(&format!("\\[^{label}]")) {
-            out.footnotes_without_note.push((line, label));
-        }
-    }
-    if let Some((name, raw, line)) = balance.open.first() {
-        out.markup_problems.push((
-            *line,
-            format!("`{raw}` is never closed with `</{name}>`"),
-            "close it where it ends: until then the rest of the page, the page's owner and feedback blocks included, is inside it".to_string(),
-        ));
-    }
+    out.checks = checks.finish(&body);
     out
-}
-
-/// The cells of a table row as written (`| a | b |` has two): split at every `|` but
-/// `\|`, inside `code` too, as GitHub's tables (and pulldown-cmark) do.
-fn row_cells(row: &str) -> usize {
-    let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row
-        .strip_suffix('|')
-        .filter(|r| !r.ends_with('\\'))
-        .unwrap_or(row);
-    let (mut cells, mut escaped) = (1, false);
-    for c in row.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '|' => cells += 1,
-            _ => {}
-        }
-    }
-    cells
-}
-
-/// The labels of `[^label]` footnote references left as text.
-fn footnote_labels(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split("[^").skip(1).filter_map(|rest| {
-        let label = &rest[..rest.find(']')?];
-        (!label.is_empty() && !label.contains(char::is_whitespace)).then(|| label.to_string())
-    })
-}
-
-/// Block elements opened and closed in a page's raw HTML, in order.
-#[derive(Default)]
-struct HtmlBalance {
-    /// (name in lower case, the start tag as written, line), innermost last.
-    open: Vec<(String, String, usize)>,
-    /// Inside a `script`, `style` or `textarea` (which may run over several lines, each
-    /// read on its own): what it holds is not markup.
-    raw_text_of: Option<String>,
-}
-
-/// Elements whose content is text, whatever it looks like.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea"];
-
-/// The block elements followed: one left open takes in the rest of the page.
-const CONTAINERS: &[&str] = &[
-    "div",
-    "section",
-    "aside",
-    "details",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "nav",
-    "table",
-    "form",
-    "fieldset",
-    "blockquote",
-];
-
-impl HtmlBalance {
-    fn read(&mut self, html: &str, line: usize, problems: &mut Vec<(usize, String, String)>) {
-        for token in crate::html_tags::tokens(html) {
-            if let Some(raw_text_of) = &self.raw_text_of {
-                if let crate::html_tags::Token::End { name, .. } = token
-                    && name.eq_ignore_ascii_case(raw_text_of)
-                {
-                    self.raw_text_of = None;
-                }
-                continue;
-            }
-            match token {
-                crate::html_tags::Token::Start(tag) => {
-                    let name = tag.name.to_ascii_lowercase();
-                    if RAW_TEXT.contains(&name.as_str()) {
-                        self.raw_text_of = Some(name);
-                    } else if CONTAINERS.contains(&name.as_str()) {
-                        self.open.push((name, tag.raw.to_string(), line));
-                    }
-                }
-                crate::html_tags::Token::End { name, raw } => {
-                    let name = name.to_ascii_lowercase();
-                    if !CONTAINERS.contains(&name.as_str()) {
-                        continue;
-                    }
-                    match self.open.iter().rposition(|(open, _, _)| *open == name) {
-                        Some(at) => self.open.truncate(at),
-                        None => problems.push((
-                            line,
-                            format!("`{raw}` closes nothing this page opened"),
-                            "remove it: it would close part of the page around the content"
-                                .to_string(),
-                        )),
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Follows `<!--` and `-->` through a page's raw HTML, in order.
-#[derive(Default)]
-struct CommentTracker {
-    /// Where the comment now open started.
-    open: Option<usize>,
-}
-
-impl CommentTracker {
-    /// Reads `html`, written at `line`; returns the parts of it outside comments.
-    fn read(&mut self, mut html: &str, line: usize) -> String {
-        let mut outside = String::new();
-        loop {
-            let marker = if self.open.is_some() { "-->" } else { "<!--" };
-            let Some(at) = html.find(marker) else {
-                if self.open.is_none() {
-                    outside.push_str(html);
-                }
-                return outside;
-            };
-            if self.open.is_none() {
-                outside.push_str(&html[..at]);
-            }
-            html = &html[at + marker.len()..];
-            self.open = match self.open {
-                Some(_) => None,
-                // `<!-->` and `<!--->` are empty comments, closed where they open.
-                None if html.starts_with('>') || html.starts_with("->") => {
-                    html = &html[html.find('>').map_or(0, |end| end + 1)..];
-                    None
-                }
-                None => Some(line),
-            };
-        }
-    }
 }
 
 /// Records links for checking and swaps in the output URL.

@@ -201,23 +201,23 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     for (line, message, help) in rendered
         .heading_id_problems
         .iter()
-        .chain(&rendered.markup_problems)
+        .chain(&rendered.checks.unbalanced_html)
     {
         problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
     }
-    for (line, cells, columns) in &rendered.rows_with_extra_cells {
+    for (line, cells, columns) in &rendered.checks.rows_with_extra_cells {
         problems.push(
             Diagnostic::warning(&file, *line, format!("this table row has {cells} cells, but the table has {columns} columns: readers do not see the extra ones"))
                 .with_help("add the column to the table's first row (and its `|---|` line), or join the cells"),
         );
     }
-    for (line, label) in &rendered.footnotes_without_note {
+    for (line, label) in &rendered.checks.footnotes_without_note {
         problems.push(
             Diagnostic::warning(&file, *line, format!("the footnote `[^{label}]` has no note, so the page shows it as written"))
                 .with_help(format!("add the note at the end of the page: `[^{label}]: The text of the note.` (or write `\\[^{label}]` if it is not a footnote)")),
         );
     }
-    if let Some(line) = rendered.unclosed_comment_line {
+    if let Some(line) = rendered.checks.unclosed_comment_line {
         problems.push(
             Diagnostic::error(&file, line, "this HTML comment (`<!--`) is never closed").with_help(
                 "end it with `-->`: until then, browsers hide the rest of the page from readers",
@@ -341,7 +341,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         anchors: rendered.anchors.into_iter().collect(),
         links: rendered.links,
         legacy_heading_lines: rendered.legacy_heading_lines,
-        images_without_text: rendered.images_without_text,
+        images_without_text: rendered.checks.images_without_text,
         second_h1_lines: rendered.second_h1_lines,
         review_by,
         flows,
