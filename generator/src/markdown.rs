@@ -2,7 +2,7 @@
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
 use crate::links::{self, Link, LinkTarget};
-use crate::markup_checks::{MarkupChecks, MarkupFindings};
+use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::slug::{self, Ids};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
@@ -28,13 +28,12 @@ pub struct Rendered {
     pub first_heading: Option<String>,
     /// Lines that had `#Heading` without a space (fixed here; `check` reports them).
     pub legacy_heading_lines: Vec<usize>,
-    /// What the Markdown would show readers other than meant (see markup_checks.rs).
+    /// What the Markdown would show readers other than meant: `{#id}`s that cannot be kept
+    /// as written, and what markup_checks.rs finds.
     pub checks: MarkupFindings,
     /// Lines of `# Headings` kept in the body: the page's title is its `h1` already, so each
     /// is a second one (`check` reports them).
     pub second_h1_lines: Vec<usize>,
-    /// `{#id}`s on headings that cannot be kept as written: (line, message, help).
-    pub heading_id_problems: Vec<(usize, String, String)>,
 }
 
 /// How links are written into the HTML; the caller knows the site's layout.
@@ -78,6 +77,7 @@ pub fn render(
     let mut first_heading_seen = false;
     let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
+    let mut heading_problems = Vec::new();
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
@@ -101,7 +101,7 @@ pub fn render(
                     let text = heading_text.trim().to_string();
                     // `{#travel rules}` reads as the id `travel` and an attribute `rules`.
                     if let (Some(written), Some((stray, None))) = (&id, attrs.first()) {
-                        out.heading_id_problems.push((
+                        heading_problems.push(MarkupProblem::error(
                             heading_line,
                             format!("`{{#{written} {stray}}}`: an id cannot have spaces"),
                             format!("write `{{#{written}-{stray}}}`"),
@@ -113,10 +113,10 @@ pub fn render(
                     let unique = ids.unique(&wanted);
                     // An id written by hand is a promise that links to it land here.
                     if id.is_some() && unique != wanted {
-                        out.heading_id_problems.push((
+                        heading_problems.push(MarkupProblem::error(
                             heading_line,
                             format!("`{{#{wanted}}}` is already the id of another heading or part of this page"),
-                            "give this heading an id of its own".to_string(),
+                            "give this heading an id of its own",
                         ));
                     }
                     let id = unique;
@@ -173,6 +173,7 @@ pub fn render(
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.checks = checks.finish(&body);
+    out.checks.problems.extend(heading_problems);
     out
 }
 

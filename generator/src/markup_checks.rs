@@ -7,20 +7,43 @@
 use crate::html_tags;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-/// What the checks found in one page. Lines are file lines.
+/// Something in a page's Markdown that the page would show other than meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupProblem {
+    /// The file line.
+    pub line: usize,
+    /// Only a warning: the page may mean it (a pattern such as `[^a-z]` looks like a
+    /// footnote with no note).
+    pub warning: bool,
+    pub message: String,
+    pub help: String,
+}
+
+impl MarkupProblem {
+    pub fn error(line: usize, message: String, help: impl Into<String>) -> Self {
+        Self {
+            line,
+            warning: false,
+            message,
+            help: help.into(),
+        }
+    }
+
+    fn warning(line: usize, message: String, help: impl Into<String>) -> Self {
+        Self {
+            line,
+            warning: true,
+            message,
+            help: help.into(),
+        }
+    }
+}
+
+/// What the checks found in one page.
 #[derive(Debug, Default)]
 pub struct MarkupFindings {
-    /// Where an HTML comment (`<!--`) that is never closed opens.
-    pub unclosed_comment_line: Option<usize>,
-    /// Block elements in raw HTML left open, and end tags that close nothing the page
-    /// opened: (line, message, help).
-    pub unbalanced_html: Vec<(usize, String, String)>,
-    /// `[^label]` references with no note, shown as written: (line, label). Text such as
-    /// a pattern `[^a-z]` looks the same, so these are warnings.
-    pub footnotes_without_note: Vec<(usize, String)>,
-    /// Table rows with more cells than the table has columns: (line, cells, columns).
-    pub rows_with_extra_cells: Vec<(usize, usize, usize)>,
-    /// Images written with no text (`![](map.png)`), which `check` reports.
+    pub problems: Vec<MarkupProblem>,
+    /// Lines of images written with no text (`![](map.png)`), which `check` reports.
     pub images_without_text: Vec<usize>,
 }
 
@@ -51,11 +74,13 @@ impl MarkupChecks {
             Event::Start(Tag::Table(alignments)) => self.table_columns = alignments.len(),
             // pulldown-cmark leaves out cells past the table's columns, without a word.
             Event::Start(Tag::TableRow) => {
-                let cells = row_cells(source);
-                if cells > self.table_columns {
-                    self.found
-                        .rows_with_extra_cells
-                        .push((line(), cells, self.table_columns));
+                let (cells, columns) = (row_cells(source), self.table_columns);
+                if cells > columns {
+                    self.found.problems.push(MarkupProblem::warning(
+                        line(),
+                        format!("this table row has {cells} cells, but the table has {columns} columns: readers do not see the extra ones"),
+                        "add the column to the table's first row (and its `|---|` line), or join the cells",
+                    ));
                 }
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -64,8 +89,7 @@ impl MarkupChecks {
             Event::Html(html) | Event::InlineHtml(html) => {
                 // What is inside a comment is not markup.
                 let markup = self.comments.read(html, line());
-                self.balance
-                    .read(&markup, line(), &mut self.found.unbalanced_html);
+                self.balance.read(&markup, line(), &mut self.found.problems);
             }
             Event::Start(Tag::Image { .. }) => self.image = Some((line(), String::new())),
             Event::End(TagEnd::Image) => {
@@ -100,20 +124,30 @@ impl MarkupChecks {
     /// What was found, once every event has been seen; `body` is the page's Markdown.
     pub fn finish(mut self, body: &str) -> MarkupFindings {
         self.end_text_run();
-        self.found.unclosed_comment_line = self.comments.open;
+        if let Some(line) = self.comments.open {
+            self.found.problems.push(MarkupProblem::error(
+                line,
+                "this HTML comment (`<!--`) is never closed".to_string(),
+                "end it with `-->`: until then, browsers hide the rest of the page from readers",
+            ));
+        }
         // pulldown-cmark shows a reference to a note that is not there as the text
         // `[^note]`; written `\[^note]`, that is what the editor meant.
         for (line, label) in std::mem::take(&mut self.footnote_refs) {
             if !self.footnotes_defined.contains(&label) && !body.contains(&format!("\\[^{label}]"))
             {
-                self.found.footnotes_without_note.push((line, label));
+                self.found.problems.push(MarkupProblem::warning(
+                    line,
+                    format!("the footnote `[^{label}]` has no note, so the page shows it as written"),
+                    format!("add the note at the end of the page: `[^{label}]: The text of the note.` (or write `\\[^{label}]` if it is not a footnote)"),
+                ));
             }
         }
         if let Some((name, raw, line)) = self.balance.open.first() {
-            self.found.unbalanced_html.push((
+            self.found.problems.push(MarkupProblem::error(
                 *line,
                 format!("`{raw}` is never closed with `</{name}>`"),
-                "close it where it ends: until then the rest of the page, the page's owner and feedback blocks included, is inside it".to_string(),
+                "close it where it ends: until then the rest of the page, the page's owner and feedback blocks included, is inside it",
             ));
         }
         self.found
@@ -180,7 +214,7 @@ const CONTAINERS: &[&str] = &[
 ];
 
 impl HtmlBalance {
-    fn read(&mut self, html: &str, line: usize, problems: &mut Vec<(usize, String, String)>) {
+    fn read(&mut self, html: &str, line: usize, problems: &mut Vec<MarkupProblem>) {
         for token in html_tags::tokens(html) {
             if let Some(raw_text_of) = &self.raw_text_of {
                 if let html_tags::Token::End { name, .. } = token
@@ -206,11 +240,10 @@ impl HtmlBalance {
                     }
                     match self.open.iter().rposition(|(open, _, _)| *open == name) {
                         Some(at) => self.open.truncate(at),
-                        None => problems.push((
+                        None => problems.push(MarkupProblem::error(
                             line,
                             format!("`{raw}` closes nothing this page opened"),
-                            "remove it: it would close part of the page around the content"
-                                .to_string(),
+                            "remove it: it would close part of the page around the content",
                         )),
                     }
                 }

@@ -198,31 +198,13 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         &links,
     );
 
-    for (line, message, help) in rendered
-        .heading_id_problems
-        .iter()
-        .chain(&rendered.checks.unbalanced_html)
-    {
-        problems.push(Diagnostic::error(&file, *line, message.clone()).with_help(help.clone()));
-    }
-    for (line, cells, columns) in &rendered.checks.rows_with_extra_cells {
-        problems.push(
-            Diagnostic::warning(&file, *line, format!("this table row has {cells} cells, but the table has {columns} columns: readers do not see the extra ones"))
-                .with_help("add the column to the table's first row (and its `|---|` line), or join the cells"),
-        );
-    }
-    for (line, label) in &rendered.checks.footnotes_without_note {
-        problems.push(
-            Diagnostic::warning(&file, *line, format!("the footnote `[^{label}]` has no note, so the page shows it as written"))
-                .with_help(format!("add the note at the end of the page: `[^{label}]: The text of the note.` (or write `\\[^{label}]` if it is not a footnote)")),
-        );
-    }
-    if let Some(line) = rendered.checks.unclosed_comment_line {
-        problems.push(
-            Diagnostic::error(&file, line, "this HTML comment (`<!--`) is never closed").with_help(
-                "end it with `-->`: until then, browsers hide the rest of the page from readers",
-            ),
-        );
+    for found in &rendered.checks.problems {
+        let problem = if found.warning {
+            Diagnostic::warning(&file, found.line, found.message.clone())
+        } else {
+            Diagnostic::error(&file, found.line, found.message.clone())
+        };
+        problems.push(problem.with_help(found.help.clone()));
     }
     let Some(title) = front
         .title
