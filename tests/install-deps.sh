@@ -4,7 +4,8 @@
 #   - Debian packages: Chromium and ChromeDriver (headless browser tests); Debian's Rust for
 #     the browser packages with the standard library's source (rustc-web, cargo-web,
 #     rust-web-src: builds std for wasm32 when rustup has no wasm32 target), lld-19
-#     (wasm-ld-19), binaryen (wasm-opt), Node.js and npm, a C toolchain.
+#     (wasm-ld-19), binaryen (wasm-opt), Node.js and npm, a C toolchain, poppler-utils
+#     (pdftotext, for the print tests).
 #   - wasm-bindgen-cli from crates.io, at exactly the wasm-bindgen version in Cargo.lock.
 #   - tests/browser's npm packages (playwright-core, axe-core) from its package-lock.json.
 # Idempotent: each step is skipped when what it installs is already there.
@@ -29,6 +30,7 @@ APT_PACKAGES=(
     nodejs npm
     gcc libc6-dev pkg-config ca-certificates gzip xz-utils coreutils python3
     unzip   # the readers' tests unzip the site copy
+    poppler-utils   # the print tests read Chromium's PDF (pdftotext)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -165,6 +165,14 @@ pub fn render(
                 out.anchors.push(label.to_string());
                 events.push(event);
             }
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(table_scroll_start(out.headings.last()).into()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html("</div>\n".into()));
+            }
             other => {
                 let event = rewrite(other, line, page_source, writer, &mut out);
                 events.push(event);
@@ -175,6 +183,19 @@ pub fn render(
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
+}
+
+/// Opens the region a table scrolls in when it is wider than the screen: focusable, so
+/// keyboard users can scroll it, and named by the heading the table is under.
+fn table_scroll_start(heading: Option<&Heading>) -> String {
+    let name = match heading {
+        Some(h) => format!(
+            "aria-labelledby=\"{}\"",
+            html_escape::encode_double_quoted_attribute(&h.id)
+        ),
+        None => "aria-label=\"Table\"".to_string(),
+    };
+    format!("<div class=\"table-scroll\" role=\"region\" {name} tabindex=\"0\">\n")
 }
 
 /// Records links for checking and swaps in the output URL.
@@ -414,6 +435,29 @@ mod tests {
         assert!(r.html.contains("checkbox"));
         assert!(r.html.contains("footnote-definition"));
         assert!(r.anchors.contains(&"1".to_string()));
+    }
+
+    #[test]
+    fn tables_scroll_in_a_focusable_region_named_by_their_heading() {
+        let r = render_body(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n## Who approves\n\n| c |\n|---|\n| 3 |\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.starts_with(
+                "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"who-approves\" tabindex=\"0\">\n<table>"
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.html.matches("</table>\n</div>").count(), 2, "{}", r.html);
     }
 
     #[test]

@@ -2,6 +2,9 @@
 // chrome; addresses of other sites printed after their links; the contacts kept; and the
 // wizard's outcome, once reached, printing on its own.
 import { test, before, after, describe } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as r from './readers-harness.mjs';
 
 const { assert, wizard: w } = r;
@@ -22,6 +25,16 @@ async function pdfPages(page) {
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   return (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
 }
+
+/** The text of each printed page, as poppler's pdftotext reads Chromium's PDF, with runs of
+ * white space as one space. */
+async function printedText(page) {
+  const file = path.join(r.tempDir('signpost-print-'), 'page.pdf');
+  fs.writeFileSync(file, await page.pdf({ format: 'A4' }));
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ' ').trim());
+}
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
 describe('print', () => {
   test('leaves out the chrome and keeps the guidance and contacts', async () => {
@@ -94,6 +107,68 @@ describe('print', () => {
       assert.match(text, /security@justice\.gov\.uk/, 'contacts on the printout');
       const outcome = await pdfPages(page);
       assert.ok(outcome < whole && outcome <= 4, `the outcome prints on ${outcome} pages (the whole page: ${whole})`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a printed outcome starts at the top of its first page, which it fills, and keeps the contacts\' headings', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl(r.WIZARD_PAGE), { today: TODAY });
+    try {
+      await w.waitForWizard(page);
+      await w.start(page);
+      await w.answer(page, 'Security Check (SC)');
+      await w.expectStep(page, 'Are you subject to STRAP briefing?');
+      await w.answer(page, 'No');
+      await w.expectStep(page, 'Which countries will you visit or pass through?');
+      await w.addCountry(page, 'chin', 'China');
+      await w.continueOn(page);
+      await w.expectStep(page, 'Which part of the MoJ do you work in?');
+      await w.answer(page, 'MoJ HQ');
+      await w.expectStep(page, 'When do you plan to travel?');
+      await w.continueOn(page);
+      await w.expectStep(page, 'Check your answers');
+      await page.getByRole('button', { name: 'See what you need to do' }).click();
+      const title = squash(await w.heading(page));
+      assert.match(title, /Part Two/);
+      const steps = (await page.locator('.wizard-checklist__item').allInnerTexts()).map(squash);
+      assert.ok(steps.length >= 5, `a long checklist (${steps.length} steps)`);
+
+      await page.emulateMedia({ media: 'print' });
+      const pages = await printedText(page);
+      const first = pages[0];
+      assert.ok(first.startsWith('IT Security Guidance'), `the page's own header first: ${first.slice(0, 80)}`);
+      assert.ok(first.indexOf(title) !== -1 && first.indexOf(title) < 200, `the outcome leads the first page: ${first.slice(0, 300)}`);
+      assert.doesNotMatch(first, /On this page|This guidance information applies/, 'no guidance before the outcome');
+      // The first page is filled with the checklist, not left half empty before a long step.
+      const onFirst = steps.filter((s) => first.includes(s.slice(0, 40)));
+      assert.ok(onFirst.length >= 3, `at least three steps start on the first page, ${onFirst.length} do:\n${first}`);
+      const all = pages.join(' ');
+      for (const heading of ['Contacts', 'Security Team', 'IT Service Desk', 'Information Incident Reporting Line']) {
+        assert.ok(all.includes(heading), `"${heading}" is printed`);
+      }
+      assert.match(all, /0800 917 5148/, 'the service desk number, under its heading');
+      assert.ok(all.indexOf('IT Service Desk') < all.indexOf('0800 917 5148'));
+      assert.doesNotMatch(all, /Start now|Check what you need to do before you travel/, 'no wizard chrome');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('before the wizard starts, print shows the guidance, not the wizard\'s start page', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl(r.WIZARD_PAGE), { today: TODAY });
+    try {
+      await w.waitForWizard(page);
+      const intro = squash(await page.locator('.wizard').innerText());
+      assert.ok(intro.length > 20, `the wizard shows its start page on screen: ${intro}`);
+      await page.emulateMedia({ media: 'print' });
+      assert.deepEqual(await shown(page, '.wizard'), [false], 'the wizard is not printed');
+      const all = (await printedText(page)).join(' ');
+      assert.ok(!all.includes(intro.slice(0, 60)), 'the start page is not on paper');
+      assert.doesNotMatch(all, /Start now/);
+      for (const guidance of ['Steps to follow before travelling', 'Part One', 'Part Two', 'IT Service Desk']) {
+        assert.ok(all.includes(guidance), `"${guidance}" is printed`);
+      }
     } finally {
       await context.close();
     }
