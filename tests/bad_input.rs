@@ -346,6 +346,39 @@ fn a_broken_template_override_names_the_template_file() {
 }
 
 #[test]
+fn a_feedback_form_must_be_an_https_address() {
+    let stderr = fails_with(
+        &[
+            HOME,
+            (
+                "site.yaml",
+                "name: Site\nfeedback_form: http://forms.example.org/f\nfeedback_ratings: sometimes\n",
+            ),
+        ],
+        &[
+            "content/site.yaml:2:16: `feedback_form` must be an https:// web address, the organisation's form service",
+            "help: for example `feedback_form: https://forms.example.gov.uk/guidance-feedback`",
+            "content/site.yaml:3:19: `feedback_ratings` must be true or false",
+        ],
+    );
+    assert!(stderr.contains("2 errors"), "{stderr}");
+    fails_with(
+        &[
+            HOME,
+            ("site.yaml", "name: Site\nfeedback_form: \"javascript:alert(1)\"\n"),
+        ],
+        &["content/site.yaml:2:16: `feedback_form` must be an https:// web address"],
+    );
+    fails_with(
+        &[
+            HOME,
+            ("site.yaml", "name: Site\nfeedback_form: https://forms.example.org/f#top\n"),
+        ],
+        &["`feedback_form` must not end in a #fragment"],
+    );
+}
+
+#[test]
 fn bad_site_settings_name_the_line() {
     let stderr = fails_with(
         &[

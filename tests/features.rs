@@ -197,7 +197,10 @@ fn shortcodes_render_data_files() {
 fn feedback_can_be_turned_off_or_sent_elsewhere() {
     let (_dir, out) = build_ok(&[
         HOME,
-        ("site.yaml", "name: Site\nfeedback: team@example.org\n"),
+        (
+            "site.yaml",
+            "name: Site\nfeedback: team@example.org\nfeedback_ratings: true\n",
+        ),
         (
             "quiet.md",
             "---\ntitle: Quiet\nfeedback: false\n---\nText\n",
@@ -214,6 +217,54 @@ fn feedback_can_be_turned_off_or_sent_elsewhere() {
     );
     assert!(read(&out, "other.html").contains("mailto:other+other-2@example.org"));
     assert!(read(&out, "default.html").contains("mailto:team@example.org"));
+    assert!(read(&out, "default.html").contains(">Very helpful<span"));
+}
+
+#[test]
+fn feedback_form_asks_was_this_page_useful_and_ratings_are_off_by_default() {
+    let (_dir, out) = build_ok(&[
+        HOME,
+        (
+            "site.yaml",
+            "name: Site\nfeedback: team@example.org\nsite_url: https://guidance.example.org/\nfeedback_form: https://forms.example.org/f?form=7\n",
+        ),
+        ("travel/abroad.md", "---\ntitle: Abroad & back\n---\nText\n"),
+        (
+            "quiet.md",
+            "---\ntitle: Quiet\nfeedback: false\n---\nText\n",
+        ),
+    ]);
+    let html = read(&out, "travel/abroad.html");
+    assert!(html.contains(">Was this page useful?</p>"), "{html}");
+    // Written with `&` as `&amp;`, as HTML attributes want; browsers read it back.
+    let href = |answer: &str| {
+        format!(
+            "https://forms.example.org/f?form=7&page=Abroad%20%26%20back&url=https%3A%2F%2Fguidance%2Eexample%2Eorg%2Ftravel%2Fabroad%2Ehtml&useful={answer}"
+        )
+        .replace('&', "&amp;")
+    };
+    assert!(html.contains(&format!("<a href=\"{}\">Yes<span", href("yes"))), "{html}");
+    assert!(html.contains(&format!("<a href=\"{}\">No<span", href("no"))), "{html}");
+    // The mailbox stays as the other way; the four rating links are off unless turned on.
+    assert!(html.contains("mailto:team@example.org?subject=Feedback%3A%20Abroad"));
+    assert!(!html.contains("Very helpful"), "{html}");
+    assert!(!html.contains("team+"), "{html}");
+    // A page with feedback off has neither.
+    assert!(!read(&out, "quiet.html").contains("Was this page useful?"));
+
+    // Without a mailbox the form is the one way; without `site_url` the address is the
+    // page's path from the site root.
+    let (_dir, out) = build_ok(&[
+        HOME,
+        (
+            "site.yaml",
+            "name: Site\nfeedback_form: https://forms.example.org/f\n",
+        ),
+        ("page.md", "---\ntitle: P\n---\nText\n"),
+    ]);
+    let html = read(&out, "page.html");
+    assert!(html.contains("f?page=P&amp;url=page%2Ehtml&amp;useful=yes"), "{html}");
+    assert!(!html.contains("mailto:"), "{html}");
 }
 
 #[test]

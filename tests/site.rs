@@ -80,7 +80,8 @@ fn every_guidance_page_has_owner_review_and_feedback() {
             html.contains("<dt>Last reviewed</dt><dd><time"),
             "{path} has no last-reviewed date"
         );
-        // mailto with the page title in the subject, and four generated rating links.
+        // mailto with the page title in the subject; the four rating mailtos are off (the
+        // site names no `feedback_ratings`), since they do nothing without a mail program.
         let subject = format!("subject=Feedback%3A%20{}", title.split(' ').next().unwrap());
         assert!(
             html.contains(&subject),
@@ -88,8 +89,8 @@ fn every_guidance_page_has_owner_review_and_feedback() {
         );
         for label in ["Very unhelpful", "Unhelpful", "Helpful", "Very helpful"] {
             assert!(
-                html.contains(&format!(">{label}<span")),
-                "{path} lacks the `{label}` link"
+                !html.contains(&format!(">{label}<span")),
+                "{path} has the `{label}` link"
             );
         }
     }

@@ -15,6 +15,8 @@ const KEYS: &[&str] = &[
     "language",
     "link_origin",
     "feedback",
+    "feedback_form",
+    "feedback_ratings",
     "review_interval",
     "review_due_soon_days",
     "retired_emails",
@@ -35,6 +37,12 @@ pub struct SiteConfig {
     pub link_origin: Option<String>,
     /// Default feedback address for every page.
     pub feedback: Option<String>,
+    /// The organisation's feedback form (`https://…`): "Was this page useful? Yes / No"
+    /// open it with the page's title and address.
+    pub feedback_form: Option<String>,
+    /// The four "very unhelpful … very helpful" mailto links of the old pages. Off by
+    /// default: they do nothing on a machine with no mail program.
+    pub feedback_ratings: bool,
     /// How long a review lasts when a page gives `last_reviewed` but no `review_by`.
     #[serde(skip)]
     pub review_interval: Option<Interval>,
@@ -69,6 +77,8 @@ impl Default for SiteConfig {
             language: "en-GB".to_string(),
             link_origin: None,
             feedback: None,
+            feedback_form: None,
+            feedback_ratings: false,
             review_interval: None,
             review_interval_text: None,
             review_due_soon_days: 30,
@@ -139,6 +149,20 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                 "must be an email address",
                 "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
             )),
+            ("feedback_form", Some(form)) => match crate::feedback_form::problem(&form) {
+                None => config.feedback_form = Some(form),
+                Some(problem) => problems.push(error(
+                    problem,
+                    "for example `feedback_form: https://forms.example.gov.uk/guidance-feedback`",
+                )),
+            },
+            ("feedback_ratings", _) => match value.as_bool() {
+                Some(on) => config.feedback_ratings = on,
+                None => problems.push(error(
+                    "must be true or false",
+                    "for example `feedback_ratings: true` to show the four rating links",
+                )),
+            },
             ("review_interval", Some(interval)) => match Interval::parse(&interval) {
                 Ok(parsed) => {
                     config.review_interval = Some(parsed);

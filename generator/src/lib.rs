@@ -16,6 +16,7 @@ pub mod data;
 pub mod dates;
 pub mod diagnostics;
 pub mod discover;
+pub mod feedback_form;
 pub mod flows;
 pub mod front_matter;
 pub mod html_tags;

@@ -271,10 +271,21 @@ struct LinkView {
 
 #[derive(Serialize)]
 struct FeedbackView {
-    address: String,
-    mailto: String,
-    /// The four "very unhelpful … very helpful" links the old pages had.
+    /// The feedback mailbox and a mailto with the page's title, if there is one.
+    address: Option<String>,
+    mailto: Option<String>,
+    /// "Was this page useful? Yes / No": the feedback form with the page filled in, if
+    /// site.yaml names one.
+    useful: Option<UsefulLinks>,
+    /// The four "very unhelpful … very helpful" links the old pages had, when site.yaml
+    /// turns them on (`feedback_ratings: true`).
     ratings: Vec<Rating>,
+}
+
+#[derive(Serialize)]
+struct UsefulLinks {
+    yes: String,
+    no: String,
 }
 
 #[derive(Serialize)]
@@ -433,9 +444,23 @@ fn link_view(site: &Site, index: usize, depth: usize, href: &dyn Fn(&Page) -> St
 fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
     let address = match &page.front.feedback {
         Feedback::Off => return None,
-        Feedback::Address(address) => address.clone(),
-        Feedback::Site => site.config.feedback.clone()?,
+        Feedback::Address(address) => Some(address.clone()),
+        Feedback::Site => site.config.feedback.clone(),
     };
+    let useful = site.config.feedback_form.as_deref().map(|form| {
+        // The page's address as readers know it: absolute when site.yaml gives `site_url`.
+        let page_address = match &site.config.site_url {
+            Some(site_url) => format!("{site_url}/{}", page.url),
+            None => page.url.clone(),
+        };
+        UsefulLinks {
+            yes: crate::feedback_form::link(form, &page.title, &page_address, true),
+            no: crate::feedback_form::link(form, &page.title, &page_address, false),
+        }
+    });
+    if address.is_none() && useful.is_none() {
+        return None;
+    }
     let mailto = |address: &str, subject: &str| {
         let subject =
             percent_encoding::utf8_percent_encode(subject, percent_encoding::NON_ALPHANUMERIC);
@@ -443,30 +468,37 @@ fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
     };
     // Ratings go to `local+<page>-2@domain` etc., as the old pages did, so a mailbox rule can
     // count them per page.
-    let (local, domain) = address.split_once('@')?;
-    let slug = page
-        .output
-        .with_extension("")
-        .to_string_lossy()
-        .replace(['/', '\\'], "-");
-    let ratings = [
-        ("Very unhelpful", "-2"),
-        ("Unhelpful", "-1"),
-        ("Helpful", "+1"),
-        ("Very helpful", "+2"),
-    ]
-    .into_iter()
-    .map(|(label, score)| Rating {
-        label,
-        mailto: mailto(
-            &format!("{local}+{slug}{score}@{domain}"),
-            &format!("{}: {}", page.title, label.to_lowercase()),
-        ),
-    })
-    .collect();
+    let ratings = match address.as_deref().and_then(|a| a.split_once('@')) {
+        Some((local, domain)) if site.config.feedback_ratings => {
+            let slug = page
+                .output
+                .with_extension("")
+                .to_string_lossy()
+                .replace(['/', '\\'], "-");
+            [
+                ("Very unhelpful", "-2"),
+                ("Unhelpful", "-1"),
+                ("Helpful", "+1"),
+                ("Very helpful", "+2"),
+            ]
+            .into_iter()
+            .map(|(label, score)| Rating {
+                label,
+                mailto: mailto(
+                    &format!("{local}+{slug}{score}@{domain}"),
+                    &format!("{}: {}", page.title, label.to_lowercase()),
+                ),
+            })
+            .collect()
+        }
+        _ => Vec::new(),
+    };
     Some(FeedbackView {
-        mailto: mailto(&address, &format!("Feedback: {}", page.title)),
+        mailto: address
+            .as_deref()
+            .map(|a| mailto(a, &format!("Feedback: {}", page.title))),
         address,
+        useful,
         ratings,
     })
 }

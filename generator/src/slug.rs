@@ -37,6 +37,7 @@ pub const THEME_IDS: &[&str] = &[
     "signpost-pages",
     "signpost-page-meta-heading",
     "signpost-feedback-heading",
+    "signpost-useful-question",
     "signpost-contents-heading",
     "signpost-all-pages",
     "signpost-all-guidance",
