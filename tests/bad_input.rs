@@ -365,14 +365,20 @@ fn a_feedback_form_must_be_an_https_address() {
     fails_with(
         &[
             HOME,
-            ("site.yaml", "name: Site\nfeedback_form: \"javascript:alert(1)\"\n"),
+            (
+                "site.yaml",
+                "name: Site\nfeedback_form: \"javascript:alert(1)\"\n",
+            ),
         ],
         &["content/site.yaml:2:16: `feedback_form` must be an https:// web address"],
     );
     fails_with(
         &[
             HOME,
-            ("site.yaml", "name: Site\nfeedback_form: https://forms.example.org/f#top\n"),
+            (
+                "site.yaml",
+                "name: Site\nfeedback_form: https://forms.example.org/f#top\n",
+            ),
         ],
         &["`feedback_form` must not end in a #fragment"],
     );

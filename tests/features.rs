@@ -243,8 +243,14 @@ fn feedback_form_asks_was_this_page_useful_and_ratings_are_off_by_default() {
         )
         .replace('&', "&amp;")
     };
-    assert!(html.contains(&format!("<a href=\"{}\">Yes<span", href("yes"))), "{html}");
-    assert!(html.contains(&format!("<a href=\"{}\">No<span", href("no"))), "{html}");
+    assert!(
+        html.contains(&format!("<a href=\"{}\">Yes<span", href("yes"))),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("<a href=\"{}\">No<span", href("no"))),
+        "{html}"
+    );
     // The mailbox stays as the other way; the four rating links are off unless turned on.
     assert!(html.contains("mailto:team@example.org?subject=Feedback%3A%20Abroad"));
     assert!(!html.contains("Very helpful"), "{html}");
@@ -263,7 +269,10 @@ fn feedback_form_asks_was_this_page_useful_and_ratings_are_off_by_default() {
         ("page.md", "---\ntitle: P\n---\nText\n"),
     ]);
     let html = read(&out, "page.html");
-    assert!(html.contains("f?page=P&amp;url=page%2Ehtml&amp;useful=yes"), "{html}");
+    assert!(
+        html.contains("f?page=P&amp;url=page%2Ehtml&amp;useful=yes"),
+        "{html}"
+    );
     assert!(!html.contains("mailto:"), "{html}");
 }
 

@@ -62,6 +62,50 @@ fn every_page_is_indexed_by_section_with_its_text() {
 }
 
 #[test]
+fn sections_naming_a_country_carry_its_other_names_from_the_data() {
+    let (_dir, out) = built(&workspace().join("content"));
+    let (_, index) = index_of(&out);
+    let overseas = page_number(&index, "travel/accessing-it-systems-from-overseas.html");
+    let words_for = |name: &str| -> Vec<(usize, Vec<String>)> {
+        index
+            .places
+            .iter()
+            .flat_map(|(section, named)| {
+                named
+                    .iter()
+                    .filter(move |(n, _)| n == name)
+                    .map(move |(_, words)| (*section, words.clone()))
+            })
+            .collect()
+    };
+    // The special-attention list names the United Arab Emirates: its section is found by
+    // "Dubai" and "UAE", the aliases in content/data/countries.yaml.
+    let uae = words_for("United Arab Emirates");
+    let (section, words) = uae
+        .iter()
+        .find(|(s, _)| index.sections[*s].0 == overseas)
+        .expect("the overseas page's list of countries names the UAE");
+    assert!(index.sections[*section].3.contains("United Arab Emirates"));
+    for alias in ["UAE", "Dubai", "Abu Dhabi"] {
+        assert!(words.iter().any(|w| w == alias), "{alias} in {words:?}");
+    }
+    // Places that count as part of a listed country come with it.
+    let china = words_for("China");
+    assert!(
+        china
+            .iter()
+            .any(|(s, w)| index.sections[*s].0 == overseas && w.iter().any(|w| w == "Macao")),
+        "{china:?}"
+    );
+    // Only names written in the section: a section with no country has none.
+    for (section, named) in &index.places {
+        for (name, _) in named {
+            assert!(index.sections[*section].3.contains(name.as_str()), "{name}");
+        }
+    }
+}
+
+#[test]
 fn replaced_pages_are_marked_so_they_rank_below_current_ones() {
     let (_dir, out) = built(&workspace().join("content"));
     let (_, index) = index_of(&out);

@@ -16,17 +16,22 @@ pub fn problem(address: &str) -> Option<&'static str> {
         None => (&rest[..host_end], None),
     };
     let host_ok = !host.is_empty()
-        && host
-            .split('.')
-            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
     if !host_ok || port.is_some_and(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
         return Some("must be a web address with a host name after https://");
     }
-    if address.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c)) {
+    if address
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    {
         return Some("must be a web address without spaces, quotes or angle brackets");
     }
     if address.contains('#') {
-        return Some("must not end in a #fragment: the page's title and address are added after it as a query");
+        return Some(
+            "must not end in a #fragment: the page's title and address are added after it as a query",
+        );
     }
     None
 }
@@ -83,7 +88,12 @@ mod tests {
     #[test]
     fn the_page_is_added_to_the_query() {
         assert_eq!(
-            link("https://f.example/x", "Travel & you", "https://s.example/a b.html", true),
+            link(
+                "https://f.example/x",
+                "Travel & you",
+                "https://s.example/a b.html",
+                true
+            ),
             "https://f.example/x?page=Travel%20%26%20you&url=https%3A%2F%2Fs%2Eexample%2Fa%20b%2Ehtml&useful=yes"
         );
         assert_eq!(

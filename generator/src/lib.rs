@@ -41,6 +41,7 @@ pub mod review;
 pub mod review_calendar;
 pub mod review_feed;
 pub mod search;
+pub mod search_places;
 pub mod serve;
 pub mod shortcodes;
 pub mod site;

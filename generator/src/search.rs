@@ -8,12 +8,16 @@
 //! the plain text's size, and nothing in it can end the script early, whatever the pages
 //! say. It comes in chunks of pages, packed in parallel; the browser unpacks them with
 //! `DecompressionStream`, as the wizard does its wasm.
+//!
+//! A section that names a country carries the other words readers use for it (from the
+//! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
 
 use crate::diagnostics::Diagnostic;
 use crate::html_text;
 use crate::output::write_file;
 use crate::page::Page;
 use crate::render::ASSETS_DIR;
+use crate::search_places::Places;
 use crate::site::Site;
 use base64::Engine;
 use chrono::NaiveDate;
@@ -39,7 +43,15 @@ pub struct Index {
     pub pages: Vec<(String, String, u8)>,
     /// `[page number, h2 heading ("" before the first), heading id, text]`.
     pub sections: Vec<(usize, String, String, String)>,
+    /// `[section number, [[place name in the text, [other words for it]]]]`, for the
+    /// sections that name a place with other words. In the script each chunk numbers its
+    /// own sections from 0; read back, they are numbered across the whole index.
+    #[serde(default)]
+    pub places: Vec<(usize, Vec<NamedPlace>)>,
 }
+
+/// `[place name as the text writes it, [other words for it]]`.
+pub type NamedPlace = (String, Vec<String>);
 
 /// Pages per chunk of the index. Chunks are packed in parallel and unpacked one by one;
 /// they are cut by page count, not by core, so every machine makes the same index.
@@ -50,11 +62,15 @@ const PAGES_PER_CHUNK: usize = 250;
 struct Chunk<'a> {
     pages: Vec<(&'a str, &'a str, u8)>,
     sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+    places: Vec<(usize, Vec<NamedPlaceRef<'a>>)>,
 }
+
+/// A [`NamedPlace`], borrowed.
+type NamedPlaceRef<'a> = (&'a str, Vec<&'a str>);
 
 /// Packs `pages` (numbered from `first_number`), in the site's page order; returns the
 /// number of sections and the packed text.
-fn pack_chunk(pages: &[Page], first_number: usize) -> (usize, String) {
+fn pack_chunk(pages: &[Page], first_number: usize, places: &Places) -> (usize, String) {
     let read: Vec<Vec<html_text::TextSection>> = pages
         .iter()
         .map(|page| html_text::sections(&page.body_html))
@@ -62,6 +78,7 @@ fn pack_chunk(pages: &[Page], first_number: usize) -> (usize, String) {
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
+        places: Vec::new(),
     };
     for ((number, page), sections) in (first_number..).zip(pages).zip(&read) {
         chunk.pages.push((
@@ -70,6 +87,10 @@ fn pack_chunk(pages: &[Page], first_number: usize) -> (usize, String) {
             u8::from(page.front.superseded_by.is_some()),
         ));
         for section in sections {
+            let named = places.named_in(&section.text);
+            if !named.is_empty() {
+                chunk.places.push((chunk.sections.len(), named));
+            }
             chunk
                 .sections
                 .push((number, &section.heading, &section.id, &section.text));
@@ -88,11 +109,11 @@ fn pack(index: &impl Serialize) -> String {
 }
 
 /// The index of every page of the site as the classic script that carries it.
-pub fn index_script(pages: &[Page]) -> String {
+pub fn index_script(pages: &[Page], places: &Places) -> String {
     let chunks: Vec<(usize, String)> = pages
         .par_chunks(PAGES_PER_CHUNK)
         .enumerate()
-        .map(|(n, chunk)| pack_chunk(chunk, n * PAGES_PER_CHUNK))
+        .map(|(n, chunk)| pack_chunk(chunk, n * PAGES_PER_CHUNK, places))
         .collect();
     script(pages.len(), chunks)
 }
@@ -119,6 +140,7 @@ pub fn read_index_script(script: &str) -> Option<Index> {
     let mut whole = Index {
         pages: Vec::new(),
         sections: Vec::new(),
+        places: Vec::new(),
     };
     for chunk in script[start..end].split(',') {
         let packed = base64::engine::general_purpose::STANDARD
@@ -128,15 +150,23 @@ pub fn read_index_script(script: &str) -> Option<Index> {
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut json)
             .ok()?;
         let index: Index = serde_json::from_slice(&json).ok()?;
+        let first_section = whole.sections.len();
         whole.pages.extend(index.pages);
         whole.sections.extend(index.sections);
+        whole.places.extend(
+            index
+                .places
+                .into_iter()
+                .map(|(section, named)| (first_section + section, named)),
+        );
     }
     Some(whole)
 }
 
 /// Writes `assets/search-index.js` and `search.html`.
 pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
-    let script = index_script(&site.pages);
+    let places = Places::new(site.flows.values().flat_map(|f| &f.flow.countries));
+    let script = index_script(&site.pages, &places);
     write_file(&out.join(ASSETS_DIR).join(INDEX_FILE), script.as_bytes()).map_err(|e| vec![e])?;
     let html = search_page(site, today).map_err(|e| vec![e])?;
     write_file(&out.join(PAGE_FILE), html.as_bytes()).map_err(|e| vec![e])
@@ -190,6 +220,7 @@ mod tests {
                 String::new(),
                 "\"quotes\" & <tags>".into(),
             )],
+            places: vec![(0, vec![("<b>".into(), vec!["</script>".into()])])],
         };
         let script = script(1, vec![(1, pack(&index))]);
         assert!(!script.contains("</script"));
