@@ -13,11 +13,11 @@ after(async () => { await browser?.close(); });
 
 const BOX = 'Search this site';
 
-async function typeQuery(page, query) {
+async function typeQuery(page, query, said = query) {
   await page.getByRole('searchbox', { name: BOX }).fill(query);
   await page.waitForFunction(
     (q) => document.querySelector('[role=status]')?.textContent.includes(`\u201c${q}\u201d`),
-    query,
+    said,
     { timeout: 10000 },
   );
 }
@@ -155,6 +155,117 @@ describe('search from file://', () => {
       await page.waitForURL(/search\.html\?q=roaming$/);
       assert.ok(await page.locator('[data-search-note]').isVisible());
       assert.ok((await page.locator('main .page-list a').count()) >= 5, 'every page is listed');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('search that forgives', () => {
+  const snippetMarks = (page, n = 0) => page.locator('.site-search-result').nth(n).locator('mark').allTextContents();
+
+  test('a word one letter off finds what was meant, and says so', async () => {
+    const { context, page, errors } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      for (const typo of ['pasport', 'passprot', 'passsport', 'pessport']) {
+        await typeQuery(page, typo);
+        const status = await page.locator('form.site-search [role=status]').textContent();
+        assert.match(status, new RegExp(`^\\d+ results? for “passport” \\(no page has “${typo}”\\)$`), status);
+        assert.equal(await page.locator('.site-search-result-title').first().textContent(), 'Accessing MoJ IT systems from overseas');
+        const marks = await snippetMarks(page);
+        assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'passport'), `${typo}: ${marks}`);
+      }
+      // Several words: the misspelt one is forgiven, the others must still match.
+      await typeQuery(page, 'pasport expiry', 'passport expiry');
+      assert.match(await page.locator('form.site-search [role=status]').textContent(), /^1 result for “passport expiry” \(no page has “pasport”\)$/);
+      await typeQuery(page, 'pasport zebra');
+      assert.equal(await page.locator('.site-search-result').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('short words are not guessed at, and words found as typed are not changed', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      await typeQuery(page, 'tema'); // four letters: "team" is not assumed
+      assert.equal(await page.locator('.site-search-summary').textContent(), 'No results for “tema”');
+      await typeQuery(page, 'travel');
+      assert.match(await page.locator('form.site-search [role=status]').textContent(), /^\d+ results? for “travel”$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a country\'s other names from the data find the page that lists it', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      for (const [query, name] of [['Dubai', 'United Arab Emirates'], ['UAE', 'United Arab Emirates'], ['abu dhabi', 'United Arab Emirates'], ['Macao', 'China']]) {
+        await typeQuery(page, query);
+        const first = page.locator('.site-search-result').first();
+        assert.equal(await first.locator('.site-search-result-title').textContent(), 'Accessing MoJ IT systems from overseas', query);
+        const marks = await first.locator('mark').allTextContents();
+        assert.ok(marks.includes(name), `${query}: the snippet marks ${name} (${marks})`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('words that occur together are marked together, not each anywhere', async () => {
+    const { context, page } = await r.open(browser, r.fileUrl('index.html'));
+    try {
+      await typeQuery(page, 'strap team');
+      const first = page.locator('.site-search-result').first();
+      assert.equal(await first.locator('.site-search-result-title').textContent(), 'Accessing MoJ IT systems from overseas');
+      const marks = await first.locator('mark').allTextContents();
+      assert.ok(marks.length > 0, 'something is marked');
+      assert.deepEqual([...new Set(marks)], ['STRAP team'], `only "STRAP team", together: ${marks}`);
+      assert.match(await first.locator('.site-search-result-snippet').textContent(), /notify the STRAP team at/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('places in a later chunk of the index are read with its own section numbers', async () => {
+    const chunk = (c) => zlib.gzipSync(Buffer.from(JSON.stringify(c))).toString('base64');
+    const data = [
+      chunk({ pages: [['index.html', 'Home', 0]], sections: [[0, '', '', 'Nothing here about Ruritania.']] }),
+      chunk({
+        pages: [['search.html', 'Travel to Ruritania', 0]],
+        sections: [[1, '', '', 'Intro'], [1, 'Where', 'where', 'Places: Ruritania and Borduria.']],
+        places: [[1, [['Ruritania', ['Strelsau', 'Zenda']]]]],
+      }),
+    ];
+    const { context, page } = await r.open(browser);
+    try {
+      await page.addInitScript((d) => { window.SIGNPOST_SEARCH_INDEX = { format: 'signpost-search-2', data: d }; }, data);
+      await page.goto(r.fileUrl('index.html'));
+      await typeQuery(page, 'strelsau');
+      assert.equal(await page.locator('.site-search-result').count(), 1);
+      assert.equal(await page.locator('.site-search-result a').getAttribute('href'), 'search.html#where');
+      assert.deepEqual(await snippetMarks(page), ['Ruritania']);
+      await typeQuery(page, 'strelsua'); // and forgiven there too
+      assert.equal(await page.locator('.site-search-result a').getAttribute('href'), 'search.html#where');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the search page shows only the results; without a query, every page', async () => {
+    const { context, page } = await r.open(browser, `${r.fileUrl('search.html')}?q=pasport`);
+    try {
+      await page.waitForSelector('#search-page-results li');
+      assert.match(await page.locator('.search-page [role=status]').textContent(), /results? for “passport” \(no page has “pasport”\)/);
+      assert.equal(await page.locator('[data-search-all-pages]').isVisible(), false, 'no list of every page below the results');
+      assert.equal(await page.getByRole('heading', { name: 'All pages' }).isVisible(), false);
+      const listed = await page.locator('main a').evaluateAll((as) => as.filter((a) => a.getClientRects().length).length);
+      assert.equal(listed, await page.locator('#search-page-results a').count(), 'the only links in main are results');
+      // Clearing the box brings the list back, for browsing.
+      await page.getByRole('searchbox', { name: BOX }).fill('');
+      await page.waitForSelector('[data-search-all-pages]:not([hidden])');
+      assert.ok(await page.getByRole('heading', { name: 'All pages' }).isVisible());
     } finally {
       await context.close();
     }
