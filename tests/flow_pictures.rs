@@ -46,8 +46,11 @@ fn the_flows_page_has_each_flows_diagram_and_table() {
             .find(&format!("<h2 id=\"flow-{id}\">"))
             .unwrap_or_else(|| panic!("no section for {id}"));
         let section = &page[start..];
-        let section = &section[..section[4..].find("<h2 id=\"flow-").map_or(section.len(), |e| e + 4)];
-        let svg = &section[section.find("<svg").expect("a diagram")..section.find("</svg>").unwrap()];
+        let section = &section[..section[4..]
+            .find("<h2 id=\"flow-")
+            .map_or(section.len(), |e| e + 4)];
+        let svg =
+            &section[section.find("<svg").expect("a diagram")..section.find("</svg>").unwrap()];
         // Real text, every line its own tspan; no inline style for the CSP to refuse.
         let words: String = svg
             .split("<tspan")
@@ -66,7 +69,10 @@ fn the_flows_page_has_each_flows_diagram_and_table() {
     // Linked from the reviews page and from each page with a wizard.
     assert!(read(&out, "reviews.html").contains("<a href=\"flows.html\">decision flows</a>"));
     for (page, id) in [
-        ("travel/accessing-it-systems-from-overseas.html", "overseas-travel"),
+        (
+            "travel/accessing-it-systems-from-overseas.html",
+            "overseas-travel",
+        ),
         ("devices/using-your-own-device.html", "own-device"),
     ] {
         assert!(
@@ -81,7 +87,9 @@ fn the_flows_page_has_each_flows_diagram_and_table() {
 fn a_wizard_page_shows_its_flows_questions_and_outcomes_without_javascript() {
     let (_dir, out) = built_real_site();
     let page = read(&out, "devices/using-your-own-device.html");
-    let fallback = &page[page.find("<div class=\"wizard-fallback\">").expect("the summary")..];
+    let fallback = &page[page
+        .find("<div class=\"wizard-fallback\">")
+        .expect("the summary")..];
     let fallback = &fallback[..fallback.find("</section>").unwrap()];
     for words in [
         "<h2>Check if you can use your own device for this work</h2>",
@@ -101,7 +109,10 @@ fn words_in_a_flow_cannot_become_markup_in_its_picture_or_summary() {
     write_site(
         &content,
         &[
-            ("index.md", "---\ntitle: Home\n---\n{{ wizard(flow=\"odd\") }}\n"),
+            (
+                "index.md",
+                "---\ntitle: Home\n---\n{{ wizard(flow=\"odd\") }}\n",
+            ),
             (
                 "flows/odd.yaml",
                 "id: odd\ntitle: \"Odd <b>flow</b>\"\nquestions:\n  - id: q\n    type: choice\n    text: \"Is it <script>alert(1)</script>?\"\n    options:\n      - { value: a, label: \"A & <i>B</i>\" }\n      - { value: c, label: C }\n    next:\n      - when: { answer: q, is: a }\n        goto: done\n      - goto: done\noutcomes:\n  - id: done\n    title: \"Done </text><text>\"\n    steps: [Go.]\n",
@@ -113,8 +124,32 @@ fn words_in_a_flow_cannot_become_markup_in_its_picture_or_summary() {
     for page in ["flows.html", "index.html"] {
         let html = read(&out, page);
         assert!(!html.contains("<script>alert"), "{page}");
-        assert!(!html.contains("<i>B</i>") && !html.contains("<b>flow</b>"), "{page}");
+        assert!(
+            !html.contains("<i>B</i>") && !html.contains("<b>flow</b>"),
+            "{page}"
+        );
         assert!(!html.contains("</text><text>"), "{page}");
-        assert!(html.contains("Is it &lt;script&gt;alert(1)&lt;/script&gt;?"), "{page}");
+        assert!(
+            html.contains("Is it &lt;script&gt;alert(1)&lt;/script&gt;?"),
+            "{page}"
+        );
     }
+}
+
+#[test]
+fn a_page_where_the_flows_page_goes_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[("index.md", "# Home\n"), ("flows.md", "# Flows\n")],
+    );
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(run.stderr().contains("flows.md"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("the editors' page of decision flows"),
+        "{}",
+        run.stderr()
+    );
 }
