@@ -311,8 +311,6 @@ fn the_real_content_passes_with_warnings_for_the_pages_really_overdue() {
                 "devices/mobile-devices-and-remote-working-policy.md"
             ),
             ("review-overdue", "devices/using-your-own-device.md"),
-            // The seed page still sends readers to the retired GSI mailbox.
-            ("retired-email", "devices/using-your-own-device.md"),
             (
                 "review-overdue",
                 "travel/general-advice-on-taking-equipment-abroad.md"

@@ -159,6 +159,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
 fn render_problems(site: &Site, today: NaiveDate) -> Vec<Finding> {
     let problems = crate::render::try_pages(site, today)
         .and_then(|()| crate::reports::try_render(site, today))
+        .and_then(|()| crate::flows_page::try_render(site, today))
         .and_then(|()| {
             crate::search::search_page(site, today)
                 .map(|_| ())

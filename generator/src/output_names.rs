@@ -136,6 +136,10 @@ fn generated(config: &SiteConfig) -> HashMap<PathBuf, &'static str> {
             "the review calendar",
         ),
         (PathBuf::from(crate::reports::FEED), "the review feed"),
+        (
+            PathBuf::from(crate::flows_page::FLOWS_PAGE),
+            "the editors' page of decision flows",
+        ),
     ]);
     if config.offline_copies {
         files.insert(

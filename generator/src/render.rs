@@ -125,7 +125,12 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
         || render_pages(site, today, out, copies.as_ref()),
         || {
             rayon::join(
-                || stage("review reports", || crate::reports::write(site, today, out)),
+                || {
+                    stage("review reports", || {
+                        crate::reports::write(site, today, out)?;
+                        crate::flows_page::write(site, today, out)
+                    })
+                },
                 || stage("search index", || crate::search::write(site, today, out)),
             )
         },

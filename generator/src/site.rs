@@ -96,6 +96,15 @@ pub fn load_cached(
     let mut templates = Templates::load(content_dir, &sources.templates, flow_json, problems)?;
     templates.set_global("site", &config);
     templates.set_global("data", &data);
+    // Each flow's questions and outcomes, shown in place of its wizard without JavaScript.
+    let flow_summaries: BTreeMap<String, serde_json::Value> = flows
+        .iter()
+        .map(|(id, loaded)| {
+            let summary = crate::flow_summary::summary(&loaded.flow);
+            (id.clone(), serde_json::json!({ "summary": summary }))
+        })
+        .collect();
+    templates.set_global("flow_summaries", &flow_summaries);
     let shortcode_names = templates.shortcode_names();
 
     let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone());

@@ -124,13 +124,14 @@ async function waitForWizard(page) {
   await page.locator('.wizard .wizard-app').waitFor({ timeout: 15000 });
 }
 
-/** The current step's heading text. */
-async function heading(page) {
-  return (await page.locator(`#${HEADING_ID}`).innerText()).trim();
+/** The current step's heading text (of the wizard for `flow`, the overseas one by default). */
+async function heading(page, flow = FLOW) {
+  return (await page.locator(`#wz-${flow}-heading`).innerText()).trim();
 }
 
-/** Waits until the step with this heading shows and has keyboard focus. */
-async function expectStep(page, text) {
+/** Waits until the step with this heading shows and has keyboard focus (`flow`: as above). */
+async function expectStep(page, text, flow = FLOW) {
+  const HEADING_ID = `wz-${flow}-heading`;
   try {
     await page.waitForFunction(
       ([id, want]) => {

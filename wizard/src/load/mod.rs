@@ -453,6 +453,31 @@ impl Loader {
         None
     }
 
+    /// `{ data: file.key }` written where a value or list may be (options, `is:`): `None`
+    /// when `v` is not such a reference; `Some(None)` when it is one that could not be
+    /// read (reported); otherwise the data file, the path in it, and the value.
+    #[allow(clippy::type_complexity)]
+    fn data_reference(
+        &mut self,
+        src: Src,
+        at: &[Seg],
+        v: &Value,
+    ) -> Option<Option<(Src, Vec<Seg>, Value)>> {
+        let m = v.as_mapping().filter(|m| m.contains_key("data"))?;
+        let reference = m.get("data").and_then(scalar).filter(|_| m.len() == 1);
+        let Some(reference) = reference else {
+            self.error(
+                src,
+                at,
+                "write a data reference as `{ data: file.key }`, with nothing else beside it"
+                    .into(),
+                None,
+            );
+            return Some(None);
+        };
+        Some(self.data_ref(src, at, &reference))
+    }
+
     /// [`Self::data_ref`] without reporting anything when the value is not there.
     fn data_value(
         &mut self,
@@ -584,13 +609,23 @@ impl Loader {
         let names = Names {
             questions: questions
                 .iter()
-                .filter_map(|q| {
+                .enumerate()
+                .filter_map(|(i, q)| {
                     let q = q.as_mapping()?;
                     let id = scalar(q.get("id")?)?;
                     let kind = serde_yaml::from_value(q.get("type")?.clone()).ok()?;
-                    let options = q
-                        .get("options")
-                        .and_then(|o| o.as_sequence())
+                    // Options kept in a data file count too (problems are reported with
+                    // the question).
+                    let written = q.get("options").cloned().unwrap_or_default();
+                    let options = match written.get("data").and_then(scalar) {
+                        Some(reference) => self
+                            .data_value(src, &at!["questions", i, "options"], &reference)
+                            .map(|(_, _, v)| v)
+                            .unwrap_or_default(),
+                        None => written,
+                    };
+                    let options = options
+                        .as_sequence()
                         .map(|o| o.iter().filter_map(|c| scalar(c.get("value")?)).collect())
                         .unwrap_or_default();
                     Some((id, (kind, options)))

@@ -75,34 +75,14 @@ impl Loader {
         let mut options = Vec::new();
         match (kind, m.get("options")) {
             (QuestionKind::Choice, Some(o)) => {
-                let list = self.seq(src, &with(&at, "options"), o, "`options`");
-                for (oi, o) in list.iter().enumerate() {
-                    let oat = at!["questions", i, "options", oi];
-                    let Some(om) = self.map(src, &oat, o, &["value", "label", "hint"], "an option")
-                    else {
-                        continue;
-                    };
-                    let value = self
-                        .text(src, &oat, &om, "value", "an option")
-                        .unwrap_or_default();
-                    let label = self
-                        .text(src, &oat, &om, "label", "an option")
-                        .unwrap_or_default();
-                    let hint = self.optional_text(src, &oat, &om, "hint", "an option");
-                    self.check_plain_words(src, &with(&oat, "label"), &label);
-                    if let Some(hint) = &hint {
-                        self.check_plain_words(src, &with(&oat, "hint"), hint);
-                    }
-                    if options.iter().any(|c: &Choice| c.value == value) {
-                        self.error(
-                            src,
-                            &oat,
-                            format!("option \"{value}\" is given twice"),
-                            None,
-                        );
-                    }
-                    options.push(Choice { value, label, hint });
-                }
+                // Written in the flow, or `{ data: file.key }`: a list kept in a data file
+                // that the guidance page shows too.
+                let (osrc, oat, o) = match self.data_reference(src, &with(&at, "options"), o) {
+                    Some(Some(found)) => found,
+                    Some(None) => (src, with(&at, "options"), Value::Sequence(Vec::new())),
+                    None => (src, with(&at, "options"), o.clone()),
+                };
+                options = self.options(osrc, &oat, &o);
                 if options.len() < 2 {
                     self.error(
                         src,
@@ -144,6 +124,39 @@ impl Loader {
             error,
             next,
         })
+    }
+
+    /// A choice question's options, from the flow or from a data file (`src`, `at`).
+    fn options(&mut self, src: Src, at: &[Seg], o: &Value) -> Vec<Choice> {
+        let mut options: Vec<Choice> = Vec::new();
+        for (oi, o) in self.seq(src, at, o, "`options`").iter().enumerate() {
+            let mut oat = at.to_vec();
+            oat.push(Seg::Index(oi));
+            let Some(om) = self.map(src, &oat, o, &["value", "label", "hint"], "an option") else {
+                continue;
+            };
+            let value = self
+                .text(src, &oat, &om, "value", "an option")
+                .unwrap_or_default();
+            let label = self
+                .text(src, &oat, &om, "label", "an option")
+                .unwrap_or_default();
+            let hint = self.optional_text(src, &oat, &om, "hint", "an option");
+            self.check_plain_words(src, &with(&oat, "label"), &label);
+            if let Some(hint) = &hint {
+                self.check_plain_words(src, &with(&oat, "hint"), hint);
+            }
+            if options.iter().any(|c| c.value == value) {
+                self.error(
+                    src,
+                    &oat,
+                    format!("option \"{value}\" is given twice"),
+                    None,
+                );
+            }
+            options.push(Choice { value, label, hint });
+        }
+        options
     }
 
     pub(super) fn routes(&mut self, src: Src, qi: usize, v: &Value, names: &Names) -> Vec<Route> {
@@ -275,16 +288,23 @@ impl Loader {
         };
         let (kind, options) = (*kind, options.clone());
         if let Some(is) = m.get("is") {
+            // The values, or `{ data: file.key }`: a value or list kept in a data file
+            // (problems with its words are reported there).
+            let (isrc, iat, is) = match self.data_reference(src, &with(at, "is"), is) {
+                Some(Some(found)) => found,
+                Some(None) => return Some(never()),
+                None => (src, with(at, "is"), is.clone()),
+            };
             let mut values = Vec::new();
-            let written: Vec<String> = one_or_many(is).iter().filter_map(scalar).collect();
-            for raw in one_or_many(is) {
+            let written: Vec<String> = one_or_many(&is).iter().filter_map(scalar).collect();
+            for raw in one_or_many(&is) {
                 let word = scalar(&raw).unwrap_or_default();
                 let value = match kind {
                     QuestionKind::YesNo => match word.as_str() {
                         "yes" | "true" => Json::Bool(true),
                         "no" | "false" => Json::Bool(false),
                         _ => {
-                            self.error_at_word(src, &with(at, "is"), &word, format!("\"{answer}\" is a yes/no question; write yes or no, not \"{word}\""), None);
+                            self.error_at_word(isrc, &iat, &word, format!("\"{answer}\" is a yes/no question; write yes or no, not \"{word}\""), None);
                             continue;
                         }
                     },
@@ -307,8 +327,8 @@ impl Loader {
                                 )
                             });
                             self.error_at_word(
-                                src,
-                                &with(at, "is"),
+                                isrc,
+                                &iat,
                                 &word,
                                 format!("\"{word}\" is not an option of question \"{answer}\""),
                                 Some(help),
