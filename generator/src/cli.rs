@@ -133,7 +133,8 @@ enum FlowCommand {
 #[derive(Args)]
 struct ContentArg {
     /// The content folder.
-    #[arg(long, default_value = "content", value_name = "DIR")]
+    /// A GOV.UK tech-docs repository's root is read from its `source/` folder.
+    #[arg(long, default_value = "content", value_name = "DIR", value_parser = content_folder)]
     content: PathBuf,
 }
 
@@ -155,6 +156,10 @@ impl TodayArg {
             Err(_) => Ok(chrono::Local::now().date_naive()),
         }
     }
+}
+
+fn content_folder(text: &str) -> Result<PathBuf, String> {
+    Ok(crate::engine_settings::content_root(Path::new(text)))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

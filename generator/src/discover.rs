@@ -63,7 +63,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             (Some(FLOWS_DIR | DATA_DIR), true, _) => {}
             (Some(TEMPLATES_DIR), true, _) => sources.templates.push(relative),
             (_, false, "yaml" | "yml") => {} // site.yaml and other settings at the root
-            (_, _, "md") => sources.pages.push(relative),
+            _ if crate::page_forms::is_page(&relative) => sources.pages.push(relative),
             _ => sources.assets.push(relative),
         }
     }

@@ -4,7 +4,8 @@
 
 use crate::links::{self, LinkTarget};
 use crate::markdown::LinkWriter;
-use std::collections::HashSet;
+use crate::page_forms;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,8 @@ pub struct Layout {
     // Keyed by the path's text: hashing a `Path` parses its components every time, and
     // every link on every page is looked up here.
     pages: HashSet<OsString>,
+    /// Each page's source path by its output path (`a/b.html` -> `a/b.html.md.erb`).
+    by_output: HashMap<OsString, PathBuf>,
     folders: HashSet<OsString>,
     assets: HashSet<OsString>,
     link_origin: Option<String>,
@@ -29,42 +32,50 @@ impl Layout {
                 }
             }
         }
-        let mut pages: HashSet<OsString> = page_sources
+        let mut by_output: HashMap<OsString, PathBuf> = page_sources
             .iter()
+            .map(|p| (Self::output_for(p).into_os_string(), p.clone()))
+            .collect();
+        let generated = folders
+            .iter()
+            .map(|f| Path::new(f).join("index.md"))
+            .chain(std::iter::once(PathBuf::from("index.md")));
+        for index in generated {
+            by_output
+                .entry(Self::output_for(&index).into_os_string())
+                .or_insert(index);
+        }
+        let pages = by_output
+            .values()
             .map(|p| p.as_os_str().to_owned())
             .collect();
-        pages.insert("index.md".into());
-        pages.extend(
-            folders
-                .iter()
-                .map(|f| Path::new(f).join("index.md").into_os_string()),
-        );
         let assets = assets.iter().map(|p| p.as_os_str().to_owned()).collect();
         Self {
             pages,
+            by_output,
             folders,
             assets,
             link_origin,
         }
     }
 
-    /// Folders that need an index page generated, because they have no `index.md`.
+    /// Folders that need an index page generated, because they have no index page.
     pub fn folders_without_index(&self, page_sources: &[PathBuf]) -> Vec<PathBuf> {
-        let existing: HashSet<&PathBuf> = page_sources.iter().collect();
+        let existing: HashSet<PathBuf> = page_sources.iter().map(|p| Self::output_for(p)).collect();
         let mut missing: Vec<PathBuf> = self
             .folders
             .iter()
             .map(|f| Path::new(f).join("index.md"))
             .chain(std::iter::once(PathBuf::from("index.md")))
-            .filter(|index| !existing.contains(index))
+            .filter(|index| !existing.contains(&Self::output_for(index)))
             .collect();
         missing.sort();
         missing
     }
 
-    /// `a/b.md` -> `a/b.html`.
+    /// `a/b.md` -> `a/b.html`, `a/b.html.md.erb` -> `a/b.html`.
     pub fn output_for(source: &Path) -> PathBuf {
-        source.with_extension("html")
+        page_forms::output_for(source)
     }
 
     /// The page a link points at, by source path: `page.md`, a folder, or `page.html`.
@@ -73,12 +84,22 @@ impl Layout {
             return Some(path.to_path_buf());
         }
         if path.as_os_str().is_empty() || self.folders.contains(path.as_os_str()) {
-            return Some(path.join("index.md"));
+            return self
+                .by_output
+                .get(path.join("index.html").as_os_str())
+                .cloned();
         }
-        let as_markdown = path.with_extension("md");
-        (path.extension().is_some_and(|e| e == "html")
-            && self.pages.contains(as_markdown.as_os_str()))
-        .then_some(as_markdown)
+        if path.extension().is_some_and(|e| e == "html") {
+            return self.by_output.get(path.as_os_str()).cloned();
+        }
+        // `page.md` written for a page kept as `page.html.md.erb` or `page.markdown`.
+        page_forms::is_page(path)
+            .then(|| {
+                self.by_output
+                    .get(Self::output_for(path).as_os_str())
+                    .cloned()
+            })
+            .flatten()
     }
 
     pub fn is_asset(&self, path: &Path) -> bool {

@@ -57,9 +57,10 @@ pub struct Page {
 
 impl Page {
     pub fn kind_for(source: &Path) -> PageKind {
-        if source == Path::new("index.md") {
+        let index = crate::page_forms::is_index(source);
+        if index && source.parent().is_none_or(|p| p.as_os_str().is_empty()) {
             PageKind::Home
-        } else if source.file_name().is_some_and(|n| n == "index.md") {
+        } else if index {
             PageKind::Section
         } else {
             PageKind::Guidance
@@ -130,6 +131,9 @@ pub struct Inputs<'a> {
     /// The groups `{{ contacts(only="…") }}` may name (`None`: the site shows contacts its
     /// own way).
     pub contact_groups: Option<&'a [String]>,
+    /// The owner of pages that name none (site.yaml's `default_owner`, tech-docs'
+    /// `default_owner_slack`).
+    pub default_owner: Option<&'a str>,
 }
 
 /// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
@@ -172,6 +176,13 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         .map(|yaml| front_matter::parse(&file, yaml, problems))
         .unwrap_or_default();
     front.unreadable |= front_matter_unclosed;
+    // Tech-docs pages name their owner by Slack channel: that is who owns them.
+    if front.owner.is_none() && !front.owner_unreadable {
+        front.owner = match front.owner_slack.take() {
+            Some(slack) => Some(format!("{slack} on Slack")),
+            None => inputs.default_owner.map(String::from),
+        };
+    }
     // Unreadable front matter may well hold the title: say only what is wrong with it.
     let front_matter_unreadable = front.unreadable;
 

@@ -57,6 +57,10 @@ pub fn load_cached(
             return None;
         }
     };
+    if sources.pages.is_empty() {
+        problems.push(no_pages(content_dir, &sources));
+        return None;
+    }
     if let Some(cache) = cache {
         cache.begin(content_dir, &sources);
     }
@@ -107,6 +111,7 @@ pub fn load_cached(
         review_interval: config.review_interval,
         settings_failed: diagnostics::error_count(problems) > errors_before_settings,
         contact_groups: contact_groups.as_deref(),
+        default_owner: config.default_owner.as_deref(),
     };
     let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
         .pages
@@ -165,4 +170,32 @@ pub fn load_cached(
         templates,
         drafts,
     })
+}
+
+/// A content folder with no page in it: never a success, or a check that checked nothing
+/// would pass.
+fn no_pages(content_dir: &Path, sources: &discover::Sources) -> Diagnostic {
+    let unread: Vec<String> = sources
+        .assets
+        .iter()
+        .filter(|a| crate::page_forms::looks_like_unread_page(a))
+        .map(|a| format!("`{}`", a.to_string_lossy().replace('\\', "/")))
+        .collect();
+    let forms = "pages are `*.md`, `*.markdown`, `*.html.md` or `*.html.md.erb` files";
+    let problem = Diagnostic::error(content_dir, 0, "there are no pages in this content folder");
+    if unread.is_empty() {
+        return problem.with_help(format!(
+            "{forms}; give the folder that holds them with --content DIR"
+        ));
+    }
+    let shown = unread.len().min(5);
+    let more = match unread.len() - shown {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    problem.with_help(format!(
+        "{} look{} like pages, in a form that is not read ({forms}): rename them, e.g. `guide.md`",
+        unread[..shown].join(", ") + &more,
+        if unread.len() == 1 { "s" } else { "" },
+    ))
 }
