@@ -5,6 +5,7 @@
 
 use crate::checks;
 use crate::diagnostics::{self, Diagnostic};
+use crate::left_out;
 use crate::output::{self, WriteError};
 use crate::page_cache::PageCache;
 use crate::render;
@@ -25,6 +26,8 @@ pub struct BuildReport {
     pub drafts: usize,
     /// Warnings found on the way (the build still succeeded).
     pub warnings: Vec<Diagnostic>,
+    /// What was not published, and why: one line each, for the summary.
+    pub left_out: Vec<String>,
 }
 
 /// Builds the site, or returns every problem found (errors and warnings) if it cannot.
@@ -51,6 +54,13 @@ pub fn build_cached(
             pages: site.pages.len(),
             drafts: site.drafts.len(),
             warnings: problems,
+            left_out: [
+                left_out::summary(&site.left_out, "that belong to another site engine"),
+                left_out::summary(&site.excluded, "that `exclude` names"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         }),
         Err(WriteError::Build(found)) => {
             problems.extend(found);

@@ -281,6 +281,9 @@ fn run_build(options: BuildOptions) -> ExitCode {
                 options.output_dir.display(),
                 started.elapsed().as_secs_f64()
             );
+            for line in &report.left_out {
+                eprintln!("{line}");
+            }
             eprintln!(
                 "Open {} in a browser.",
                 options.output_dir.join("index.html").display()

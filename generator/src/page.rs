@@ -186,8 +186,24 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     // Unreadable front matter may well hold the title: say only what is wrong with it.
     let front_matter_unreadable = front.unreadable;
 
+    let body = crate::template_code::with_title_line(split.body, front.title.as_deref());
+    for code in crate::template_code::find(&body) {
+        problems.push(
+            Diagnostic::warning(
+                &file,
+                code.line + split.body_line - 1,
+                format!(
+                    "`{}` is template code for another site engine ({}): it will show to readers as text",
+                    shorten(&code.text),
+                    code.engine
+                ),
+            )
+            .at_column(code.column)
+            .with_help("remove it (Signpost shows the title, owner and review dates itself), or put it in `backticks` if the page is about it"),
+        );
+    }
     // Shortcodes are swapped for tokens first, so Markdown never sees them.
-    let (body, calls, syntax_errors) = shortcodes::extract(split.body);
+    let (body, calls, syntax_errors) = shortcodes::extract(&body);
     for error in syntax_errors {
         problems.push(
             Diagnostic::error(
@@ -341,4 +357,12 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         front,
         source: source.to_path_buf(),
     })
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 50 {
+        format!("{}…", text.chars().take(50).collect::<String>())
+    } else {
+        text.to_string()
+    }
 }

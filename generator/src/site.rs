@@ -28,6 +28,10 @@ pub struct Site {
     /// Pages marked `draft: true`, by source path: read (their front matter and Markdown
     /// are checked as they are read), not published, and not checked as pages of the site.
     pub drafts: Vec<PathBuf>,
+    /// Another site engine's files, by the name shown for each (see [`discover::Sources`]).
+    pub left_out: Vec<String>,
+    /// Files `exclude` names.
+    pub excluded: Vec<String>,
 }
 
 impl Site {
@@ -50,22 +54,32 @@ pub fn load_cached(
     problems: &mut Vec<Diagnostic>,
     cache: Option<&PageCache>,
 ) -> Option<Site> {
-    let sources = match discover::discover(content_dir) {
+    let mut sources = match discover::discover(content_dir) {
         Ok(sources) => sources,
         Err(problem) => {
             problems.push(problem);
             return None;
         }
     };
-    if sources.pages.is_empty() {
-        problems.push(no_pages(content_dir, &sources));
-        return None;
-    }
     if let Some(cache) = cache {
         cache.begin(content_dir, &sources);
     }
     let errors_before_settings = diagnostics::error_count(problems);
     let config = config::load(content_dir, problems);
+    let mut excluded = Vec::new();
+    for files in [&mut sources.pages, &mut sources.assets] {
+        files.retain(|file| {
+            let keep = !crate::left_out::excluded(file, &config.exclude);
+            if !keep {
+                excluded.push(file.to_string_lossy().replace('\\', "/"));
+            }
+            keep
+        });
+    }
+    if sources.pages.is_empty() {
+        problems.push(no_pages(content_dir, &sources));
+        return None;
+    }
     let data = crate::data::load(content_dir, &sources.data, problems);
     // The theme's contacts shortcode reads the contacts file; a site with its own shortcode
     // may write the file its own way.
@@ -169,6 +183,8 @@ pub fn load_cached(
         flows,
         templates,
         drafts,
+        left_out: sources.left_out,
+        excluded,
     })
 }
 
