@@ -294,6 +294,17 @@ impl Lints<'_> {
         }
         scan.body(split.body, split.body_line);
         findings.append(&mut scan.findings);
+        // An image from the site root that the site does not have loads from `link_origin`.
+        if let Some(origin) = self.site.config.link_origin.as_deref() {
+            for link in page.links.iter().filter(|l| l.is_image) {
+                if let LinkTarget::Rooted(url) = &link.target
+                    && self.site.layout.rooted(url).is_none()
+                {
+                    scan.remote(link.line, 0, "image", &format!("{origin}{url}"));
+                }
+            }
+            findings.append(&mut scan.findings);
+        }
         for link in &page.links {
             let LinkTarget::External(url) = &link.target else {
                 continue;

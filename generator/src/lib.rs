@@ -32,6 +32,7 @@ pub mod mojibake;
 pub mod nav;
 pub mod new_page;
 pub mod offline_page;
+pub mod old_ids;
 pub mod output;
 pub mod output_names;
 pub mod page;

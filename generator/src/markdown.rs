@@ -3,6 +3,7 @@
 
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
+use crate::old_ids;
 use crate::slug::{self, Ids};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
@@ -78,6 +79,9 @@ pub fn render(
     let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
     let mut heading_problems = Vec::new();
+    // Where each heading's text starts in `events` (none for the title, which the theme
+    // shows), its level, its text and its id.
+    let mut old_ids: Vec<OldIds> = Vec::new();
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
@@ -119,6 +123,8 @@ pub fn render(
                             "give this heading an id of its own",
                         ));
                     }
+                    // An id written by hand was the old engine's id too.
+                    let id_written = id.is_some();
                     let id = unique;
                     let is_first = !first_heading_seen;
                     first_heading_seen = true;
@@ -127,6 +133,13 @@ pub fn render(
                         if level == HeadingLevel::H1 && title.is_none_or(|t| t.trim() == text) {
                             // The theme shows the title as the page's h1.
                             heading_events.clear();
+                            old_ids.push(OldIds {
+                                at: None,
+                                id_written,
+                                level: 1,
+                                text: text.clone(),
+                                id: id.clone(),
+                            });
                             heading_text.clear();
                             out.anchors.push(id);
                             continue;
@@ -141,6 +154,13 @@ pub fn render(
                         id: id.clone(),
                     });
                     out.anchors.push(id.clone());
+                    old_ids.push(OldIds {
+                        at: Some(events.len() + 1),
+                        id_written,
+                        level: level as u8,
+                        text: heading_text.trim().to_string(),
+                        id: id.clone(),
+                    });
                     events.push(Event::Start(Tag::Heading {
                         level,
                         id: Some(id.into()),
@@ -171,10 +191,54 @@ pub fn render(
             }
         }
     }
+    add_old_ids(&mut events, old_ids, &mut out.anchors);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
+}
+
+/// A heading, for [`add_old_ids`].
+struct OldIds {
+    /// Where its text starts in the events (none for the title, which the theme shows).
+    at: Option<usize>,
+    /// Its id was written by hand (`{#id}`), as the old engine also read it.
+    id_written: bool,
+    level: u8,
+    text: String,
+    id: String,
+}
+
+/// Gives each heading the ids its old engine gave it too (an empty `<span id>` at its
+/// start), where they differ from its own and no other part of the page has them.
+fn add_old_ids(events: &mut Vec<Event>, headings: Vec<OldIds>, anchors: &mut Vec<String>) {
+    let mut taken: std::collections::HashSet<String> = anchors.iter().cloned().collect();
+    taken.extend(slug::THEME_IDS.iter().map(|id| id.to_string()));
+    let mut tech_docs = old_ids::TechDocsIds::default();
+    let mut spans = Vec::new();
+    for heading in headings {
+        let mut html = String::new();
+        let tech_docs_id = tech_docs.next(heading.level, &heading.text);
+        if heading.id_written {
+            continue;
+        }
+        for old in [old_ids::kramdown(&heading.text), tech_docs_id] {
+            if old.is_empty() || old == heading.id || !taken.insert(old.clone()) {
+                continue;
+            }
+            html.push_str(&format!("<span id=\"{old}\"></span>"));
+            anchors.push(old);
+        }
+        let Some(at) = heading.at else {
+            continue;
+        };
+        if !html.is_empty() {
+            spans.push((at, html));
+        }
+    }
+    for (at, html) in spans.into_iter().rev() {
+        events.insert(at, Event::InlineHtml(html.into()));
+    }
 }
 
 /// Records links for checking and swaps in the output URL.
@@ -192,6 +256,11 @@ fn rewrite<'a>(
             title,
             id,
         }) => {
+            // `<a@b.org>` is an email autolink: pulldown-cmark gives the bare address.
+            let dest_url = match link_type {
+                pulldown_cmark::LinkType::Email => CowStr::from(format!("mailto:{dest_url}")),
+                _ => dest_url,
+            };
             let dest_url = record(dest_url, line(), false, page_source, writer, out);
             Event::Start(Tag::Link {
                 link_type,

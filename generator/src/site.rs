@@ -116,7 +116,8 @@ pub fn load_cached(
     templates.set_global("data", &data);
     let shortcode_names = templates.shortcode_names();
 
-    let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone());
+    let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone())
+        .with_baseurl(&config.baseurl);
     let inputs = page::Inputs {
         content_dir,
         layout: &layout,
