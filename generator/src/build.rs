@@ -18,6 +18,8 @@ pub struct BuildOptions {
     pub output_dir: PathBuf,
     /// The date review notices are worked out against.
     pub today: NaiveDate,
+    /// Broken links and anchors are warnings (`--keep-going`).
+    pub keep_going: bool,
 }
 
 pub struct BuildReport {
@@ -42,6 +44,12 @@ pub fn build_cached(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let site = load_and_check_cached(&options.content_dir, &mut problems, cache);
+    if site
+        .as_ref()
+        .is_some_and(|site| options.keep_going || site.config.keep_going)
+    {
+        crate::keep_going::soften(&mut problems);
+    }
     let site = match site {
         Some(site) if !diagnostics::has_errors(&problems) => site,
         _ => return Err(problems),

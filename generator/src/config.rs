@@ -24,6 +24,7 @@ const KEYS: &[&str] = &[
     "site_url",
     "default_owner",
     "exclude",
+    "keep_going",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +63,8 @@ pub struct SiteConfig {
     /// The path the old site was served under (Jekyll's `baseurl`): links written from the
     /// site root start with it.
     pub baseurl: String,
+    /// Broken links and anchors are warnings, so the site builds (`--keep-going`).
+    pub keep_going: bool,
     /// Old addresses kept alive, old -> new, from tech-docs' `redirects`.
     #[serde(skip)]
     pub redirects: Vec<(String, String)>,
@@ -94,6 +97,7 @@ impl Default for SiteConfig {
             default_owner: None,
             exclude: Vec::new(),
             baseurl: String::new(),
+            keep_going: false,
             redirects: Vec::new(),
             redirects_file: None,
         }
@@ -208,6 +212,13 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                     ));
                 }
             }
+            ("keep_going", _) => match value.as_bool() {
+                Some(on) => config.keep_going = on,
+                None => problems.push(error(
+                    "must be true or false",
+                    "`keep_going: true` builds the site with broken links reported as warnings",
+                )),
+            },
             ("default_owner", Some(owner)) => config.default_owner = Some(owner),
             ("exclude", _) => match value.as_sequence() {
                 Some(items) => {
