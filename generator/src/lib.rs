@@ -20,6 +20,7 @@ pub mod engine_settings;
 pub mod flows;
 pub mod front_matter;
 pub mod grouping;
+pub mod headless_tables;
 pub mod html_tags;
 pub mod html_text;
 pub mod keep_going;

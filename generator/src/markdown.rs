@@ -1,6 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: GitHub-style heading ids, links collected for
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
+use crate::headless_tables;
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::old_ids;
@@ -61,7 +62,9 @@ pub fn render(
     writer: &dyn LinkWriter,
 ) -> Rendered {
     let (body, legacy_lines) = fix_legacy_headings(body);
-    let lines = LineIndex::new(&body);
+    let headless = headless_tables::add_delimiter_rows(&body);
+    let body = headless.body;
+    let lines = LineIndex::new(&body, headless.added_lines);
     let mut out = Rendered {
         legacy_heading_lines: legacy_lines.iter().map(|l| l + body_line - 1).collect(),
         ..Rendered::default()
@@ -79,6 +82,7 @@ pub fn render(
     let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
     let mut heading_problems = Vec::new();
+    let mut in_headless_table = false;
     // Where each heading's text starts in `events` (none for the title, which the theme
     // shows), its level, its text and its id.
     let mut old_ids: Vec<OldIds> = Vec::new();
@@ -180,6 +184,26 @@ pub fn render(
             continue;
         }
         match event {
+            Event::Start(Tag::Table(_)) if lines.headless_table(range.start) => {
+                in_headless_table = true;
+                heading_problems.push(MarkupProblem::warning(
+                    line(),
+                    "this table has no header row: screen reader users hear its cells without being told what each column holds".to_string(),
+                    "if the first row names the columns, add a line `|---|` under it (one `---|` for each column); if not, add a first row that does, then that line",
+                ));
+                events.push(event);
+            }
+            // Every row of a table written without a header row stays in its body, as
+            // kramdown showed it: an empty head (taken out below) and the first row.
+            Event::Start(Tag::TableHead) if in_headless_table => {
+                events.push(Event::Start(Tag::TableHead));
+                events.push(Event::End(TagEnd::TableHead));
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::End(TagEnd::TableHead) if in_headless_table => {
+                in_headless_table = false;
+                events.push(Event::End(TagEnd::TableRow));
+            }
             Event::Start(tag @ Tag::Heading { .. }) => heading = Some(tag),
             Event::Start(Tag::FootnoteDefinition(ref label)) => {
                 out.anchors.push(label.to_string());
@@ -193,6 +217,9 @@ pub fn render(
     }
     add_old_ids(&mut events, old_ids, &mut out.anchors);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if !headless.tables.is_empty() {
+        out.html = out.html.replace("<thead><tr></tr></thead>", "");
+    }
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
@@ -256,12 +283,16 @@ fn rewrite<'a>(
             title,
             id,
         }) => {
-            // `<a@b.org>` is an email autolink: pulldown-cmark gives the bare address.
+            // `<a@b.org>` is an email autolink: pulldown-cmark gives the bare address, and
+            // writes `mailto:` before it itself.
             let dest_url = match link_type {
-                pulldown_cmark::LinkType::Email => CowStr::from(format!("mailto:{dest_url}")),
-                _ => dest_url,
+                pulldown_cmark::LinkType::Email => {
+                    let mailto = CowStr::from(format!("mailto:{dest_url}"));
+                    record(mailto, line(), false, page_source, writer, out);
+                    dest_url
+                }
+                _ => record(dest_url, line(), false, page_source, writer, out),
             };
-            let dest_url = record(dest_url, line(), false, page_source, writer, out);
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -385,21 +416,34 @@ fn legacy_heading_hashes(line: &str) -> Option<usize> {
 /// Byte offset to line number, by binary search over line starts.
 struct LineIndex {
     starts: Vec<usize>,
+    /// Lines added to the text as written (see headless_tables.rs), sorted.
+    added: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, added: Vec<usize>) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { starts }
+        Self { starts, added }
     }
 
+    /// The line, as the editor wrote the text, of a byte offset in it.
     fn line(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
+        let line = match self.starts.binary_search(&offset) {
             Ok(index) => index + 1,
             Err(index) => index,
-        }
+        };
+        line - self.added.partition_point(|&added| added <= line)
+    }
+
+    /// Whether the table starting at `offset` was written without a header row.
+    fn headless_table(&self, offset: usize) -> bool {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(index) => index + 1,
+            Err(index) => index,
+        };
+        self.added.binary_search(&(line + 1)).is_ok()
     }
 }
 
@@ -426,6 +470,43 @@ mod tests {
 
     fn render_body(body: &str, title: Option<&str>) -> Rendered {
         render(body, 5, Path::new("travel/page.md"), title, &KeepLinks)
+    }
+
+    #[test]
+    fn tables_without_a_header_row_are_tables_with_every_row_in_the_body() {
+        let r = render_body(
+            "Intro\n\n|[Remote](remote.md)|All users|\n|B|C|\n\nAfter [x](x.md)\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains("<table><tbody>\n<tr><td><a href=\"travel/remote.html\">Remote</a></td><td>All users</td></tr>\n<tr><td>B</td><td>C</td></tr>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<th"));
+        // Lines are still the lines as written.
+        let lines: Vec<usize> = r.links.iter().map(|l| l.line).collect();
+        assert_eq!(lines, [7, 10]);
+        assert_eq!(r.checks.problems.len(), 1);
+        assert_eq!(r.checks.problems[0].line, 7);
+    }
+
+    #[test]
+    fn old_engines_heading_ids_are_kept_as_extra_anchors() {
+        let r = render_body(
+            "## Load / stress testing\n\n## 5. Network events\n\nMail <team@example.org>\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains(
+                r#"<h2 id="load--stress-testing"><span id="load-stress-testing"></span>"#
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<span id="network-events"></span>"#));
+        assert!(r.html.contains(r#"href="mailto:team@example.org""#));
+        assert!(r.anchors.contains(&"load-stress-testing".to_string()));
     }
 
     #[test]
