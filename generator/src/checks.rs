@@ -19,6 +19,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .collect();
     problems.extend(found);
     problems.extend(crate::output_names::check(site));
+    problems.extend(crate::redirects::plan(site).1);
     crate::diagnostics::sort(problems);
 }
 

@@ -70,7 +70,14 @@ pub fn add_delimiter_rows(body: &str) -> Headless<'_> {
             if !line.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&"|---".repeat(cells(line).max(1)));
+            // kramdown shows every cell of the widest row.
+            let columns = lines[index..]
+                .iter()
+                .take_while(|l| is_row(l))
+                .map(|l| cells(l))
+                .max()
+                .unwrap_or(1);
+            out.push_str(&"|---".repeat(columns));
             out.push_str("|\n");
             out_line += 1;
             added_lines.push(out_line);
@@ -83,11 +90,12 @@ pub fn add_delimiter_rows(body: &str) -> Headless<'_> {
     }
 }
 
-/// `|a|b|`: a line that starts and ends with `|`, not indented as code.
+/// `|a|b|`: a line that starts with `|` (as kramdown reads a table line), not indented as
+/// code.
 fn is_row(line: &str) -> bool {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let line = line.trim();
-    indent < 4 && line.len() >= 2 && line.starts_with('|') && line.ends_with('|')
+    indent < 4 && line.len() >= 2 && line.starts_with('|')
 }
 
 /// `|---|:--:|`.

@@ -108,14 +108,33 @@ impl Page {
     }
 }
 
-/// `area-01` -> `Area 01`, `remote_working` -> `Remote working`.
+/// `area-01` -> `Area 01`, `remote_working` -> `Remote working`. A word with no vowel is
+/// an abbreviation, written in capitals: `hmcts` -> `HMCTS`, `ktt` -> `KTT` ("Hmcts" is
+/// not a name).
 pub fn humanise(name: &str) -> String {
-    let spaced = name.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let words: Vec<String> = name
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            let letters = word.chars().all(|c| c.is_ascii_alphabetic());
+            if letters
+                && word.len() > 1
+                && !word.contains(['a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'])
+            {
+                word.to_ascii_uppercase()
+            } else if i == 0 {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// What every page needs from the rest of the site while it is read.
@@ -232,6 +251,19 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             Diagnostic::error(&file, found.line, found.message.clone())
         };
         problems.push(problem.with_help(found.help.clone()));
+    }
+    if front.title.is_none()
+        && let Some(heading) = rendered.first_heading.as_deref()
+        && is_contents_heading(heading)
+    {
+        problems.push(
+            Diagnostic::warning(
+                &file,
+                split.body_line,
+                format!("the page's title is taken from its first heading, `{heading}`, which does not say what the page is about"),
+            )
+            .with_help("give the page its title in the front matter: `title: …` (the navigation, search and browser tab show it)"),
+        );
     }
     let Some(title) = front
         .title
@@ -359,10 +391,39 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     })
 }
 
+/// A first heading that names a list of contents, not the page.
+fn is_contents_heading(heading: &str) -> bool {
+    const CONTENTS: &[&str] = &[
+        "contents",
+        "table of contents",
+        "on this page",
+        "index",
+        "toc",
+    ];
+    let heading = heading.trim().trim_end_matches(':').to_lowercase();
+    CONTENTS.contains(&heading.as_str())
+}
+
 fn shorten(text: &str) -> String {
     if text.chars().count() > 50 {
         format!("{}…", text.chars().take(50).collect::<String>())
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_names_as_words() {
+        assert_eq!(humanise("area-01"), "Area 01");
+        assert_eq!(humanise("remote_working"), "Remote working");
+        assert_eq!(humanise("hmcts"), "HMCTS");
+        assert_eq!(humanise("ktt"), "KTT");
+        assert_eq!(humanise("hmcts-guides"), "HMCTS guides");
+        assert!(is_contents_heading("Table of Contents"));
+        assert!(!is_contents_heading("Contents insurance"));
     }
 }

@@ -172,6 +172,7 @@ pub fn load_cached(
         .map(|(i, p)| (p.source.as_os_str().to_owned(), i))
         .collect();
     let tree = Tree::new(&pages);
+    crate::unmapped_keys::collapse(problems);
     diagnostics::sort(problems);
     Some(Site {
         content_dir: content_dir.to_path_buf(),
