@@ -138,7 +138,8 @@ pub fn render(
                             // The theme shows the title as the page's h1.
                             heading_events.clear();
                             old_ids.push(OldIds {
-                                at: None,
+                                at: events.len(),
+                                is_title: true,
                                 id_written,
                                 level: 1,
                                 text: text.clone(),
@@ -159,7 +160,8 @@ pub fn render(
                     });
                     out.anchors.push(id.clone());
                     old_ids.push(OldIds {
-                        at: Some(events.len() + 1),
+                        at: events.len() + 1,
+                        is_title: false,
                         id_written,
                         level: level as u8,
                         text: heading_text.trim().to_string(),
@@ -227,8 +229,10 @@ pub fn render(
 
 /// A heading, for [`add_old_ids`].
 struct OldIds {
-    /// Where its text starts in the events (none for the title, which the theme shows).
-    at: Option<usize>,
+    /// Where its text starts in the events (for the title, which the theme shows, where it
+    /// was: its ids mark the top of the body).
+    at: usize,
+    is_title: bool,
     /// Its id was written by hand (`{#id}`), as the old engine also read it.
     id_written: bool,
     level: u8,
@@ -249,6 +253,10 @@ fn add_old_ids(events: &mut Vec<Event>, headings: Vec<OldIds>, anchors: &mut Vec
         if heading.id_written {
             continue;
         }
+        if heading.is_title {
+            // The title's own id: links to it land at the top of the body.
+            html.push_str(&format!("<span id=\"{}\"></span>", heading.id));
+        }
         for old in [old_ids::kramdown(&heading.text), tech_docs_id] {
             if old.is_empty() || old == heading.id || !taken.insert(old.clone()) {
                 continue;
@@ -256,11 +264,8 @@ fn add_old_ids(events: &mut Vec<Event>, headings: Vec<OldIds>, anchors: &mut Vec
             html.push_str(&format!("<span id=\"{old}\"></span>"));
             anchors.push(old);
         }
-        let Some(at) = heading.at else {
-            continue;
-        };
         if !html.is_empty() {
-            spans.push((at, html));
+            spans.push((heading.at, html));
         }
     }
     for (at, html) in spans.into_iter().rev() {
