@@ -24,6 +24,7 @@ pub mod headless_tables;
 pub mod html_tags;
 pub mod html_text;
 pub mod keep_going;
+pub mod kramdown_syntax;
 pub mod layout;
 pub mod left_out;
 pub mod links;

@@ -2,6 +2,7 @@
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
 use crate::headless_tables;
+use crate::kramdown_syntax;
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::old_ids;
@@ -62,7 +63,8 @@ pub fn render(
     writer: &dyn LinkWriter,
 ) -> Rendered {
     let (body, legacy_lines) = fix_legacy_headings(body);
-    let headless = headless_tables::add_delimiter_rows(&body);
+    let kramdown = kramdown_syntax::read(&body);
+    let headless = headless_tables::add_delimiter_rows(&kramdown.body);
     let body = headless.body;
     let lines = LineIndex::new(&body, headless.added_lines);
     let mut out = Rendered {
@@ -83,6 +85,10 @@ pub fn render(
     let mut heading_line = 0;
     let mut heading_problems = Vec::new();
     let mut in_headless_table = false;
+    heading_problems.extend(kramdown.problems.into_iter().map(|mut problem| {
+        problem.line += body_line - 1;
+        problem
+    }));
     // Where each heading's text starts in `events` (none for the title, which the theme
     // shows), its level, its text and its id.
     let mut old_ids: Vec<OldIds> = Vec::new();
@@ -218,6 +224,9 @@ pub fn render(
         }
     }
     add_old_ids(&mut events, old_ids, &mut out.anchors);
+    if !kramdown.abbreviations.is_empty() {
+        events = with_abbreviations(events, &kramdown.abbreviations);
+    }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     if !headless.tables.is_empty() {
         out.html = out.html.replace("<thead><tr></tr></thead>", "");
@@ -225,6 +234,74 @@ pub fn render(
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
+}
+
+/// kramdown's abbreviations (`*[API]: Application Programming Interface`): each use of the
+/// word in the page's text, outside code, is an `<abbr>` with its meaning.
+fn with_abbreviations<'a>(
+    events: Vec<Event<'a>>,
+    abbreviations: &[(String, String)],
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = 0usize;
+    for event in events {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            _ => {}
+        }
+        let Event::Text(text) = &event else {
+            out.push(event);
+            continue;
+        };
+        if in_code > 0 {
+            out.push(event);
+            continue;
+        }
+        let mut rest: &str = text;
+        let mut changed = false;
+        let mut pieces = Vec::new();
+        while let Some((at, short, long)) = next_abbreviation(rest, abbreviations) {
+            changed = true;
+            pieces.push(Event::Text(rest[..at].to_string().into()));
+            pieces.push(Event::InlineHtml(
+                format!(
+                    "<abbr title=\"{}\">{}</abbr>",
+                    html_escape::encode_double_quoted_attribute(long),
+                    html_escape::encode_text(short)
+                )
+                .into(),
+            ));
+            rest = &rest[at + short.len()..];
+        }
+        if changed {
+            pieces.push(Event::Text(rest.to_string().into()));
+            out.extend(pieces);
+        } else {
+            out.push(event);
+        }
+    }
+    out
+}
+
+/// The first whole-word use of an abbreviation in `text`.
+fn next_abbreviation<'b>(
+    text: &str,
+    abbreviations: &'b [(String, String)],
+) -> Option<(usize, &'b str, &'b str)> {
+    abbreviations
+        .iter()
+        .filter_map(|(short, long)| {
+            text.match_indices(short.as_str())
+                .find(|(at, _)| {
+                    let before = text[..*at].chars().next_back();
+                    let after = text[at + short.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .map(|(at, _)| (at, short.as_str(), long.as_str()))
+        })
+        .min_by_key(|(at, short, _)| (*at, std::cmp::Reverse(short.len())))
 }
 
 /// A heading, for [`add_old_ids`].
@@ -494,6 +571,22 @@ mod tests {
         assert_eq!(lines, [7, 10]);
         assert_eq!(r.checks.problems.len(), 1);
         assert_eq!(r.checks.problems[0].line, 7);
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_and_abbreviations() {
+        let r = render_body(
+            "## Steps\n{: #the-steps}\n\nThe API and APIs.\n\n```\nAPI\n```\n\n*[API]: Application <Programming> Interface\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="the-steps">Steps</h2>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"The <abbr title="Application &lt;Programming&gt; Interface">API</abbr> and APIs."#), "{}", r.html);
+        assert!(r.html.contains("<code>API\n</code>"));
+        assert!(!r.html.contains("*["));
     }
 
     #[test]
