@@ -252,6 +252,9 @@ fn the_jekyll_site_builds_with_keep_going_and_publishes_none_of_jekylls_files() 
         r#"<a href="../../personnel-security-clearances.html">Personnel security clearances</a>"#
     ));
     assert!(!moved.contains("<script"));
+    // `permalink: pretty`: the old `/page/` addresses send readers on too.
+    let pretty = read(&out, "access-control-guide/index.html");
+    assert!(pretty.contains(r#"<a href="../access-control-guide.html">Access Control guide</a>"#));
     // Folder names as words, and Jekyll's title.
     let hmcts = read(&out, "hmcts/index.html");
     assert!(hmcts.contains("<h1>HMCTS</h1>"), "{hmcts}");
@@ -371,4 +374,29 @@ fn keep_going_in_site_yaml_makes_broken_links_warnings() {
     let checked = run(&["check"], dir.path());
     assert!(checked.ok(), "{}", checked.stdout());
     assert!(checked.stdout().contains("warning[link]"));
+}
+
+#[test]
+fn an_image_from_the_root_that_the_site_does_not_have_is_a_remote_resource() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("site.yaml", "link_origin: https://intranet.example\n"),
+            (
+                "index.md",
+                "# Home\n\n![Chart](/gs/chart.png) ![Map](/images/map.png)\n",
+            ),
+            ("images/map.png", "png"),
+        ],
+    );
+    let said = run(&["check"], dir.path()).stdout();
+    assert!(
+        said.contains("warning[remote-resource]: ")
+            && said.contains(
+                "this image loads https://intranet.example/gs/chart.png from another site"
+            ),
+        "{said}"
+    );
+    assert!(!said.contains("map.png from another site"));
 }

@@ -63,6 +63,10 @@ pub struct SiteConfig {
     /// The path the old site was served under (Jekyll's `baseurl`): links written from the
     /// site root start with it.
     pub baseurl: String,
+    /// The old site's pages were at `/page/` (Jekyll's `permalink: pretty`): those
+    /// addresses get redirect pages.
+    #[serde(skip)]
+    pub pretty_addresses: bool,
     /// Broken links and anchors are warnings, so the site builds (`--keep-going`).
     pub keep_going: bool,
     /// Old addresses kept alive, old -> new, from tech-docs' `redirects`.
@@ -97,6 +101,7 @@ impl Default for SiteConfig {
             default_owner: None,
             exclude: Vec::new(),
             baseurl: String::new(),
+            pretty_addresses: false,
             keep_going: false,
             redirects: Vec::new(),
             redirects_file: None,
@@ -114,6 +119,7 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
     config.default_owner = engine.default_owner;
     config.exclude = engine.exclude;
     config.baseurl = engine.baseurl;
+    config.pretty_addresses = engine.pretty_addresses;
     config.redirects = engine.redirects;
     config.redirects_file = engine.redirects_file;
     let Ok(text) = std::fs::read_to_string(&path) else {

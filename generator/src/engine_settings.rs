@@ -17,6 +17,8 @@ pub struct EngineSettings {
     pub site_url: Option<String>,
     /// The path the old site was served under (Jekyll's `baseurl`), `/docs`, or empty.
     pub baseurl: String,
+    /// Jekyll's `permalink: pretty`: the old site's pages were at `/page/`.
+    pub pretty_addresses: bool,
     pub default_owner: Option<String>,
     pub exclude: Vec<String>,
     /// Tech-docs `redirects:`, old address -> new address, as written, with the file.
@@ -67,6 +69,7 @@ pub fn read(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> EngineSetting
             .map(|b| format!("/{}", b.trim_matches('/')))
             .filter(|b| b != "/")
             .unwrap_or_default();
+        settings.pretty_addresses = text(&map, "permalink").as_deref() == Some("pretty");
         if let Some(url) = text(&map, "url").filter(|u| is_web_address(u)) {
             settings.site_url = Some(format!("{}{}", url.trim_end_matches('/'), settings.baseurl));
         }
@@ -144,13 +147,14 @@ mod tests {
         let jekyll = tempfile::tempdir().unwrap();
         std::fs::write(
             jekyll.path().join(JEKYLL),
-            "title: Security guidance\nbaseurl: /security/\nurl: https://example.github.io\nexclude:\n  - README.md\n  - vendor\n",
+            "title: Security guidance\nbaseurl: /security/\nurl: https://example.github.io\npermalink: pretty\nexclude:\n  - README.md\n  - vendor\n",
         )
         .unwrap();
         assert_eq!(content_root(jekyll.path()), jekyll.path());
         let settings = read(jekyll.path(), &mut problems);
         assert_eq!(settings.name.as_deref(), Some("Security guidance"));
         assert_eq!(settings.baseurl, "/security");
+        assert!(settings.pretty_addresses);
         assert_eq!(
             settings.site_url.as_deref(),
             Some("https://example.github.io/security")

@@ -79,6 +79,25 @@ pub fn plan(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
         .collect();
     let mut planned: HashMap<PathBuf, (&Path, usize)> = HashMap::new();
     let mut redirects = Vec::new();
+    // The old site's `/page/` addresses (Jekyll's `permalink: pretty`), so links to it from
+    // elsewhere keep working; where one would be a page or file of the site, it is not kept.
+    if site.config.pretty_addresses {
+        for page in site
+            .pages
+            .iter()
+            .filter(|p| p.kind == crate::page::PageKind::Guidance)
+        {
+            let output = page.output.with_extension("").join("index.html");
+            if !taken.contains_key(&output) {
+                planned.insert(output.clone(), (&page.file, 0));
+                redirects.push(Redirect {
+                    output,
+                    target: page.output.clone(),
+                    title: page.title.clone(),
+                });
+            }
+        }
+    }
     for (address, target, file, line, title) in wanted {
         let Some(output) = output_for(&address, &site.config.baseurl) else {
             problems.push(
