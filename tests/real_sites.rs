@@ -110,7 +110,15 @@ fn the_tech_docs_site_builds_as_it_is() {
             page.display()
         );
     }
-    // Every link, image and anchor works from disk, images from the site itself.
+    // Every image in the folder is published, and every link, image and anchor works from
+    // disk, images from the site itself.
+    for image in walk(&repo.join("source/images"))
+        .iter()
+        .filter(|p| p.is_file())
+    {
+        let name = image.file_name().unwrap().to_string_lossy();
+        assert!(out.join("images").join(name.as_ref()).is_file(), "{name}");
+    }
     assert_eq!(broken_links(&out), Vec::<String>::new());
     let page = read(
         &out,
