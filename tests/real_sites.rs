@@ -408,3 +408,26 @@ fn an_image_from_the_root_that_the_site_does_not_have_is_a_remote_resource() {
     );
     assert!(!said.contains("map.png from another site"));
 }
+
+#[test]
+fn two_files_that_are_one_page_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("index.md", "# Home\n"),
+            ("a.md", "# A\n"),
+            ("a.markdown", "# A again\n"),
+        ],
+    );
+    let out = dir.path().join("out");
+    let built = build(dir.path(), &out, TODAY);
+    built.assert_failed();
+    assert!(
+        built
+            .stderr()
+            .contains("a.md: this page and `a.markdown` are both the page `a.html`"),
+        "{}",
+        built.stderr()
+    );
+}

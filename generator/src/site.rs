@@ -80,6 +80,7 @@ pub fn load_cached(
         problems.push(no_pages(content_dir, &sources));
         return None;
     }
+    problems.extend(same_address(content_dir, &sources.pages));
     let data = crate::data::load(content_dir, &sources.data, problems);
     // The theme's contacts shortcode reads the contacts file; a site with its own shortcode
     // may write the file its own way.
@@ -216,4 +217,29 @@ fn no_pages(content_dir: &Path, sources: &discover::Sources) -> Diagnostic {
         unread[..shown].join(", ") + &more,
         if unread.len() == 1 { "s" } else { "" },
     ))
+}
+
+/// Two files that are one page of the site (`a.md` and `a.markdown` are both `a.html`): one
+/// would overwrite the other.
+fn same_address(content_dir: &Path, pages: &[PathBuf]) -> Vec<Diagnostic> {
+    let mut by_output: HashMap<PathBuf, &PathBuf> = HashMap::new();
+    let mut problems = Vec::new();
+    for page in pages {
+        let output = Layout::output_for(page);
+        if let Some(first) = by_output.insert(output.clone(), page) {
+            problems.push(
+                Diagnostic::error(
+                    content_dir.join(page),
+                    0,
+                    format!(
+                        "this page and `{}` are both the page `{}`: one would replace the other",
+                        first.to_string_lossy().replace('\\', "/"),
+                        crate::links::url_path(&output)
+                    ),
+                )
+                .with_help("keep one of them: rename or remove the other"),
+            );
+        }
+    }
+    problems
 }
