@@ -872,9 +872,8 @@ impl CheckReport {
     }
 
     /// The report for people. Styled; `anstream` drops the styles when `out` is not a
-    /// terminal or `NO_COLOR` is set.
-    /// The report for people. Over a handful of warnings or notes of one lint with the same
-    /// fix are one line, unless `verbose`.
+    /// terminal or `NO_COLOR` is set. Over a handful of warnings or notes of one lint (of
+    /// the build's own, with the same fix) are one line, unless `verbose`.
     pub fn write_text(&self, out: &mut dyn Write, verbose: bool) -> io::Result<()> {
         let bold = Style::new().bold();
         let help_style = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
