@@ -276,7 +276,16 @@ fn copies_are_trusted_for_copy_valid_days_or_until_the_earliest_review_date() {
         "travel/general-advice-on-taking-equipment-abroad.offline.html",
     );
     assert_eq!(valid_until(&old), ("2018-07-31".to_string(), true));
-    assert!(old.contains("already past its review date when the copy was made"));
+    // It says so, and gives no "trust until" date gone by.
+    assert!(old.contains("The page was already past its review date, <time datetime=\"2018-07-31\">31 July 2018</time>, when the copy was made"));
+    assert!(!old.contains("Trust it until"));
+    assert!(!old.contains("trusted until"));
+    let online = read(
+        &out,
+        "travel/general-advice-on-taking-equipment-abroad.html",
+    );
+    assert!(online.contains("this page is past its review date, <time datetime=\"2018-07-31\">31 July 2018</time>, so check with its owner before relying on a copy"));
+    assert!(!online.contains("trust the copy until"));
     // The site zip: its in-date pages' earliest review date, or 90 days.
     let zip = zip_entries(&out.join("it-security-guidance.zip"));
     let (_, index) = zip

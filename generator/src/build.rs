@@ -5,6 +5,7 @@
 
 use crate::checks;
 use crate::diagnostics::{self, Diagnostic};
+use crate::left_out;
 use crate::output::{self, WriteError};
 use crate::page_cache::PageCache;
 use crate::render;
@@ -17,6 +18,8 @@ pub struct BuildOptions {
     pub output_dir: PathBuf,
     /// The date review notices are worked out against.
     pub today: NaiveDate,
+    /// Broken links and anchors are warnings (`--keep-going`).
+    pub keep_going: bool,
 }
 
 pub struct BuildReport {
@@ -25,6 +28,8 @@ pub struct BuildReport {
     pub drafts: usize,
     /// Warnings found on the way (the build still succeeded).
     pub warnings: Vec<Diagnostic>,
+    /// What was not published, and why: one line each, for the summary.
+    pub left_out: Vec<String>,
 }
 
 /// Builds the site, or returns every problem found (errors and warnings) if it cannot.
@@ -39,6 +44,12 @@ pub fn build_cached(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let site = load_and_check_cached(&options.content_dir, &mut problems, cache);
+    if site
+        .as_ref()
+        .is_some_and(|site| options.keep_going || site.config.keep_going)
+    {
+        crate::keep_going::soften(&mut problems);
+    }
     let site = match site {
         Some(site) if !diagnostics::has_errors(&problems) => site,
         _ => return Err(problems),
@@ -51,6 +62,13 @@ pub fn build_cached(
             pages: site.pages.len(),
             drafts: site.drafts.len(),
             warnings: problems,
+            left_out: [
+                left_out::summary(&site.left_out, "that belong to another site engine"),
+                left_out::summary(&site.excluded, "that `exclude` names"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         }),
         Err(WriteError::Build(found)) => {
             problems.extend(found);

@@ -109,6 +109,9 @@ pub struct CheckReport {
 pub fn check(options: &CheckOptions) -> CheckReport {
     let mut problems = Vec::new();
     let site = build::load_and_check(&options.content_dir, &mut problems);
+    if site.as_ref().is_some_and(|site| site.config.keep_going) {
+        crate::keep_going::soften(&mut problems);
+    }
     let flows_dir = options.content_dir.join(crate::discover::FLOWS_DIR);
     let mut findings: Vec<Finding> = problems
         .into_iter()
@@ -295,6 +298,17 @@ impl Lints<'_> {
         }
         scan.body(split.body, split.body_line);
         findings.append(&mut scan.findings);
+        // An image from the site root that the site does not have loads from `link_origin`.
+        if let Some(origin) = self.site.config.link_origin.as_deref() {
+            for link in page.links.iter().filter(|l| l.is_image) {
+                if let LinkTarget::Rooted(url) = &link.target
+                    && self.site.layout.rooted(url).is_none()
+                {
+                    scan.remote(link.line, 0, "image", &format!("{origin}{url}"));
+                }
+            }
+            findings.append(&mut scan.findings);
+        }
         for link in &page.links {
             let LinkTarget::External(url) = &link.target else {
                 continue;
@@ -859,12 +873,36 @@ impl CheckReport {
     }
 
     /// The report for people. Styled; `anstream` drops the styles when `out` is not a
-    /// terminal or `NO_COLOR` is set.
-    pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// terminal or `NO_COLOR` is set. Over a handful of warnings or notes of one lint (of
+    /// the build's own, with the same fix) are one line, unless `verbose`.
+    pub fn write_text(&self, out: &mut dyn Write, verbose: bool) -> io::Result<()> {
         let bold = Style::new().bold();
         let help_style = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
-        for finding in &self.findings {
+        let shown = crate::grouping::group(&self.findings, |f| {
+            let d = &f.diagnostic;
+            (!verbose && !d.is_error()).then(|| {
+                // The build's own warnings are of many kinds: the same fix is the same kind.
+                let fix = match f.lint {
+                    Lint::Build => d.help.as_deref().unwrap_or(&d.message),
+                    _ => "",
+                };
+                format!("{:?} {} {fix}", d.severity, f.lint.name())
+            })
+        });
+        let mut grouped = false;
+        for shown in shown {
+            let (finding, count) = match shown {
+                crate::grouping::Shown::One(finding) => (finding, 1),
+                crate::grouping::Shown::Many { first, count } => (first, count),
+            };
             let d = &finding.diagnostic;
+            let location = match count {
+                1 => d.location(),
+                n => {
+                    grouped = true;
+                    format!("{n} times, the first at {}", d.location())
+                }
+            };
             let colour = match d.severity {
                 Severity::Error => AnsiColor::Red,
                 Severity::Warning => AnsiColor::Yellow,
@@ -876,7 +914,7 @@ impl CheckReport {
                 "{label}{}{label:#}[{}]: {bold}{}{bold:#}: {}",
                 d.severity.label(),
                 finding.lint.name(),
-                d.location(),
+                location,
                 d.message
             )?;
             if let Some(help) = &d.help {
@@ -889,6 +927,13 @@ impl CheckReport {
             (self.count(Severity::Info), "note", "notes"),
         ]
         .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
+        if grouped {
+            writeln!(
+                out,
+                "\nMore than {} warnings or notes of one kind are shown once; --verbose lists every one.",
+                crate::grouping::HANDFUL
+            )?;
+        }
         if !self.findings.is_empty() {
             writeln!(out)?;
         }
@@ -1017,7 +1062,12 @@ pub enum Format {
 }
 
 /// `signpost check`: prints the report and says whether CI should pass.
-pub fn run(options: &CheckOptions, format: Format, deny_warnings: bool) -> std::process::ExitCode {
+pub fn run(
+    options: &CheckOptions,
+    format: Format,
+    deny_warnings: bool,
+    verbose: bool,
+) -> std::process::ExitCode {
     let report = check(options);
     let printed = match format {
         Format::Json => {
@@ -1027,7 +1077,7 @@ pub fn run(options: &CheckOptions, format: Format, deny_warnings: bool) -> std::
                 .map_err(io::Error::from)
                 .and_then(|()| writeln!(out))
         }
-        Format::Text => report.write_text(&mut anstream::stdout().lock()),
+        Format::Text => report.write_text(&mut anstream::stdout().lock(), verbose),
     };
     if let Err(err) = printed {
         if err.kind() != io::ErrorKind::BrokenPipe {

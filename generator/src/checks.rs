@@ -19,6 +19,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .collect();
     problems.extend(found);
     problems.extend(crate::output_names::check(site));
+    problems.extend(crate::redirects::plan(site).1);
     crate::diagnostics::sort(problems);
 }
 
@@ -74,6 +75,20 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                         .to_string(),
                 };
                 problems.push(at(format!("`{path}` is written from the site root; links to pages are written from the page")).with_help(help));
+            }
+            LinkTarget::Rooted(url) if site.layout.rooted(url).is_some() => {
+                // A page or file of this site, as the old engine served it.
+                let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
+                let target = site.layout.rooted(url).and_then(|s| site.page(&s));
+                if let Some(target) =
+                    target.filter(|t| !fragment.is_empty() && !has_anchor(t, fragment))
+                {
+                    let message = format!(
+                        "`#{fragment}` is not a heading on {}",
+                        target.source.display()
+                    );
+                    problems.push(missing_anchor(at(message), target, fragment));
+                }
             }
             LinkTarget::Rooted(path) => {
                 if site.config.link_origin.is_none() {

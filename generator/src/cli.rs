@@ -32,6 +32,14 @@ enum Command {
         output: PathBuf,
         #[command(flatten)]
         today: TodayArg,
+        /// Build even with broken links and `#anchors`, reporting them as warnings (for a
+        /// first look at a site moved from another engine; `keep_going: true` in site.yaml
+        /// does the same).
+        #[arg(long)]
+        keep_going: bool,
+        /// List every warning, not one line for each kind there are many of.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Check the site before publishing: everything `build` checks, plus review dates,
     /// owners, links to other sites, files hosted elsewhere, `#Heading` without a space,
@@ -51,6 +59,9 @@ enum Command {
         due_within: Option<u32>,
         #[command(flatten)]
         today: TodayArg,
+        /// List every warning and note, not one line for each kind there are many of.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Preview the site while you edit: serves it on 127.0.0.1, rebuilds on every change
     /// and reloads open pages. Ctrl-C stops it.
@@ -62,6 +73,9 @@ enum Command {
         port: u16,
         #[command(flatten)]
         today: TodayArg,
+        /// Serve even with broken links and `#anchors`, reporting them as warnings.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Start a new page with complete front matter: title, owner, last reviewed today, and
     /// review-by after the site's review interval. Never replaces a file.
@@ -133,7 +147,8 @@ enum FlowCommand {
 #[derive(Args)]
 struct ContentArg {
     /// The content folder.
-    #[arg(long, default_value = "content", value_name = "DIR")]
+    /// A GOV.UK tech-docs repository's root is read from its `source/` folder.
+    #[arg(long, default_value = "content", value_name = "DIR", value_parser = content_folder)]
     content: PathBuf,
 }
 
@@ -157,6 +172,10 @@ impl TodayArg {
     }
 }
 
+fn content_folder(text: &str) -> Result<PathBuf, String> {
+    Ok(crate::engine_settings::content_root(Path::new(text)))
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     match crate::dates::PageDate::parse(text) {
         Ok(crate::dates::PageDate::Day(day)) => Ok(day),
@@ -174,12 +193,18 @@ pub fn run(cli: Cli) -> ExitCode {
             content,
             output,
             today,
+            keep_going,
+            verbose,
         } => match today.date() {
-            Ok(today) => run_build(BuildOptions {
-                content_dir: content.content,
-                output_dir: output,
-                today,
-            }),
+            Ok(today) => run_build(
+                BuildOptions {
+                    content_dir: content.content,
+                    output_dir: output,
+                    today,
+                    keep_going,
+                },
+                verbose,
+            ),
             Err(message) => usage_error(&message),
         },
         Command::Check {
@@ -188,6 +213,7 @@ pub fn run(cli: Cli) -> ExitCode {
             deny_warnings,
             due_within,
             today,
+            verbose,
         } => match today.date() {
             Ok(today) => crate::check::run(
                 &crate::check::CheckOptions {
@@ -197,6 +223,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
                 format,
                 deny_warnings,
+                verbose,
             ),
             Err(message) => usage_error(&message),
         },
@@ -204,11 +231,13 @@ pub fn run(cli: Cli) -> ExitCode {
             content,
             port,
             today,
+            keep_going,
         } => match today.date() {
             Ok(today) => crate::serve::run(&crate::serve::ServeOptions {
                 content_dir: content.content,
                 port,
                 today,
+                keep_going,
             }),
             Err(message) => usage_error(&message),
         },
@@ -259,11 +288,11 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn run_build(options: BuildOptions) -> ExitCode {
+fn run_build(options: BuildOptions, verbose: bool) -> ExitCode {
     let started = std::time::Instant::now();
     match build::build(&options) {
         Ok(report) => {
-            print_problems(&report.warnings);
+            print_problems_as(&report.warnings, verbose);
             let drafts = match report.drafts {
                 0 => String::new(),
                 1 => " (1 draft left out)".to_string(),
@@ -276,6 +305,9 @@ fn run_build(options: BuildOptions) -> ExitCode {
                 options.output_dir.display(),
                 started.elapsed().as_secs_f64()
             );
+            for line in &report.left_out {
+                eprintln!("{line}");
+            }
             eprintln!(
                 "Open {} in a browser.",
                 options.output_dir.join("index.html").display()
@@ -283,7 +315,7 @@ fn run_build(options: BuildOptions) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(&problems);
+            print_problems_as(&problems, verbose);
             eprintln!(
                 "Nothing was written: {} stays as it was.",
                 options.output_dir.display()
@@ -293,10 +325,35 @@ fn run_build(options: BuildOptions) -> ExitCode {
     }
 }
 
-/// Prints problems and a count, to standard error.
+/// Prints problems and a count, to standard error; many warnings with the same fix as one
+/// line (see [`print_problems_as`]).
 pub fn print_problems(problems: &[Diagnostic]) {
-    for problem in problems {
-        eprintln!("{problem}");
+    print_problems_as(problems, false)
+}
+
+/// Prints problems and a count, to standard error. Over a handful of warnings with the same
+/// fix are one line, unless `verbose`.
+pub fn print_problems_as(problems: &[Diagnostic], verbose: bool) {
+    let shown = crate::grouping::group(problems, |p| {
+        (!verbose && !p.is_error()).then(|| p.help.clone().unwrap_or_else(|| p.message.clone()))
+    });
+    let mut grouped = false;
+    for shown in shown {
+        match shown {
+            crate::grouping::Shown::One(problem) => eprintln!("{problem}"),
+            crate::grouping::Shown::Many { first, count } => {
+                grouped = true;
+                let mut line = first.clone();
+                line.message = format!("{} (and {} more like it)", first.message, count - 1);
+                eprintln!("{line}");
+            }
+        }
+    }
+    if grouped {
+        eprintln!(
+            "More than {} warnings with the same fix are shown once; --verbose lists every one.",
+            crate::grouping::HANDFUL
+        );
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;

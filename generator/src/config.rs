@@ -24,6 +24,9 @@ const KEYS: &[&str] = &[
     "copy_valid_days",
     "offline_copies",
     "site_url",
+    "default_owner",
+    "exclude",
+    "keep_going",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +63,25 @@ pub struct SiteConfig {
     pub offline_copies: bool,
     /// Where the site is published (`https://…`), if known: offline copies link back to it.
     pub site_url: Option<String>,
+    /// The owner of pages that name none (`default_owner`, or tech-docs'
+    /// `default_owner_slack`).
+    pub default_owner: Option<String>,
+    /// Files and folders not published (site.yaml's `exclude`, and Jekyll's).
+    pub exclude: Vec<String>,
+    /// The path the old site was served under (Jekyll's `baseurl`): links written from the
+    /// site root start with it.
+    pub baseurl: String,
+    /// The old site's pages were at `/page/` (Jekyll's `permalink: pretty`): those
+    /// addresses get redirect pages.
+    #[serde(skip)]
+    pub pretty_addresses: bool,
+    /// Broken links and anchors are warnings, so the site builds (`--keep-going`).
+    pub keep_going: bool,
+    /// Old addresses kept alive, old -> new, from tech-docs' `redirects`.
+    #[serde(skip)]
+    pub redirects: Vec<(String, String)>,
+    #[serde(skip)]
+    pub redirects_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +108,13 @@ impl Default for SiteConfig {
             copy_valid_days: 90,
             offline_copies: true,
             site_url: None,
+            default_owner: None,
+            exclude: Vec::new(),
+            baseurl: String::new(),
+            pretty_addresses: false,
+            keep_going: false,
+            redirects: Vec::new(),
+            redirects_file: None,
         }
     }
 }
@@ -94,6 +123,15 @@ impl Default for SiteConfig {
 pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
     let path = content_dir.join(FILE_NAME);
     let mut config = SiteConfig::default();
+    let engine = crate::engine_settings::read(content_dir, problems);
+    config.name = engine.name.unwrap_or(config.name);
+    config.site_url = engine.site_url;
+    config.default_owner = engine.default_owner;
+    config.exclude = engine.exclude;
+    config.baseurl = engine.baseurl;
+    config.pretty_addresses = engine.pretty_addresses;
+    config.redirects = engine.redirects;
+    config.redirects_file = engine.redirects_file;
     let Ok(text) = std::fs::read_to_string(&path) else {
         return config;
     };
@@ -204,6 +242,23 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                     ));
                 }
             }
+            ("keep_going", _) => match value.as_bool() {
+                Some(on) => config.keep_going = on,
+                None => problems.push(error(
+                    "must be true or false",
+                    "`keep_going: true` builds the site with broken links reported as warnings",
+                )),
+            },
+            ("default_owner", Some(owner)) => config.default_owner = Some(owner),
+            ("exclude", _) => match value.as_sequence() {
+                Some(items) => {
+                    config.exclude = items.iter().filter_map(yaml::scalar_text).collect()
+                }
+                None => problems.push(error(
+                    "must be a list of files and folders",
+                    "for example `exclude: [README.md, drafts/, \"*.docx\"]`",
+                )),
+            },
             ("retired_emails", _) => {
                 config.retired_emails =
                     retired_emails(value, &mut |m, h| problems.push(error(m, h)))

@@ -41,6 +41,8 @@ pub struct CopyLink {
     /// The file name the browser saves it as (dated, so copies never overwrite each other).
     pub download: String,
     pub valid_until: DateView,
+    /// The page is past its review date already: there is no date to trust a copy until.
+    pub past_review: bool,
 }
 
 /// The download links a page template gets as `copies`.
@@ -69,6 +71,7 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
             href: format!("{root}{}", site_zip_name(site)),
             download: format!("{name}-{stamp}.zip"),
             valid_until: site_valid_until.into(),
+            past_review: false,
         }),
         page: page_copy_path(page).map(|path| CopyLink {
             href: crate::links::url_path(Path::new(path.file_name().expect("a file name"))),
@@ -80,6 +83,7 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
                     .to_string_lossy()
             ),
             valid_until: page_valid_until(site, page, today).into(),
+            past_review: page_valid_until(site, page, today) < today,
         }),
     }
 }
@@ -193,9 +197,8 @@ impl PageCopies {
             )
         };
         let valid_until = page_valid_until(site, page, today);
-        let note = (valid_until < today).then(|| {
-            "This page was already past its review date when the copy was made.".to_string()
-        });
+        // A copy of a page past review says so, instead of a "trust until" date gone by.
+        let note = None;
         let what = format!("\u{201c}{}\u{201d} from {}", page.title, site.config.name);
         let notice = notice(site, &what, today, valid_until, note)?;
         let made = offline_page::make(

@@ -18,6 +18,9 @@ pub struct Sources {
     pub flows: Vec<PathBuf>,
     pub templates: Vec<PathBuf>,
     pub assets: Vec<PathBuf>,
+    /// Another site engine's files, never published: one entry per file, by the name shown
+    /// for it (`_layouts/` for each file in that folder).
+    pub left_out: Vec<String>,
 }
 
 pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
@@ -50,6 +53,10 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             .strip_prefix(content_dir)
             .expect("inside the content folder")
             .to_path_buf();
+        if let Some(shown) = crate::left_out::engine_file(&relative) {
+            sources.left_out.push(shown);
+            continue;
+        }
         let top = relative
             .components()
             .next()
@@ -63,7 +70,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             (Some(FLOWS_DIR | DATA_DIR), true, _) => {}
             (Some(TEMPLATES_DIR), true, _) => sources.templates.push(relative),
             (_, false, "yaml" | "yml") => {} // site.yaml and other settings at the root
-            (_, _, "md") => sources.pages.push(relative),
+            _ if crate::page_forms::is_page(&relative) => sources.pages.push(relative),
             _ => sources.assets.push(relative),
         }
     }

@@ -24,6 +24,9 @@ const KEYS: &[(&str, &[&str])] = &[
     ("superseded_by", &[]),
     ("weight", &[]),
     ("draft", &[]),
+    // jekyll-redirect-from's old addresses, and Jekyll's address for the page.
+    ("redirect_from", &[]),
+    ("permalink", &[]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,6 +56,11 @@ pub struct FrontMatter {
     pub weight: Option<i64>,
     /// `draft: true`: not published yet (left out of the site, with a note).
     pub draft: bool,
+    /// Old addresses of the page (`redirect_from`), each with its line: each gets a page
+    /// sending readers on.
+    pub redirect_from: Vec<(String, usize)>,
+    /// The address the old engine published the page at (`permalink`), with its line.
+    pub permalink: Option<(String, usize)>,
     /// Line in the file where `review_by` is (or the front matter starts), for messages.
     pub review_by_line: usize,
     /// `review_by` was given but is not a date: no review-by date is worked out in its
@@ -235,6 +243,32 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
                     front.superseded_by = Some((target, line));
                 }
             }
+            "redirect_from" => {
+                let addresses = match value {
+                    Value::Sequence(items) => items.iter().map(yaml::scalar_text).collect(),
+                    other => vec![yaml::scalar_text(other)],
+                };
+                for address in addresses {
+                    match address.filter(|a| a.starts_with('/')) {
+                        Some(address) => front.redirect_from.push((address, line)),
+                        None => problems.push(at(
+                            "`redirect_from` must be addresses on this site, from its root"
+                                .to_string(),
+                            "for example `redirect_from: [/guides/old-name/]`",
+                        )),
+                    }
+                }
+            }
+            "permalink" => match field.text(spelling, value, problems) {
+                Some(address) if address.starts_with('/') => {
+                    front.permalink = Some((address, line))
+                }
+                Some(_) => problems.push(at(
+                    "`permalink` must be an address on this site, from its root".to_string(),
+                    "for example `permalink: /cookies.html`",
+                )),
+                None => {}
+            },
             "weight" => match value.as_i64() {
                 Some(weight) => front.weight = Some(weight),
                 None => problems.push(at(

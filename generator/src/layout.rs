@@ -4,7 +4,8 @@
 
 use crate::links::{self, LinkTarget};
 use crate::markdown::LinkWriter;
-use std::collections::HashSet;
+use crate::page_forms;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -14,9 +15,13 @@ pub struct Layout {
     // Keyed by the path's text: hashing a `Path` parses its components every time, and
     // every link on every page is looked up here.
     pages: HashSet<OsString>,
+    /// Each page's source path by its output path (`a/b.html` -> `a/b.html.md.erb`).
+    by_output: HashMap<OsString, PathBuf>,
     folders: HashSet<OsString>,
     assets: HashSet<OsString>,
     link_origin: Option<String>,
+    /// The path the old site was served under (`/docs`), or empty.
+    baseurl: String,
 }
 
 impl Layout {
@@ -29,42 +34,97 @@ impl Layout {
                 }
             }
         }
-        let mut pages: HashSet<OsString> = page_sources
+        let mut by_output: HashMap<OsString, PathBuf> = page_sources
             .iter()
+            .map(|p| (Self::output_for(p).into_os_string(), p.clone()))
+            .collect();
+        let generated = folders
+            .iter()
+            .map(|f| Path::new(f).join("index.md"))
+            .chain(std::iter::once(PathBuf::from("index.md")));
+        for index in generated {
+            by_output
+                .entry(Self::output_for(&index).into_os_string())
+                .or_insert(index);
+        }
+        let pages = by_output
+            .values()
             .map(|p| p.as_os_str().to_owned())
             .collect();
-        pages.insert("index.md".into());
-        pages.extend(
-            folders
-                .iter()
-                .map(|f| Path::new(f).join("index.md").into_os_string()),
-        );
         let assets = assets.iter().map(|p| p.as_os_str().to_owned()).collect();
         Self {
             pages,
+            by_output,
             folders,
             assets,
             link_origin,
+            baseurl: String::new(),
         }
     }
 
-    /// Folders that need an index page generated, because they have no `index.md`.
+    /// Links written from the site root start with `baseurl` (Jekyll's, `/docs`).
+    pub fn with_baseurl(mut self, baseurl: &str) -> Self {
+        self.baseurl = baseurl.trim_end_matches('/').to_string();
+        self
+    }
+
+    /// The page or file of this site that a link written from the site root
+    /// (`/documentation/x.html`, `/images/a.png`, `/docs/page/`) means, as it was served by
+    /// the old engine: by output address, with or without `.html` or a trailing slash, under
+    /// `baseurl`. `None` if the site has no such page or file.
+    pub fn rooted(&self, url: &str) -> Option<PathBuf> {
+        let path = url.split(['#', '?']).next().unwrap_or_default();
+        let path = match self.baseurl.as_str() {
+            "" => path,
+            base => path
+                .strip_prefix(base)
+                .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+                .unwrap_or(path),
+        };
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let relative = links::normalise(Path::new(decoded.trim_start_matches('/')))?;
+        if self.is_asset(&relative) {
+            return Some(relative);
+        }
+        if relative.as_os_str().is_empty() || decoded.ends_with('/') {
+            let folder_index = relative.join("index.html");
+            let pretty = relative.with_extension("html");
+            return [folder_index, pretty]
+                .iter()
+                .find_map(|output| self.by_output.get(output.as_os_str()).cloned());
+        }
+        match relative.extension().and_then(|e| e.to_str()) {
+            Some("html" | "htm") => self
+                .by_output
+                .get(relative.with_extension("html").as_os_str())
+                .cloned(),
+            Some("md") => None, // reported as written from the root, which pages are not
+            _ => {
+                let with_html = PathBuf::from(format!("{}.html", relative.display()));
+                [with_html, relative.join("index.html")]
+                    .iter()
+                    .find_map(|output| self.by_output.get(output.as_os_str()).cloned())
+            }
+        }
+    }
+
+    /// Folders that need an index page generated, because they have no index page.
     pub fn folders_without_index(&self, page_sources: &[PathBuf]) -> Vec<PathBuf> {
-        let existing: HashSet<&PathBuf> = page_sources.iter().collect();
+        let existing: HashSet<PathBuf> = page_sources.iter().map(|p| Self::output_for(p)).collect();
         let mut missing: Vec<PathBuf> = self
             .folders
             .iter()
             .map(|f| Path::new(f).join("index.md"))
             .chain(std::iter::once(PathBuf::from("index.md")))
-            .filter(|index| !existing.contains(index))
+            .filter(|index| !existing.contains(&Self::output_for(index)))
             .collect();
         missing.sort();
         missing
     }
 
-    /// `a/b.md` -> `a/b.html`.
+    /// `a/b.md` -> `a/b.html`, `a/b.html.md.erb` -> `a/b.html`.
     pub fn output_for(source: &Path) -> PathBuf {
-        source.with_extension("html")
+        page_forms::output_for(source)
     }
 
     /// The page a link points at, by source path: `page.md`, a folder, or `page.html`.
@@ -73,12 +133,22 @@ impl Layout {
             return Some(path.to_path_buf());
         }
         if path.as_os_str().is_empty() || self.folders.contains(path.as_os_str()) {
-            return Some(path.join("index.md"));
+            return self
+                .by_output
+                .get(path.join("index.html").as_os_str())
+                .cloned();
         }
-        let as_markdown = path.with_extension("md");
-        (path.extension().is_some_and(|e| e == "html")
-            && self.pages.contains(as_markdown.as_os_str()))
-        .then_some(as_markdown)
+        if path.extension().is_some_and(|e| e == "html") {
+            return self.by_output.get(path.as_os_str()).cloned();
+        }
+        // `page.md` written for a page kept as `page.html.md.erb` or `page.markdown`.
+        page_forms::is_page(path)
+            .then(|| {
+                self.by_output
+                    .get(Self::output_for(path).as_os_str())
+                    .cloned()
+            })
+            .flatten()
     }
 
     pub fn is_asset(&self, path: &Path) -> bool {
@@ -126,11 +196,26 @@ impl LinkWriter for PageLinks<'_> {
                     .unwrap_or_default();
                 Some(format!("{}{fragment}", self.to_output(&output)))
             }
-            LinkTarget::Rooted(path) => self
-                .layout
-                .link_origin
-                .as_ref()
-                .map(|origin| format!("{origin}{path}")),
+            LinkTarget::Rooted(url) => match self.layout.rooted(url) {
+                Some(found) => {
+                    let output = if self.layout.is_asset(&found) {
+                        found
+                    } else {
+                        Layout::output_for(&found)
+                    };
+                    let fragment = url.split_once('#').map(|(_, f)| format!("#{f}"));
+                    Some(format!(
+                        "{}{}",
+                        self.to_output(&output),
+                        fragment.unwrap_or_default()
+                    ))
+                }
+                None => self
+                    .layout
+                    .link_origin
+                    .as_ref()
+                    .map(|origin| format!("{origin}{url}")),
+            },
             // Protocol-relative `//host/x` is written out with its scheme.
             LinkTarget::External(url) => Some(url.clone()),
             _ => None,
@@ -184,6 +269,52 @@ mod tests {
                 .href(&LinkTarget::Rooted("/gs/f.docx".into()))
                 .unwrap(),
             "https://intranet.example/gs/f.docx"
+        );
+    }
+
+    #[test]
+    fn links_from_the_site_root_find_the_sites_own_pages_and_files_first() {
+        let pages = vec![
+            PathBuf::from("index.html.md.erb"),
+            PathBuf::from("docs/kube.html.md.erb"),
+            PathBuf::from("guides/index.md"),
+            PathBuf::from("guides/pretty.markdown"),
+        ];
+        let layout = Layout::new(&pages, &[PathBuf::from("images/a b.png")], None);
+        let found = |url: &str| layout.rooted(url).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(
+            found("/docs/kube.html#x").as_deref(),
+            Some("docs/kube.html.md.erb")
+        );
+        assert_eq!(
+            found("/docs/kube").as_deref(),
+            Some("docs/kube.html.md.erb")
+        );
+        assert_eq!(
+            found("/guides/pretty/").as_deref(),
+            Some("guides/pretty.markdown")
+        );
+        assert_eq!(found("/guides/").as_deref(), Some("guides/index.md"));
+        assert_eq!(found("/").as_deref(), Some("index.html.md.erb"));
+        assert_eq!(
+            found("/images/a%20b.png").as_deref(),
+            Some("images/a b.png")
+        );
+        assert_eq!(found("/gs/form.docx"), None);
+        let under = Layout::new(&pages, &[], None).with_baseurl("/security/");
+        assert_eq!(
+            under
+                .rooted("/security/docs/kube.html")
+                .map(|p| p.to_string_lossy().into_owned())
+                .as_deref(),
+            Some("docs/kube.html.md.erb")
+        );
+        let links = layout.links_from(Path::new("docs/kube.html"));
+        assert_eq!(
+            links
+                .href(&LinkTarget::Rooted("/guides/pretty/#top".into()))
+                .unwrap(),
+            "../guides/pretty.html#top"
         );
     }
 

@@ -117,7 +117,7 @@ fn review_text(
     date: NaiveDate,
     reviewer: Option<&str>,
 ) -> Result<Change, Diagnostic> {
-    if file.extension().is_none_or(|e| e != "md") {
+    if !crate::page_forms::is_page(file) {
         return Err(
             Diagnostic::error(file, 0, "this is not a page (a `.md` file)").with_help(
                 "give the page's path, e.g. `content/travel/page.md` or `travel/page.md`",

@@ -1,8 +1,11 @@
 //! Markdown to HTML with pulldown-cmark: GitHub-style heading ids, links collected for
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
+use crate::headless_tables;
+use crate::kramdown_syntax;
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
+use crate::old_ids;
 use crate::slug::{self, Ids};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
@@ -60,7 +63,10 @@ pub fn render(
     writer: &dyn LinkWriter,
 ) -> Rendered {
     let (body, legacy_lines) = fix_legacy_headings(body);
-    let lines = LineIndex::new(&body);
+    let kramdown = kramdown_syntax::read(&body);
+    let headless = headless_tables::add_delimiter_rows(&kramdown.body);
+    let body = headless.body;
+    let lines = LineIndex::new(&body, headless.added_lines);
     let mut out = Rendered {
         legacy_heading_lines: legacy_lines.iter().map(|l| l + body_line - 1).collect(),
         ..Rendered::default()
@@ -78,6 +84,14 @@ pub fn render(
     let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
     let mut heading_problems = Vec::new();
+    let mut in_headless_table = false;
+    heading_problems.extend(kramdown.problems.into_iter().map(|mut problem| {
+        problem.line += body_line - 1;
+        problem
+    }));
+    // Where each heading's text starts in `events` (none for the title, which the theme
+    // shows), its level, its text and its id.
+    let mut old_ids: Vec<OldIds> = Vec::new();
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
@@ -119,6 +133,8 @@ pub fn render(
                             "give this heading an id of its own",
                         ));
                     }
+                    // An id written by hand was the old engine's id too.
+                    let id_written = id.is_some();
                     let id = unique;
                     let is_first = !first_heading_seen;
                     first_heading_seen = true;
@@ -127,6 +143,14 @@ pub fn render(
                         if level == HeadingLevel::H1 && title.is_none_or(|t| t.trim() == text) {
                             // The theme shows the title as the page's h1.
                             heading_events.clear();
+                            old_ids.push(OldIds {
+                                at: events.len(),
+                                is_title: true,
+                                id_written,
+                                level: 1,
+                                text: text.clone(),
+                                id: id.clone(),
+                            });
                             heading_text.clear();
                             out.anchors.push(id);
                             continue;
@@ -141,6 +165,14 @@ pub fn render(
                         id: id.clone(),
                     });
                     out.anchors.push(id.clone());
+                    old_ids.push(OldIds {
+                        at: events.len() + 1,
+                        is_title: false,
+                        id_written,
+                        level: level as u8,
+                        text: heading_text.trim().to_string(),
+                        id: id.clone(),
+                    });
                     events.push(Event::Start(Tag::Heading {
                         level,
                         id: Some(id.into()),
@@ -160,6 +192,26 @@ pub fn render(
             continue;
         }
         match event {
+            Event::Start(Tag::Table(_)) if lines.headless_table(range.start) => {
+                in_headless_table = true;
+                heading_problems.push(MarkupProblem::warning(
+                    line(),
+                    "this table has no header row: screen reader users hear its cells without being told what each column holds".to_string(),
+                    "if the first row names the columns, add a line `|---|` under it (one `---|` for each column); if not, add a first row that does, then that line",
+                ));
+                events.push(event);
+            }
+            // Every row of a table written without a header row stays in its body, as
+            // kramdown showed it: an empty head (taken out below) and the first row.
+            Event::Start(Tag::TableHead) if in_headless_table => {
+                events.push(Event::Start(Tag::TableHead));
+                events.push(Event::End(TagEnd::TableHead));
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::End(TagEnd::TableHead) if in_headless_table => {
+                in_headless_table = false;
+                events.push(Event::End(TagEnd::TableRow));
+            }
             Event::Start(tag @ Tag::Heading { .. }) => heading = Some(tag),
             Event::Start(Tag::FootnoteDefinition(ref label)) => {
                 out.anchors.push(label.to_string());
@@ -179,7 +231,14 @@ pub fn render(
             }
         }
     }
+    add_old_ids(&mut events, old_ids, &mut out.anchors);
+    if !kramdown.abbreviations.is_empty() {
+        events = with_abbreviations(events, &kramdown.abbreviations);
+    }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if !headless.tables.is_empty() {
+        out.html = out.html.replace("<thead><tr></tr></thead>", "");
+    }
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
@@ -198,6 +257,120 @@ fn table_scroll_start(heading: Option<&Heading>) -> String {
     format!("<div class=\"table-scroll\" role=\"region\" {name} tabindex=\"0\">\n")
 }
 
+/// kramdown's abbreviations (`*[API]: Application Programming Interface`): each use of the
+/// word in the page's text, outside code, is an `<abbr>` with its meaning.
+fn with_abbreviations<'a>(
+    events: Vec<Event<'a>>,
+    abbreviations: &[(String, String)],
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = 0usize;
+    for event in events {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            _ => {}
+        }
+        let Event::Text(text) = &event else {
+            out.push(event);
+            continue;
+        };
+        if in_code > 0 {
+            out.push(event);
+            continue;
+        }
+        let mut rest: &str = text;
+        let mut changed = false;
+        let mut pieces = Vec::new();
+        while let Some((at, short, long)) = next_abbreviation(rest, abbreviations) {
+            changed = true;
+            pieces.push(Event::Text(rest[..at].to_string().into()));
+            pieces.push(Event::InlineHtml(
+                format!(
+                    "<abbr title=\"{}\">{}</abbr>",
+                    html_escape::encode_double_quoted_attribute(long),
+                    html_escape::encode_text(short)
+                )
+                .into(),
+            ));
+            rest = &rest[at + short.len()..];
+        }
+        if changed {
+            pieces.push(Event::Text(rest.to_string().into()));
+            out.extend(pieces);
+        } else {
+            out.push(event);
+        }
+    }
+    out
+}
+
+/// The first whole-word use of an abbreviation in `text`.
+fn next_abbreviation<'b>(
+    text: &str,
+    abbreviations: &'b [(String, String)],
+) -> Option<(usize, &'b str, &'b str)> {
+    abbreviations
+        .iter()
+        .filter_map(|(short, long)| {
+            text.match_indices(short.as_str())
+                .find(|(at, _)| {
+                    let before = text[..*at].chars().next_back();
+                    let after = text[at + short.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .map(|(at, _)| (at, short.as_str(), long.as_str()))
+        })
+        .min_by_key(|(at, short, _)| (*at, std::cmp::Reverse(short.len())))
+}
+
+/// A heading, for [`add_old_ids`].
+struct OldIds {
+    /// Where its text starts in the events (for the title, which the theme shows, where it
+    /// was: its ids mark the top of the body).
+    at: usize,
+    is_title: bool,
+    /// Its id was written by hand (`{#id}`), as the old engine also read it.
+    id_written: bool,
+    level: u8,
+    text: String,
+    id: String,
+}
+
+/// Gives each heading the ids its old engine gave it too (an empty `<span id>` at its
+/// start), where they differ from its own and no other part of the page has them.
+fn add_old_ids(events: &mut Vec<Event>, headings: Vec<OldIds>, anchors: &mut Vec<String>) {
+    let mut taken: std::collections::HashSet<String> = anchors.iter().cloned().collect();
+    taken.extend(slug::THEME_IDS.iter().map(|id| id.to_string()));
+    let mut tech_docs = old_ids::TechDocsIds::default();
+    let mut spans = Vec::new();
+    for heading in headings {
+        let mut html = String::new();
+        let tech_docs_id = tech_docs.next(heading.level, &heading.text);
+        if heading.id_written {
+            continue;
+        }
+        if heading.is_title {
+            // The title's own id: links to it land at the top of the body.
+            html.push_str(&format!("<span id=\"{}\"></span>", heading.id));
+        }
+        for old in [old_ids::kramdown(&heading.text), tech_docs_id] {
+            if old.is_empty() || old == heading.id || !taken.insert(old.clone()) {
+                continue;
+            }
+            html.push_str(&format!("<span id=\"{old}\"></span>"));
+            anchors.push(old);
+        }
+        if !html.is_empty() {
+            spans.push((heading.at, html));
+        }
+    }
+    for (at, html) in spans.into_iter().rev() {
+        events.insert(at, Event::InlineHtml(html.into()));
+    }
+}
+
 /// Records links for checking and swaps in the output URL.
 fn rewrite<'a>(
     event: Event<'a>,
@@ -213,7 +386,16 @@ fn rewrite<'a>(
             title,
             id,
         }) => {
-            let dest_url = record(dest_url, line(), false, page_source, writer, out);
+            // `<a@b.org>` is an email autolink: pulldown-cmark gives the bare address, and
+            // writes `mailto:` before it itself.
+            let dest_url = match link_type {
+                pulldown_cmark::LinkType::Email => {
+                    let mailto = CowStr::from(format!("mailto:{dest_url}"));
+                    record(mailto, line(), false, page_source, writer, out);
+                    dest_url
+                }
+                _ => record(dest_url, line(), false, page_source, writer, out),
+            };
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -337,21 +519,34 @@ fn legacy_heading_hashes(line: &str) -> Option<usize> {
 /// Byte offset to line number, by binary search over line starts.
 struct LineIndex {
     starts: Vec<usize>,
+    /// Lines added to the text as written (see headless_tables.rs), sorted.
+    added: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, added: Vec<usize>) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { starts }
+        Self { starts, added }
     }
 
+    /// The line, as the editor wrote the text, of a byte offset in it.
     fn line(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
+        let line = match self.starts.binary_search(&offset) {
             Ok(index) => index + 1,
             Err(index) => index,
-        }
+        };
+        line - self.added.partition_point(|&added| added <= line)
+    }
+
+    /// Whether the table starting at `offset` was written without a header row.
+    fn headless_table(&self, offset: usize) -> bool {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(index) => index + 1,
+            Err(index) => index,
+        };
+        self.added.binary_search(&(line + 1)).is_ok()
     }
 }
 
@@ -378,6 +573,59 @@ mod tests {
 
     fn render_body(body: &str, title: Option<&str>) -> Rendered {
         render(body, 5, Path::new("travel/page.md"), title, &KeepLinks)
+    }
+
+    #[test]
+    fn tables_without_a_header_row_are_tables_with_every_row_in_the_body() {
+        let r = render_body(
+            "Intro\n\n|[Remote](remote.md)|All users|\n|B|C|\n\nAfter [x](x.md)\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains("<table><tbody>\n<tr><td><a href=\"travel/remote.html\">Remote</a></td><td>All users</td></tr>\n<tr><td>B</td><td>C</td></tr>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<th"));
+        // Lines are still the lines as written.
+        let lines: Vec<usize> = r.links.iter().map(|l| l.line).collect();
+        assert_eq!(lines, [7, 10]);
+        assert_eq!(r.checks.problems.len(), 1);
+        assert_eq!(r.checks.problems[0].line, 7);
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_and_abbreviations() {
+        let r = render_body(
+            "## Steps\n{: #the-steps}\n\nThe API and APIs.\n\n```\nAPI\n```\n\n*[API]: Application <Programming> Interface\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains(r#"<h2 id="the-steps">Steps</h2>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"The <abbr title="Application &lt;Programming&gt; Interface">API</abbr> and APIs."#), "{}", r.html);
+        assert!(r.html.contains("<code>API\n</code>"));
+        assert!(!r.html.contains("*["));
+    }
+
+    #[test]
+    fn old_engines_heading_ids_are_kept_as_extra_anchors() {
+        let r = render_body(
+            "## Load / stress testing\n\n## 5. Network events\n\nMail <team@example.org>\n",
+            Some("T"),
+        );
+        assert!(
+            r.html.contains(
+                r#"<h2 id="load--stress-testing"><span id="load-stress-testing"></span>"#
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<span id="network-events"></span>"#));
+        assert!(r.html.contains(r#"href="mailto:team@example.org""#));
+        assert!(r.anchors.contains(&"load-stress-testing".to_string()));
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl MarkupProblem {
         }
     }
 
-    fn warning(line: usize, message: String, help: impl Into<String>) -> Self {
+    pub fn warning(line: usize, message: String, help: impl Into<String>) -> Self {
         Self {
             line,
             warning: true,

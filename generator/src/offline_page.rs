@@ -278,6 +278,9 @@ impl Copy<'_> {
         };
         match data_url(&self.inputs.site_dir.join(&path)) {
             Ok(url) => write_with(&mut self.out, tag, &[("src", Some(&url)), ("srcset", None)]),
+            // A broken image link, reported by the link check; a build that keeps going
+            // past it shows it broken in the copy too.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => self.out.push_str(tag.raw),
             Err(err) => self.problems.push(format!("{}: {err}", path.display())),
         }
     }

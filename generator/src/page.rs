@@ -57,9 +57,10 @@ pub struct Page {
 
 impl Page {
     pub fn kind_for(source: &Path) -> PageKind {
-        if source == Path::new("index.md") {
+        let index = crate::page_forms::is_index(source);
+        if index && source.parent().is_none_or(|p| p.as_os_str().is_empty()) {
             PageKind::Home
-        } else if source.file_name().is_some_and(|n| n == "index.md") {
+        } else if index {
             PageKind::Section
         } else {
             PageKind::Guidance
@@ -107,14 +108,33 @@ impl Page {
     }
 }
 
-/// `area-01` -> `Area 01`, `remote_working` -> `Remote working`.
+/// `area-01` -> `Area 01`, `remote_working` -> `Remote working`. A word with no vowel is
+/// an abbreviation, written in capitals: `hmcts` -> `HMCTS`, `ktt` -> `KTT` ("Hmcts" is
+/// not a name).
 pub fn humanise(name: &str) -> String {
-    let spaced = name.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let words: Vec<String> = name
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            let letters = word.chars().all(|c| c.is_ascii_alphabetic());
+            if letters
+                && word.len() > 1
+                && !word.contains(['a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y'])
+            {
+                word.to_ascii_uppercase()
+            } else if i == 0 {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// What every page needs from the rest of the site while it is read.
@@ -130,6 +150,9 @@ pub struct Inputs<'a> {
     /// The groups `{{ contacts(only="…") }}` may name (`None`: the site shows contacts its
     /// own way).
     pub contact_groups: Option<&'a [String]>,
+    /// The owner of pages that name none (site.yaml's `default_owner`, tech-docs'
+    /// `default_owner_slack`).
+    pub default_owner: Option<&'a str>,
 }
 
 /// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
@@ -172,11 +195,34 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         .map(|yaml| front_matter::parse(&file, yaml, problems))
         .unwrap_or_default();
     front.unreadable |= front_matter_unclosed;
+    // Tech-docs pages name their owner by Slack channel: that is who owns them.
+    if front.owner.is_none() && !front.owner_unreadable {
+        front.owner = match front.owner_slack.take() {
+            Some(slack) => Some(format!("{slack} on Slack")),
+            None => inputs.default_owner.map(String::from),
+        };
+    }
     // Unreadable front matter may well hold the title: say only what is wrong with it.
     let front_matter_unreadable = front.unreadable;
 
+    let body = crate::template_code::with_title_line(split.body, front.title.as_deref());
+    for code in crate::template_code::find(&body) {
+        problems.push(
+            Diagnostic::warning(
+                &file,
+                code.line + split.body_line - 1,
+                format!(
+                    "`{}` is template code for another site engine ({}): it will show to readers as text",
+                    shorten(&code.text),
+                    code.engine
+                ),
+            )
+            .at_column(code.column)
+            .with_help("remove it (Signpost shows the title, owner and review dates itself), or put it in `backticks` if the page is about it"),
+        );
+    }
     // Shortcodes are swapped for tokens first, so Markdown never sees them.
-    let (body, calls, syntax_errors) = shortcodes::extract(split.body);
+    let (body, calls, syntax_errors) = shortcodes::extract(&body);
     for error in syntax_errors {
         problems.push(
             Diagnostic::error(
@@ -205,6 +251,19 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
             Diagnostic::error(&file, found.line, found.message.clone())
         };
         problems.push(problem.with_help(found.help.clone()));
+    }
+    if front.title.is_none()
+        && let Some(heading) = rendered.first_heading.as_deref()
+        && is_contents_heading(heading)
+    {
+        problems.push(
+            Diagnostic::warning(
+                &file,
+                split.body_line,
+                format!("the page's title is taken from its first heading, `{heading}`, which does not say what the page is about"),
+            )
+            .with_help("give the page its title in the front matter: `title: …` (the navigation, search and browser tab show it)"),
+        );
     }
     let Some(title) = front
         .title
@@ -330,4 +389,41 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         front,
         source: source.to_path_buf(),
     })
+}
+
+/// A first heading that names a list of contents, not the page.
+fn is_contents_heading(heading: &str) -> bool {
+    const CONTENTS: &[&str] = &[
+        "contents",
+        "table of contents",
+        "on this page",
+        "index",
+        "toc",
+    ];
+    let heading = heading.trim().trim_end_matches(':').to_lowercase();
+    CONTENTS.contains(&heading.as_str())
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 50 {
+        format!("{}…", text.chars().take(50).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_names_as_words() {
+        assert_eq!(humanise("area-01"), "Area 01");
+        assert_eq!(humanise("remote_working"), "Remote working");
+        assert_eq!(humanise("hmcts"), "HMCTS");
+        assert_eq!(humanise("ktt"), "KTT");
+        assert_eq!(humanise("hmcts-guides"), "HMCTS guides");
+        assert!(is_contents_heading("Table of Contents"));
+        assert!(!is_contents_heading("Contents insurance"));
+    }
 }

@@ -138,6 +138,7 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
     pages?;
     reports?;
     search?;
+    crate::redirects::write(site, out)?;
     stage("site zip", || {
         crate::copies::write_site_zip(site, today, out)
     })

@@ -28,6 +28,10 @@ pub struct Site {
     /// Pages marked `draft: true`, by source path: read (their front matter and Markdown
     /// are checked as they are read), not published, and not checked as pages of the site.
     pub drafts: Vec<PathBuf>,
+    /// Another site engine's files, by the name shown for each (see [`discover::Sources`]).
+    pub left_out: Vec<String>,
+    /// Files `exclude` names.
+    pub excluded: Vec<String>,
 }
 
 impl Site {
@@ -50,7 +54,7 @@ pub fn load_cached(
     problems: &mut Vec<Diagnostic>,
     cache: Option<&PageCache>,
 ) -> Option<Site> {
-    let sources = match discover::discover(content_dir) {
+    let mut sources = match discover::discover(content_dir) {
         Ok(sources) => sources,
         Err(problem) => {
             problems.push(problem);
@@ -62,6 +66,21 @@ pub fn load_cached(
     }
     let errors_before_settings = diagnostics::error_count(problems);
     let config = config::load(content_dir, problems);
+    let mut excluded = Vec::new();
+    for files in [&mut sources.pages, &mut sources.assets] {
+        files.retain(|file| {
+            let keep = !crate::left_out::excluded(file, &config.exclude);
+            if !keep {
+                excluded.push(file.to_string_lossy().replace('\\', "/"));
+            }
+            keep
+        });
+    }
+    if sources.pages.is_empty() {
+        problems.push(no_pages(content_dir, &sources));
+        return None;
+    }
+    problems.extend(same_address(content_dir, &sources.pages));
     let data = crate::data::load(content_dir, &sources.data, problems);
     // The theme's contacts shortcode reads the contacts file; a site with its own shortcode
     // may write the file its own way.
@@ -107,7 +126,8 @@ pub fn load_cached(
     templates.set_global("flow_summaries", &flow_summaries);
     let shortcode_names = templates.shortcode_names();
 
-    let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone());
+    let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone())
+        .with_baseurl(&config.baseurl);
     let inputs = page::Inputs {
         content_dir,
         layout: &layout,
@@ -116,6 +136,7 @@ pub fn load_cached(
         review_interval: config.review_interval,
         settings_failed: diagnostics::error_count(problems) > errors_before_settings,
         contact_groups: contact_groups.as_deref(),
+        default_owner: config.default_owner.as_deref(),
     };
     let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
         .pages
@@ -161,6 +182,7 @@ pub fn load_cached(
         .map(|(i, p)| (p.source.as_os_str().to_owned(), i))
         .collect();
     let tree = Tree::new(&pages);
+    crate::unmapped_keys::collapse(problems);
     diagnostics::sort(problems);
     Some(Site {
         content_dir: content_dir.to_path_buf(),
@@ -173,5 +195,60 @@ pub fn load_cached(
         flows,
         templates,
         drafts,
+        left_out: sources.left_out,
+        excluded,
     })
+}
+
+/// A content folder with no page in it: never a success, or a check that checked nothing
+/// would pass.
+fn no_pages(content_dir: &Path, sources: &discover::Sources) -> Diagnostic {
+    let unread: Vec<String> = sources
+        .assets
+        .iter()
+        .filter(|a| crate::page_forms::looks_like_unread_page(a))
+        .map(|a| format!("`{}`", a.to_string_lossy().replace('\\', "/")))
+        .collect();
+    let forms = "pages are `*.md`, `*.markdown`, `*.html.md` or `*.html.md.erb` files";
+    let problem = Diagnostic::error(content_dir, 0, "there are no pages in this content folder");
+    if unread.is_empty() {
+        return problem.with_help(format!(
+            "{forms}; give the folder that holds them with --content DIR"
+        ));
+    }
+    let shown = unread.len().min(5);
+    let more = match unread.len() - shown {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    problem.with_help(format!(
+        "{} look{} like pages, in a form that is not read ({forms}): rename them, e.g. `guide.md`",
+        unread[..shown].join(", ") + &more,
+        if unread.len() == 1 { "s" } else { "" },
+    ))
+}
+
+/// Two files that are one page of the site (`a.md` and `a.markdown` are both `a.html`): one
+/// would overwrite the other.
+fn same_address(content_dir: &Path, pages: &[PathBuf]) -> Vec<Diagnostic> {
+    let mut by_output: HashMap<PathBuf, &PathBuf> = HashMap::new();
+    let mut problems = Vec::new();
+    for page in pages {
+        let output = Layout::output_for(page);
+        if let Some(first) = by_output.insert(output.clone(), page) {
+            problems.push(
+                Diagnostic::error(
+                    content_dir.join(page),
+                    0,
+                    format!(
+                        "this page and `{}` are both the page `{}`: one would replace the other",
+                        first.to_string_lossy().replace('\\', "/"),
+                        crate::links::url_path(&output)
+                    ),
+                )
+                .with_help("keep one of them: rename or remove the other"),
+            );
+        }
+    }
+    problems
 }

@@ -32,6 +32,8 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub today: NaiveDate,
+    /// Broken links and anchors are warnings (`--keep-going`).
+    pub keep_going: bool,
 }
 
 enum Message {
@@ -102,6 +104,7 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         content_dir: options.content_dir.clone(),
         workspace: workspace.path().to_path_buf(),
         today: options.today,
+        keep_going: options.keep_going,
         cache: PageCache::new(),
         attempts: 0,
         warnings: None,
@@ -208,6 +211,7 @@ struct Builder {
     content_dir: PathBuf,
     workspace: PathBuf,
     today: NaiveDate,
+    keep_going: bool,
     cache: PageCache,
     attempts: u64,
     /// The last good build's warnings, printed again only when they change.
@@ -226,6 +230,7 @@ impl Builder {
             content_dir: self.content_dir.clone(),
             output_dir: output_dir.clone(),
             today: self.today,
+            keep_going: self.keep_going,
         };
         let result = build::build_cached(&options, Some(&self.cache));
         let took = started.elapsed().as_secs_f64();

@@ -1,0 +1,433 @@
+//! Real sites move in (issue 13): two guidance sites as their owners keep them, in
+//! `../shared/real-sites/` (a Jekyll site and a GOV.UK tech-docs site), copied as they are
+//! to a temporary folder and built. Plus small sites for each way of writing they use.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use support::*;
+
+const TODAY: &str = "2026-12-05";
+
+/// A copy of a real site in a temporary folder, or `None` (with a message) when the real
+/// sites are not beside the repository.
+fn real_site(name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
+    let from = workspace().join("../shared/real-sites").join(name);
+    if !from.is_dir() {
+        eprintln!(
+            "SKIPPED: {} is not there (the real sites are kept beside the repository, in ../shared/real-sites/)",
+            from.display()
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let to = dir.path().join(name);
+    copy_tree(&from, &to);
+    Some((dir, to))
+}
+
+fn run(args: &[&str], content: &Path) -> Run {
+    let output = signpost()
+        .args(args)
+        .arg("--content")
+        .arg(content)
+        .args(["--today", TODAY])
+        .output()
+        .expect("signpost runs");
+    Run { output }
+}
+
+/// Text of a page with its tags taken out.
+fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+}
+
+#[test]
+fn the_tech_docs_site_builds_as_it_is() {
+    let Some((dir, repo)) = real_site("cloud-platform-user-guide") else {
+        return;
+    };
+    let out = dir.path().join("public");
+    // Pointed at the repository's root, the pages are read from source/.
+    let built = build(&repo, &out, TODAY);
+    built.assert_ok();
+    let said = built.stderr();
+    assert!(
+        said.contains(
+            "Left out 5 files that belong to another site engine: layouts/google-analytics.erb,"
+        ),
+        "{said}"
+    );
+
+    // Each of the 119 `.html.md.erb` pages is one `.html` page, plus the section pages.
+    let sources: Vec<PathBuf> = walk(&repo.join("source"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".html.md.erb"))
+        .collect();
+    assert_eq!(sources.len(), 119);
+    for source in &sources {
+        let relative = source
+            .strip_prefix(repo.join("source"))
+            .unwrap()
+            .to_string_lossy();
+        let output = relative.replace(".html.md.erb", ".html");
+        assert!(out.join(&output).is_file(), "{output} was not written");
+    }
+    let stats = said
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_default();
+    assert!(
+        stats.starts_with("Built 138 pages"),
+        "119 pages and 19 sections: {stats}"
+    );
+
+    let files = walk(&out);
+    for file in &files {
+        let name = file.to_string_lossy();
+        assert!(
+            !name.ends_with(".erb") && !name.ends_with(".scss") && !name.contains("/layouts"),
+            "published: {name}"
+        );
+    }
+    for page in html_files(&out) {
+        let html = read(&out, page.to_str().unwrap());
+        let text = text_of(&html);
+        assert!(
+            !text.contains("<%") && !text.contains("{%"),
+            "{}: template code shows",
+            page.display()
+        );
+    }
+    // Every image in the folder is published, and every link, image and anchor works from
+    // disk, images from the site itself.
+    for image in walk(&repo.join("source/images"))
+        .iter()
+        .filter(|p| p.is_file())
+    {
+        let name = image.file_name().unwrap().to_string_lossy();
+        assert!(out.join("images").join(name.as_ref()).is_file(), "{name}");
+    }
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+    let page = read(
+        &out,
+        "documentation/concepts/what-is-the-cloud-platform.html",
+    );
+    assert_eq!(page.matches("<h1>").count(), 1, "the title once");
+    assert!(page.contains("<h1>What is the Cloud Platform?</h1>"));
+    let images = read(&out, "documentation/concepts/cp-tech-overview.html");
+    assert!(
+        images.contains(r#"src="../../images/"#),
+        "images from the site's own folder"
+    );
+    // Owners: tech-docs' default_owner_slack, on the page and the reviews page.
+    assert!(
+        page.contains("<dt>Owner</dt><dd>#cloud-platform-notify on Slack"),
+        "{page}"
+    );
+    let reviews = read(&out, "reviews.html");
+    assert!(reviews.contains("#cloud-platform-notify on Slack"));
+    assert!(!reviews.contains("<strong>None</strong>"));
+    // The site's name from config/tech-docs.yml.
+    assert!(page.contains("Cloud Platform User Guide"));
+}
+
+/// `file:line: message` of every error `check --format json` reports.
+fn errors(report: &serde_json::Value, site: &Path) -> BTreeSet<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            let file = PathBuf::from(f["file"].as_str().unwrap());
+            let file = file
+                .strip_prefix(site)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .into_owned();
+            format!("{file}:{}: {}", f["line"], f["message"].as_str().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_jekyll_sites_check_reports_exactly_its_real_problems() {
+    let Some((_dir, site)) = real_site("security-guidance") else {
+        return;
+    };
+    let checked = run(&["check", "--format", "json"], &site);
+    assert!(!checked.ok(), "its broken links are errors");
+    let report: serde_json::Value = serde_json::from_str(&checked.stdout()).expect("JSON");
+    let found = errors(&report, &site);
+    let expected: Vec<String> = std::fs::read_to_string(
+        workspace().join("tests/expectations/security-guidance-errors.txt"),
+    )
+    .expect("the expectation file")
+    .lines()
+    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    .map(String::from)
+    .collect();
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (found, expected) in found.iter().zip(expected.iter().collect::<BTreeSet<_>>()) {
+        assert!(
+            found.starts_with(expected.as_str()),
+            "{found}\nexpected {expected}"
+        );
+    }
+    // Many findings of one kind are one line each in the text report; --verbose lists all.
+    let text = run(&["check"], &site).stdout();
+    assert_eq!(text.matches("warning[owner-missing]").count(), 1, "{text}");
+    assert!(text.contains("warning[owner-missing]: 145 times, the first at"));
+    let verbose = run(&["check", "--verbose"], &site).stdout();
+    assert_eq!(verbose.matches("warning[owner-missing]").count(), 145);
+    let json_owner_missing = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["lint"] == "owner-missing")
+        .count();
+    assert_eq!(json_owner_missing, 145, "JSON keeps every finding");
+}
+
+#[test]
+fn the_jekyll_site_builds_with_keep_going_and_publishes_none_of_jekylls_files() {
+    let Some((dir, site)) = real_site("security-guidance") else {
+        return;
+    };
+    let out = dir.path().join("public");
+    // CI keeps failing on broken links unless told otherwise.
+    build(&site, &out, TODAY).assert_failed();
+    let built = signpost()
+        .args(["build", "--keep-going", "--today", TODAY, "--content"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .expect("signpost runs");
+    let said = String::from_utf8_lossy(&built.stderr).into_owned();
+    assert!(built.status.success(), "{said}");
+    assert!(
+        said.contains("`#step7` is not a heading on this page (kept going"),
+        "{said}"
+    );
+    assert!(said.contains(
+        "Left out 57 files that belong to another site engine: Dangerfile, Gemfile, Gemfile.lock, _config.yml, _includes/, _layouts/, _sass/,"
+    ));
+    for file in walk(&out) {
+        let relative = file
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let first = relative.split('/').next().unwrap_or_default();
+        assert!(
+            !first.starts_with('_') && !first.starts_with("Gemfile") && first != "Dangerfile",
+            "published: {relative}"
+        );
+        assert!(!relative.ends_with(".scss"), "published: {relative}");
+    }
+
+    // Header-less tables are tables, every row in the body.
+    let home = read(&out, "index.html");
+    assert!(home.contains(
+        r#"<table><tbody>
+<tr><td><a href="setecastronomy.html">Avoiding too much security</a>"#
+    ));
+    let layer3 = read(&out, "malware-protection-guidance-defensive-layer-3.html");
+    assert!(
+        layer3.contains("<table><tbody>\n<tr><td>Do</td></tr>\n<tr><td>✔ Ensure that applications")
+    );
+    assert!(!text_of(&layer3).contains("|✔"), "no raw pipes");
+
+    // redirect_from keeps the old addresses: a link and a refresh, no script.
+    let moved = read(&out, "guides/personnel-security-clearances/index.html");
+    assert!(moved.contains(
+        r#"<meta http-equiv="refresh" content="0; url=../../personnel-security-clearances.html">"#
+    ));
+    assert!(moved.contains(
+        r#"<a href="../../personnel-security-clearances.html">Personnel security clearances</a>"#
+    ));
+    assert!(!moved.contains("<script"));
+    // `permalink: pretty`: the old `/page/` addresses send readers on too.
+    let pretty = read(&out, "access-control-guide/index.html");
+    assert!(pretty.contains(r#"<a href="../access-control-guide.html">Access Control guide</a>"#));
+    // Folder names as words, and Jekyll's title.
+    let hmcts = read(&out, "hmcts/index.html");
+    assert!(hmcts.contains("<h1>HMCTS</h1>"), "{hmcts}");
+    assert!(home.contains("MoJ Security Guidance"));
+    // Overdue pages' copies say so, with no "trust until" date gone by.
+    let overdue = read(&out, "culture/ktt/security-champions.html");
+    assert!(overdue.contains("this page is past its review date"));
+    assert!(!overdue.contains("trust the copy until"));
+}
+
+#[test]
+fn a_folder_with_no_pages_is_an_error_naming_what_looks_like_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("guide.mdx", "# Guide\n"),
+            ("notes.rst", "Notes\n"),
+            ("a.png", ""),
+        ],
+    );
+    let checked = run(&["check"], dir.path());
+    assert!(!checked.ok());
+    let said = checked.stdout();
+    assert!(
+        said.contains("there are no pages in this content folder"),
+        "{said}"
+    );
+    assert!(said.contains("`guide.mdx`, `notes.rst` look like pages, in a form that is not read"));
+    let out = dir.path().join("out");
+    build(dir.path(), &out, TODAY).assert_failed();
+    assert!(!out.exists());
+}
+
+#[test]
+fn pages_in_other_engines_forms_links_from_the_root_and_old_anchors() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            (
+                "_config.yml",
+                "title: Old site\nbaseurl: /docs\nexclude: [drafts]\n",
+            ),
+            (
+                "index.markdown",
+                "# Home\n\nSee [kube](/docs/guides/kube.html#load-stress-testing), [pretty](/docs/guides/kube/) and ![map](/docs/images/map.png).\n\nMail <team@example.org>.\n",
+            ),
+            (
+                "guides/kube.html.md.erb",
+                "---\ntitle: Kube\nlayout: core\n---\n\n# <%= current_page.data.title %>\n\n## Load / stress testing\n\nText <%= partial 'x' %> and {{ site.title }}.\n\n```\n<%= in code %>\n```\n",
+            ),
+            ("images/map.png", "png"),
+            ("drafts/wip.md", "# Work in progress\n"),
+            ("Gemfile", "source 'https://rubygems.org'\n"),
+        ],
+    );
+    let out = dir.path().join("out");
+    let built = build(dir.path(), &out, TODAY);
+    built.assert_ok();
+    let said = built.stderr();
+    assert!(said.contains("kube.html.md.erb:10:6: `<%= partial 'x' %>` is template code for another site engine (ERB)"), "{said}");
+    assert!(said.contains("kube.html.md.erb:10:29: `{{ site.title }}` is template code for another site engine (Liquid)"));
+    assert!(!said.contains("in code"));
+    assert!(
+        said.contains("Left out 2 files that belong to another site engine: Gemfile, _config.yml.")
+    );
+    assert!(said.contains("Left out 1 file that `exclude` names: drafts/wip.md."));
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(r#"href="guides/kube.html#load-stress-testing""#),
+        "{home}"
+    );
+    assert!(home.contains(r#"href="guides/kube.html">pretty"#));
+    assert!(home.contains(r#"src="images/map.png""#));
+    assert!(home.contains(r#"href="mailto:team@example.org""#));
+    assert!(home.contains("Old site"));
+    let kube = read(&out, "guides/kube.html");
+    assert_eq!(kube.matches("<h1>").count(), 1);
+    assert!(kube.contains(r#"<span id="load-stress-testing"></span>"#));
+    assert!(!out.join("drafts").exists() && !out.join("Gemfile").exists());
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
+fn an_old_address_that_is_a_page_now_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("index.md", "# Home\n"),
+            ("a.md", "---\nredirect_from: /b.html\n---\n# A\n"),
+            ("b.md", "# B\n"),
+        ],
+    );
+    let checked = run(&["check"], dir.path());
+    assert!(!checked.ok());
+    assert!(
+        checked
+            .stdout()
+            .contains("a.md:2: the old address `/b.html` is the address of b.md now"),
+        "{}",
+        checked.stdout()
+    );
+}
+
+#[test]
+fn keep_going_in_site_yaml_makes_broken_links_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("site.yaml", "keep_going: true\n"),
+            ("index.md", "# Home\n\n[gone](gone.md)\n"),
+        ],
+    );
+    let checked = run(&["check"], dir.path());
+    assert!(checked.ok(), "{}", checked.stdout());
+    assert!(checked.stdout().contains("warning[link]"));
+}
+
+#[test]
+fn an_image_from_the_root_that_the_site_does_not_have_is_a_remote_resource() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("site.yaml", "link_origin: https://intranet.example\n"),
+            (
+                "index.md",
+                "# Home\n\n![Chart](/gs/chart.png) ![Map](/images/map.png)\n",
+            ),
+            ("images/map.png", "png"),
+        ],
+    );
+    let said = run(&["check"], dir.path()).stdout();
+    assert!(
+        said.contains("warning[remote-resource]: ")
+            && said.contains(
+                "this image loads https://intranet.example/gs/chart.png from another site"
+            ),
+        "{said}"
+    );
+    assert!(!said.contains("map.png from another site"));
+}
+
+#[test]
+fn two_files_that_are_one_page_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("index.md", "# Home\n"),
+            ("a.md", "# A\n"),
+            ("a.markdown", "# A again\n"),
+        ],
+    );
+    let out = dir.path().join("out");
+    let built = build(dir.path(), &out, TODAY);
+    built.assert_failed();
+    assert!(
+        built
+            .stderr()
+            .contains("a.md: this page and `a.markdown` are both the page `a.html`"),
+        "{}",
+        built.stderr()
+    );
+}
