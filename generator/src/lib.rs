@@ -46,4 +46,5 @@ pub mod site;
 pub mod site_zip;
 pub mod slug;
 pub mod templates;
+pub mod wizard_entries;
 pub mod yaml;

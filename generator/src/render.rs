@@ -234,6 +234,7 @@ struct PageView<'a> {
     superseded_by: Option<LinkView>,
     feedback: Option<FeedbackView>,
     has_wizard: bool,
+    wizards: &'a [crate::markdown::Heading],
 }
 
 /// A date as templates show it.
@@ -333,6 +334,7 @@ fn render_page(
         superseded_by: superseded_by.map(|i| link_view(i, 0)),
         feedback: feedback(site, page),
         has_wizard: !page.flows.is_empty(),
+        wizards: &page.wizards,
     };
 
     let mut context = tera::Context::new();

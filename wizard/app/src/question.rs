@@ -78,7 +78,7 @@ pub fn check(
         (_, Draft::Countries(codes)) => {
             engine(Answer::List(codes.clone())).or_else(|m| fail(m, field, [false; 3]))
         }
-        (_, Draft::Date(parts, _)) => match parts.parse(q.optional) {
+        (_, Draft::Date(parts, _)) => match parts.parse(q.optional, q.answer_name()) {
             Err((message, bad)) => {
                 let first = bad.iter().position(|b| *b).unwrap_or(0);
                 fail(message, part_id(prefix, &q.id, first), bad)
