@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod contacts;
 pub mod copies;
+pub mod css_comments;
 pub mod data;
 pub mod dates;
 pub mod diagnostics;

@@ -7,6 +7,9 @@
 
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
 const h = require('./harness');
 
 const env = h.useBrowserAndServer();
@@ -82,6 +85,30 @@ describe('found at once', () => {
       assert.ok(top > -2 && top < 100, `the wizard is at the top of the window (${top} px)`);
       await page.getByRole('button', { name: 'Start now' }).waitFor();
     });
+  });
+});
+
+describe('weight', () => {
+  test('everything the wizard page loads is within its 150 KB gzip budget', async (t) => {
+    const opened = await h.openPage(env.browser, env.server.url());
+    try {
+      await opened.page.waitForLoadState('networkidle');
+      const own = env.server.origin + '/';
+      const files = [...new Set(opened.requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname))];
+      let total = 0;
+      const lines = [];
+      for (const file of files) {
+        const body = fs.readFileSync(path.join(h.SITE, decodeURIComponent(file)));
+        const gz = zlib.gzipSync(body, { level: 9 }).length;
+        total += gz;
+        lines.push(`${(gz / 1024).toFixed(1)} KB ${file}`);
+      }
+      t.diagnostic(`${lines.join('; ')}; total ${(total / 1024).toFixed(1)} KB gzip`);
+      assert.ok(files.some((f) => f.endsWith('wizard-wasm.js')), files.join(', '));
+      assert.ok(total <= 150 * 1024, `the page loads ${(total / 1024).toFixed(1)} KB gzip: ${lines.join(', ')}`);
+    } finally {
+      await opened.context.close();
+    }
   });
 });
 

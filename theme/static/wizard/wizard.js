@@ -303,9 +303,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_removeEventListener_4e20bd5fac3de092: function() { return handleError(function (arg0, arg1, arg2, arg3) {
-                getObject(arg0).removeEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
-            }, arguments); },
             __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
             }, arguments); },
@@ -385,10 +382,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).state;
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_state_9b988aafc3916cec: function(arg0) {
-                const ret = getObject(arg0).state;
-                return addHeapObject(ret);
-            },
             __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
@@ -439,23 +432,23 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 274, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 263, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("PopStateEvent")], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___web_sys_68df722ac06eba11___features__gen_PopStateEvent__PopStateEvent______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 181, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 192, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_68df722ac06eba11___features__gen_Event__Event______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 261, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 250, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000005: function(arg0, arg1) {
@@ -481,14 +474,14 @@ let wasm_bindgen = (function(exports) {
         wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1);
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___web_sys_68df722ac06eba11___features__gen_PopStateEvent__PopStateEvent______true_(arg0, arg1, arg2) {
-        wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___web_sys_68df722ac06eba11___features__gen_PopStateEvent__PopStateEvent______true_(arg0, arg1, addHeapObject(arg2));
+    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1) {
+        wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1);
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_68df722ac06eba11___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+    function wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
-            wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_68df722ac06eba11___features__gen_Event__Event______true_(arg0, arg1, borrow0);
+            wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, borrow0);
         } finally {
             heap[stack_pointer++] = undefined;
         }

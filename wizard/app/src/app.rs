@@ -42,8 +42,13 @@ pub fn Wizard(props: &WizardProps) -> Html {
     let prefix: AttrValue = format!("wz-{}", flow.id).into();
 
     // Keep the answers in this tab's sessionStorage; nothing to keep means nothing stored.
+    // Each step shown is a history entry (the first replaces the page's own entry), so the
+    // browser's Back goes to the previous step; Back and Forward show the entry's step.
     {
         let id = flow.id.clone();
+        // Only the first render has focus_seq 0: every step after it moves focus.
+        let first = state.focus_seq == 0;
+        let handle = state.clone();
         use_effect_with(
             (
                 state.answers.clone(),
@@ -57,37 +62,21 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 } else {
                     storage::save(&id, &Saved::new(answers, view, *returning, ticked));
                 }
-            },
-        );
-    }
-    // Each step shown is a history entry (the first replaces the page's own entry), so
-    // the browser's Back goes to the previous step; Back and Forward show the entry's step.
-    {
-        let id = flow.id.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(
-            (state.view.clone(), state.returning),
-            move |(view, returning)| {
                 let entry = history::entry(&id, view, *returning);
-                let replace = std::mem::replace(&mut *first.borrow_mut(), false);
                 if history::current().as_deref() != Some(entry.as_str()) {
-                    history::record(&entry, replace);
+                    history::record(&entry, first);
+                }
+                if first {
+                    history::listen(&id.clone(), move |entry| {
+                        // Entries not this wizard's ("On this page" links) change nothing.
+                        if let Some((view, returning)) = entry.and_then(|e| history::read(&id, &e))
+                        {
+                            handle.dispatch(Action::Show { view, returning });
+                        }
+                    });
                 }
             },
         );
-    }
-    {
-        let state = state.clone();
-        let id = flow.id.clone();
-        use_effect_with((), move |_| {
-            let listener = history::listen(move |entry| {
-                // Entries that are not this wizard's (an "On this page" link) change nothing.
-                if let Some((view, returning)) = entry.and_then(|e| history::read(&id, &e)) {
-                    state.dispatch(Action::Show { view, returning });
-                }
-            });
-            move || drop(listener)
-        });
     }
     // Move focus after the render that showed a new step or errors.
     {

@@ -215,8 +215,6 @@ pub fn Countries(props: &CountriesProps) -> Html {
                     html! {
                         <li id={option_id(i)} role="option" aria-selected={highlighted.to_string()}
                             class={classes!("wizard-countries__result", highlighted.then_some("wizard-countries__result--active"))}
-                            // Keep focus in the box while the mouse picks.
-                            onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
                             onclick={Callback::from(move |_| add.emit(code.clone()))}>
                             <strong>{ &c.name }</strong>
                             if let Some(note) = why_listed(flow, c, &typed) {

@@ -45,31 +45,28 @@ pub fn record(entry: &str, replace: bool) {
     };
 }
 
-/// Calls `on_entry` with each entry the reader goes Back or Forward to; the listener is
-/// removed when the returned guard is dropped.
-pub fn listen(on_entry: impl Fn(Option<String>) + 'static) -> Option<Listener> {
-    let window = web_sys::window()?;
-    let closure =
-        Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
-            on_entry(e.state().as_string())
-        });
-    window
-        .add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
-        .ok()?;
-    Some(Listener { window, closure })
+thread_local! {
+    /// The flows whose wizard listens already: one listener each, however often asked.
+    static LISTENING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-pub struct Listener {
-    window: web_sys::Window,
-    closure: Closure<dyn Fn(web_sys::PopStateEvent)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .window
-            .remove_event_listener_with_callback("popstate", self.closure.as_ref().unchecked_ref());
-    }
+/// Calls `on_entry` with each entry the reader goes Back or Forward to, for as long as
+/// the page is open (a wizard is never unmounted, so the listener is never removed).
+pub fn listen(flow_id: &str, on_entry: impl Fn(Option<String>) + 'static) {
+    let new = LISTENING.with(|l| {
+        let mut l = l.borrow_mut();
+        let new = !l.iter().any(|f| f == flow_id);
+        if new {
+            l.push(flow_id.to_string());
+        }
+        new
+    });
+    let Some(window) = web_sys::window().filter(|_| new) else {
+        return;
+    };
+    let closure = Closure::<dyn Fn()>::new(move || on_entry(current()));
+    let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+    closure.forget();
 }
 
 #[cfg(test)]
