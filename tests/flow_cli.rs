@@ -42,7 +42,7 @@ fn eval(answers: &str, today: &str) -> (bool, serde_json::Value, String) {
 #[test]
 fn eval_prints_outcome_facts_and_reasons_as_json() {
     let (ok, json, stderr) = eval(
-        r#"{"clearance":"sc","strap":false,"business_area":"hmpps-other","countries":["HK"],"travel_date":"2027-01-04"}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"business_area":"hmpps-other","countries":["HK"],"travel_date":"2027-01-04"}"#,
         "2026-11-22",
     );
     assert!(ok, "{stderr}");
@@ -63,7 +63,7 @@ fn eval_prints_outcome_facts_and_reasons_as_json() {
 #[test]
 fn eval_says_when_it_is_too_late() {
     let (ok, json, stderr) = eval(
-        r#"{"clearance":"dv","strap":true,"business_area":"moj-hq","countries":["JP"],"travel_date":"2026-12-01"}"#,
+        r#"{"clearance":"dv","strap":true,"equipment":true,"business_area":"moj-hq","countries":["JP"],"travel_date":"2026-12-01"}"#,
         "2026-11-22",
     );
     assert!(ok, "{stderr}");
@@ -211,7 +211,7 @@ fn the_guidance_text_comes_from_the_same_data_as_the_wizard() {
 #[test]
 fn eval_lists_the_steps_with_their_items_links_and_tick_boxes() {
     let (ok, json, stderr) = eval(
-        r#"{"clearance":"sc","strap":false,"business_area":"moj-hq","countries":["IN"]}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"business_area":"moj-hq","countries":["IN"]}"#,
         "2026-11-22",
     );
     assert!(ok, "{stderr}");
@@ -370,14 +370,14 @@ fn one_mistake_in_a_data_file_is_one_error() {
     // unknown code for every country the lists name.
     let stderr = build_with_data_file("countries.yaml", |text| {
         text.replacen(
-            "FR: { name: France }",
-            "FR: { name: France }\nFR: { name: French Republic }",
+            "FR: { name: France, aliases: [Corsica] }",
+            "FR: { name: France, aliases: [Corsica] }\nFR: { name: French Republic }",
             1,
         )
     });
     assert!(
         stderr
-            .contains("error: data/countries.yaml:88:1: `FR` is written twice (first on line 87)"),
+            .contains("error: data/countries.yaml:93:1: `FR` is written twice (first on line 92)"),
         "{stderr}"
     );
     assert!(stderr.contains("1 error,"), "{stderr}");
@@ -418,7 +418,7 @@ fn country_codes_in_lists_are_checked_as_a_reader_would_be_told_them() {
     });
     // Before: the page said Hong Kong was in both, and the wizard counted it as Israel.
     assert!(
-        stderr.contains("data/special_attention.yaml:29:21: HK is already included under CN: a place can count as only one country"),
+        stderr.contains("data/special_attention.yaml:34:21: HK is already included under CN: a place can count as only one country"),
         "{stderr}"
     );
     let stderr = build_with_data_file("special_attention.yaml", |text| {

@@ -8,8 +8,9 @@ use crate::links::Link;
 use crate::markdown::{self, Heading};
 use crate::shortcodes;
 use crate::templates::Templates;
+use crate::wizard_entries;
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -53,6 +54,8 @@ pub struct Page {
     pub review_by: Option<NaiveDate>,
     /// Flow ids of wizards on the page.
     pub flows: Vec<String>,
+    /// Each wizard's id and title, for the box near the top that links to it.
+    pub wizards: Vec<Heading>,
 }
 
 impl Page {
@@ -103,6 +106,7 @@ impl Page {
             second_h1_lines: Vec::new(),
             review_by: None,
             flows: Vec::new(),
+            wizards: Vec::new(),
             source,
         }
     }
@@ -153,6 +157,8 @@ pub struct Inputs<'a> {
     /// The owner of pages that name none (site.yaml's `default_owner`, tech-docs'
     /// `default_owner_slack`).
     pub default_owner: Option<&'a str>,
+    /// Each flow's title by id, for the entries that lead readers to its wizard.
+    pub flow_titles: &'a BTreeMap<String, String>,
 }
 
 /// Reads one page. Problems go to `problems`; a page comes back whenever there is enough
@@ -284,7 +290,9 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     let root = crate::links::root_prefix(&output);
     let mut outputs = Vec::with_capacity(calls.len());
     let mut flows = Vec::new();
-    for call in &calls {
+    // Each wizard with the token that stands for it in the rendered Markdown.
+    let mut wizards: Vec<(String, Heading)> = Vec::new();
+    for (index, call) in calls.iter().enumerate() {
         let line = call.line + split.body_line - 1;
         if !inputs.shortcode_names.contains(&call.name) {
             let mut problem = Diagnostic::error(
@@ -333,6 +341,8 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
                 );
             }
             flows.push(flow.to_string());
+            let title = inputs.flow_titles.get(flow).map(String::as_str);
+            wizards.push((shortcodes::token(index), wizard_entries::entry(flow, title)));
         }
         let mut context = tera::Context::new();
         context.insert("args", &call.args);
@@ -374,18 +384,27 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         generated: false,
         title,
         body_html,
-        contents: rendered
-            .headings
+        contents: wizard_entries::contents(
+            &rendered.html,
+            rendered
+                .headings
+                .into_iter()
+                .filter(|h| h.level == 2)
+                .collect(),
+            &wizards,
+        ),
+        anchors: rendered
+            .anchors
             .into_iter()
-            .filter(|h| h.level == 2)
+            .chain(wizards.iter().map(|(_, w)| w.id.clone()))
             .collect(),
-        anchors: rendered.anchors.into_iter().collect(),
         links: rendered.links,
         legacy_heading_lines: rendered.legacy_heading_lines,
         images_without_text: rendered.checks.images_without_text,
         second_h1_lines: rendered.second_h1_lines,
         review_by,
         flows,
+        wizards: wizards.into_iter().map(|(_, w)| w).collect(),
         front,
         source: source.to_path_buf(),
     })

@@ -196,7 +196,12 @@ fn copy_files(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let theme_static = THEME.get_dir("static").expect("the theme has static files");
     for file in all_files(theme_static) {
         let relative = file.path().strip_prefix("static").expect("under static");
-        if let Err(problem) = write_file(&out.join(ASSETS_DIR).join(relative), file.contents()) {
+        let stripped = (relative.extension().is_some_and(|e| e == "css"))
+            .then(|| file.contents_utf8())
+            .flatten()
+            .map(crate::css_comments::without_comments);
+        let contents = stripped.as_deref().map_or(file.contents(), str::as_bytes);
+        if let Err(problem) = write_file(&out.join(ASSETS_DIR).join(relative), contents) {
             problems.push(problem);
         }
     }
@@ -240,6 +245,7 @@ struct PageView<'a> {
     superseded_by: Option<LinkView>,
     feedback: Option<FeedbackView>,
     has_wizard: bool,
+    wizards: &'a [crate::markdown::Heading],
 }
 
 /// A date as templates show it.
@@ -350,6 +356,7 @@ fn render_page(
         superseded_by: superseded_by.map(|i| link_view(i, 0)),
         feedback: feedback(site, page),
         has_wizard: !page.flows.is_empty(),
+        wizards: &page.wizards,
     };
 
     let mut context = tera::Context::new();

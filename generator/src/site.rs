@@ -99,6 +99,10 @@ pub fn load_cached(
         config.link_origin.as_deref(),
         problems,
     );
+    let flow_titles: BTreeMap<String, String> = flows
+        .iter()
+        .map(|(id, loaded)| (id.clone(), loaded.flow.title.clone()))
+        .collect();
     let mut flow_json: BTreeMap<String, String> = flows
         .iter()
         .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))
@@ -137,6 +141,7 @@ pub fn load_cached(
         settings_failed: diagnostics::error_count(problems) > errors_before_settings,
         contact_groups: contact_groups.as_deref(),
         default_owner: config.default_owner.as_deref(),
+        flow_titles: &flow_titles,
     };
     let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
         .pages

@@ -1,5 +1,5 @@
 // How the wizard behaves between the steps: Back and Change keep answers, a reload keeps
-// them, validation errors appear and take focus, the countries filter, Clear my answers.
+// them, validation errors appear and take focus, the countries filter, Start again.
 // CSP enforced; over HTTP, with the reload also checked from file://.
 'use strict';
 
@@ -111,9 +111,8 @@ describe('moving between steps', () => {
         assert.deepEqual(stored, ['signpost-wizard:overseas-travel']);
         await page.reload();
         await h.waitForWizard(page);
-        assert.equal(await h.heading(page), 'When do you plan to travel?');
-        // The page does not jump to the wizard on load: focus stays where it was.
-        assert.notEqual(await page.evaluate(() => document.activeElement.id), h.HEADING_ID);
+        // After a reload the reader is back on their step, with focus on its heading.
+        await h.expectStep(page, 'When do you plan to travel?');
         await page.getByRole('button', { name: 'Back' }).click();
         await h.expectStep(page, 'Which part of the MoJ do you work in?');
         assert.ok(await page.getByRole('radio', { name: 'HM Courts and Tribunals Service (HMCTS)' }).isChecked());
@@ -123,16 +122,20 @@ describe('moving between steps', () => {
     }
   });
 
-  test('Clear my answers forgets them, here and in storage', async () => {
+  test('Start again (the one way to start again) forgets the answers, here and in storage', async () => {
     await withPage(async (page) => {
       await toBusinessArea(page);
-      await page.getByRole('button', { name: 'Clear my answers' }).click();
-      await h.expectStep(page, h.TITLE);
-      assert.match(await page.locator('.wizard-notice').innerText(), /Your answers have been cleared/);
-      assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
-      await h.start(page);
+      assert.equal(await page.getByRole('button', { name: 'Clear my answers' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Start again' }).count(), 1);
+      await page.getByRole('button', { name: 'Start again' }).click();
       await h.expectStep(page, 'What level of national security clearance do you hold?');
+      assert.match(await page.locator('.wizard-notice').innerText(), /Your answers have been cleared/);
+      const stored = await page.evaluate(() => sessionStorage.getItem('signpost-wizard:overseas-travel'));
+      assert.match(stored, /"answers":\{\}/);
       assert.equal(await page.locator('input[type=radio]:checked').count(), 0);
+      // No Back on the first question, and no Start again before there is anything to forget.
+      assert.equal(await page.getByRole('button', { name: 'Back' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Start again' }).count(), 0);
     });
   });
 
@@ -178,24 +181,25 @@ describe('validation', () => {
       await h.start(page);
       await h.answer(page, 'Security Check (SC)');
       await h.answer(page, 'No');
+      await h.answer(page, 'No');
       await h.expectStep(page, 'Which countries will you visit or pass through?');
       await h.continueOn(page);
-      const link = await errorSummaryFocused(page, 'Choose at least one country');
+      const link = await errorSummaryFocused(page, 'Choose at least one country you will visit or pass through');
       await link.click();
       assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'text');
-      const input = page.getByRole('textbox', { name: 'Which countries will you visit or pass through?' });
+      const input = h.countriesBox(page);
       const status = page.getByRole('status').filter({ hasText: /match|added|removed/ });
       await input.fill('xyzzy');
-      assert.match(await status.innerText(), /No country or territory matches/);
+      assert.match(await status.innerText(), /No country or territory matches “xyzzy”\. Check the spelling, or type the name of the country the place is in\. If you are not sure which country that is, add every country it could be in\./);
       for (const [typed, name] of [['maca', 'Macau'], ['tibet', 'Tibet'], ['palest', 'Palestinian territories'], ['northern cyp', 'Northern area of the Republic of Cyprus']]) {
         await input.fill(typed);
-        assert.match(await status.innerText(), /1 country or territory matches/);
-        await page.getByRole('button', { name: new RegExp(`^Add ${name}`) }).click();
+        assert.match(await status.innerText(), /1 place matches/);
+        await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
         await page.getByRole('button', { name: `Remove ${name}`, exact: true }).waitFor();
         assert.match(await status.innerText(), new RegExp(`${name} added\\.`));
         assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'text', 'focus back in the filter');
       }
-      // Enter adds the first match without submitting the form.
+      // Enter adds the only match without submitting the form.
       await input.fill('japa');
       await input.press('Enter');
       await page.getByRole('button', { name: 'Remove Japan', exact: true }).waitFor();
@@ -213,15 +217,15 @@ describe('validation', () => {
       await h.expectStep(page, 'When do you plan to travel?');
       await page.getByRole('textbox', { name: 'Day' }).fill('15');
       await h.continueOn(page);
-      const link = await errorSummaryFocused(page, 'The date must include a month and a year');
+      const link = await errorSummaryFocused(page, 'The travel date must include a month and a year');
       await link.click();
       assert.equal(await page.evaluate(() => document.activeElement.id), `wz-${h.FLOW}-travel_date-month`);
       await h.fillDate(page, 31, 2, 2027);
       await h.continueOn(page);
-      await errorSummaryFocused(page, 'The date must be a real date');
+      await errorSummaryFocused(page, 'The travel date must be a real date, for example 27 3 2027');
       await h.fillDate(page, 1, 11, 2026);
       await h.continueOn(page);
-      await errorSummaryFocused(page, 'must be today or in the future');
+      await errorSummaryFocused(page, 'The travel date must be today or in the future');
       await h.fillDate(page, 10, 1, 2029);
       await h.continueOn(page);
       const beyond = await errorSummaryFocused(page, 'bank holidays');

@@ -167,11 +167,21 @@ async function answer(page, label) {
   await continueOn(page);
 }
 
+/** The countries question's combobox (ARIA 1.2: a text box with a listbox of matches). */
+function countriesBox(page) {
+  return page.getByRole('combobox', { name: 'Which countries will you visit or pass through?' });
+}
+
+/** Types into the countries box and clicks the matching option, as a mouse user does. */
 async function addCountry(page, typed, name) {
-  const input = page.getByRole('textbox', { name: 'Which countries will you visit or pass through?' });
-  await input.fill(typed);
-  await page.getByRole('button', { name: new RegExp(`^Add ${name}\\b`) }).first().click();
+  await countriesBox(page).fill(typed);
+  await page.getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().click();
   await page.getByRole('button', { name: `Remove ${name}`, exact: true }).waitFor();
+}
+
+/** The options listed now, in order (their visible text). */
+async function options(page) {
+  return (await page.getByRole('option').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 async function fillDate(page, day, month, year) {
@@ -225,6 +235,6 @@ const TMP = os.tmpdir();
 module.exports = {
   SITE, PAGE, TODAY, FLOW, HEADING_ID, ERRORS_ID, TITLE, TMP,
   startServer, fileUrl, launch, openPage, waitForWizard, heading, expectStep, start,
-  continueOn, choose, answer, addCountry, fillDate, wizardText, steps, reasons,
+  continueOn, choose, answer, addCountry, countriesBox, options, fillDate, wizardText, steps, reasons,
   foreignRequests, siteDirUrl, useBrowserAndServer,
 };

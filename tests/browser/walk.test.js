@@ -1,7 +1,8 @@
 // The wizard walked to each kind of outcome in real headless Chromium, with the page's
 // Content-Security-Policy enforced, both over HTTP and opened from disk (file://).
 // Each walk also checks: focus on each new heading, no request other than the page's own
-// files, no console error, nothing in the URL, history or cookies.
+// files, no console error, nothing in the URL or cookies, and only the step's name (no
+// answer) in the history entries that let the browser's Back button go back a step.
 'use strict';
 
 const { test, describe } = require('node:test');
@@ -25,7 +26,9 @@ async function run(mode, walk) {
     await h.start(page);
     await walk(page);
     assert.equal(page.url(), start, 'the URL never changes (answers are never in it)');
-    assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries are added');
+    assert.ok(await page.evaluate(() => history.length) > historyLength, 'each step is a history entry');
+    const entry = await page.evaluate(() => history.state);
+    assert.match(entry, /^overseas-travel\|(start|check|outcome|question:[a-z_]+)\|[01]$/, 'the entry names the step and holds no answer');
     assert.equal(await page.evaluate(() => document.cookie), '', 'no cookies');
     assert.deepEqual((await context.cookies()), [], 'no cookies in the context');
     assert.deepEqual(h.foreignRequests(requests, own()), [], 'no request other than the page\'s own files');
@@ -54,11 +57,13 @@ for (const mode of Object.keys(MODES)) {
       });
     });
 
-    test('part one complete: SC clearance, Spain, no STRAP', async () => {
+    test('part one complete: SC clearance, Spain, no STRAP, taking a laptop', async () => {
       await run(mode, async (page) => {
         await h.answer(page, 'Security Check (SC)');
         await h.expectStep(page, 'Are you subject to STRAP briefing?');
         await h.answer(page, 'No');
+        await h.expectStep(page, 'Will you take MoJ IT equipment overseas, or access MoJ IT systems while you are overseas?');
+        await h.answer(page, 'Yes');
         await h.expectStep(page, 'Which countries will you visit or pass through?');
         await h.addCountry(page, 'spa', 'Spain');
         await h.continueOn(page);
@@ -67,7 +72,7 @@ for (const mode of Object.keys(MODES)) {
         await h.expectStep(page, 'Complete Part One – you do not need further formal approval');
         const s = await h.steps(page);
         assert.ok(s.some((x) => x.includes('You do not need any further formal approval for this trip.')), s.join('\n'));
-        assert.ok(s.some((x) => x.includes('international roaming')));
+        assert.ok(s.some((x) => x.includes('request International Roaming and the remote wipe function')), s.join('\n'));
         assert.ok(!s.some((x) => x.includes('Overseas Travel Form')));
         const why = await h.reasons(page);
         assert.ok(why.some((r) => r.includes('You hold Security Check (SC) clearance')), why.join('\n'));
@@ -104,21 +109,34 @@ for (const mode of Object.keys(MODES)) {
         const why = await h.reasons(page);
         assert.ok(why.includes('Hong Kong is part of China, which is on the special-attention list.'), why.join('\n'));
         assert.ok(why.some((r) => r.startsWith('your Governor approves your request') || r.startsWith('Your Governor approves')), why.join('\n'));
-        // The steps are a checklist the reader can tick; a step that only informs has no box.
+        // The steps are a checklist the reader can tick; a step that only informs (what
+        // someone else does, what happens next) has no box.
         const first = page.locator('.wizard-checklist input[type=checkbox]').first();
         await first.check();
         assert.ok(await first.isChecked());
-        const informs = page.locator('.wizard-checklist > li', { hasText: 'The security team will consider your request' });
-        assert.equal(await informs.locator('input[type=checkbox]').count(), 0);
+        for (const informing of ['The security team will consider your request', 'should tell your HR Business Partner']) {
+          const li = page.locator('.wizard-checklist > li', { hasText: informing });
+          assert.equal(await li.locator('input[type=checkbox]').count(), 0, informing);
+        }
         const boxes = await page.locator('.wizard-checklist > li > input[type=checkbox]').count();
-        assert.equal(boxes, s.length - 1, 'every other step has a tick box');
+        assert.equal(boxes, s.length - 2, 'every other step has a tick box');
+        // Ticks are kept across a reload.
+        await page.reload();
+        await h.waitForWizard(page);
+        await h.expectStep(page, 'Complete Part One and Part Two – you need approval before you travel');
+        assert.ok(await page.locator('.wizard-checklist input[type=checkbox]').first().isChecked(), 'the tick is kept');
+        assert.equal(await page.locator('.wizard-checklist input[type=checkbox]:checked').count(), 1);
         // What to collect is a list under its step, not one long sentence.
         const collect = page.locator('.wizard-checklist > li', { hasText: 'Collect this information:' });
         const items = (await collect.locator('ul > li').allInnerTexts()).map((t) => t.trim());
         assert.equal(items.length, 14, items.join('\n'));
         assert.equal(items[0], 'your name');
         assert.equal(items[13], 'who you are travelling with');
-        // The form and ServiceNow are links; a form on the intranet is linked by its whole address.
+        // The form, the addresses and ServiceNow are links, as on the page; a form on the
+        // intranet is linked by its whole address.
+        assert.equal(
+          await page.locator('.wizard-checklist').getByRole('link', { name: 'security@justice.gov.uk' }).getAttribute('href'),
+          'mailto:security@justice.gov.uk');
         assert.equal(
           await page.locator('.wizard-checklist').getByRole('link', { name: 'Overseas Travel Form' }).getAttribute('href'),
           'https://intranet.justice.gov.uk/gs/overseas-travel-form.docx');
@@ -127,6 +145,7 @@ for (const mode of Object.keys(MODES)) {
           /^https:\/\/mojprod\.service-now\.com\//);
         // "Start again" forgets the answers here; there is no second button that does the same.
         assert.equal(await page.getByRole('button', { name: 'Clear my answers' }).count(), 0);
+        assert.equal(await page.getByRole('button', { name: 'Start again' }).count(), 1);
         await page.getByRole('button', { name: 'Print this page' }).waitFor();
       });
     });
@@ -134,6 +153,8 @@ for (const mode of Object.keys(MODES)) {
     test('STRAP briefed, United States: Part One only', async () => {
       await run(mode, async (page) => {
         await h.answer(page, 'None, or Baseline Personnel Security Standard (BPSS) only');
+        await h.answer(page, 'Yes');
+        await h.expectStep(page, 'Will you take MoJ IT equipment overseas, or access MoJ IT systems while you are overseas?');
         await h.answer(page, 'Yes');
         await h.expectStep(page, 'Which countries will you visit or pass through?');
         await h.addCountry(page, 'united st', 'United States');
@@ -148,6 +169,7 @@ for (const mode of Object.keys(MODES)) {
     test('STRAP briefed, Japan: tell the STRAP team, Part Two, 20 working days', async () => {
       await run(mode, async (page) => {
         await h.answer(page, 'Developed Vetting (DV)');
+        await h.answer(page, 'Yes');
         await h.answer(page, 'Yes');
         await h.expectStep(page, 'Which countries will you visit or pass through?');
         await h.addCountry(page, 'japan', 'Japan');
@@ -170,10 +192,11 @@ for (const mode of Object.keys(MODES)) {
       });
     });
 
-    test('a late request says so plainly, and what to do', async () => {
+    test('a late request says so plainly, and what to do now, in order, once', async () => {
       await run(mode, async (page) => {
         await h.answer(page, 'Security Check (SC)');
         await h.answer(page, 'No');
+        await h.answer(page, 'Yes');
         await h.addCountry(page, 'russ', 'Russia');
         await h.continueOn(page);
         await h.answer(page, 'HM Courts and Tribunals Service (HMCTS)');
@@ -184,8 +207,14 @@ for (const mode of Object.keys(MODES)) {
         await h.expectStep(page, 'Complete Part One and Part Two – you need approval before you travel');
         const text = await h.wizardText(page);
         assert.match(text, /Your request is already late\. The last day to send it was (Monday|Tuesday|Wednesday|Thursday|Friday) \d+ November 2026\./);
+        assert.match(text, /Do the steps below now, in order, and send your request as soon as you can\./);
         const s = await h.steps(page);
-        assert.match(s[0], /^Your request is late\..*Send it to security@justice\.gov\.uk now and say that it is late\./);
+        const at = (start) => s.findIndex((x) => x.startsWith(start));
+        assert.ok(at('Collect this information') >= 0 && at('Collect this information') < at('Fill in the Overseas Travel Form'), s.join('\n'));
+        const send = at('Send the completed form');
+        assert.ok(send > at('Fill in the Overseas Travel Form'), s.join('\n'));
+        assert.match(s[send], /to security@justice\.gov\.uk now, and say that it is late\./);
+        assert.equal(s.filter((x) => /late/.test(x)).length, 1, `"late" once in the steps:\n${s.join('\n')}`);
       });
     });
   });

@@ -113,15 +113,24 @@ pub(crate) fn check_answer(
         }
         QuestionKind::Date => {
             let Answer::Text(t) = answer else {
-                return Err("Enter a real date, for example 27 3 2027".into());
+                return Err(format!(
+                    "The {} must be a real date, for example 27 3 2027",
+                    question.answer_name()
+                ));
             };
             let Ok(date) = crate::text::parse_iso(t.trim()).ok_or(()) else {
-                return Err("Enter a real date, for example 27 3 2027".into());
+                return Err(format!(
+                    "The {} must be a real date, for example 27 3 2027",
+                    question.answer_name()
+                ));
             };
             if let Some(today) = today
                 && date < today
             {
-                return Err("The travel date must be today or in the future".into());
+                return Err(format!(
+                    "The {} must be today or in the future",
+                    question.answer_name()
+                ));
             }
             if counts_working_days(flow, &question.id)
                 && let Some(h) = &flow.holidays

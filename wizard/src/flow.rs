@@ -45,6 +45,10 @@ pub struct Question {
     /// subject to STRAP briefing"); without it, a general message ("Select yes or no").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What the errors call the answer ("travel date": "The travel date must be a real
+    /// date"); without it, "date".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Tried in order; the first route whose condition holds is taken.
     pub next: Vec<Route>,
 }
@@ -317,7 +321,12 @@ impl Question {
             QuestionKind::Countries => {
                 "Choose at least one country, including any you pass through".into()
             }
-            QuestionKind::Date => format!("Answer the question: {}", self.text),
+            QuestionKind::Date => format!("Enter the {}", self.answer_name()),
         }
+    }
+
+    /// What the errors call the answer: the flow's `name`, or "date".
+    pub fn answer_name(&self) -> &str {
+        self.name.as_deref().unwrap_or("date")
     }
 }

@@ -73,14 +73,16 @@ fn the_table_shows_each_outcomes_steps_and_when_they_appear() {
         .find("### `part-two`: Complete Part One and Part Two")
         .expect("the outcome has a section")..];
     for line in [
-        "1. *(only when `late` is yes)* Your request is late.",
-        "2. *(only when `notify_strap_team` is yes)* Tell the STRAP team",
-        "5. Collect this information:\n   - your name\n   - your email address\n",
+        "1. *(only when `notify_strap_team` is yes)* Tell the STRAP team",
+        "5. *(only when `equipment` is yes)* Collect this information:\n   - your name\n   - your email address\n",
+        "6. *(only when `equipment` is no)* Collect this information:\n   - your name\n",
+        "9. Fill in the [Overseas Travel Form](/gs/overseas-travel-form.docx).\n10. *(only when `late` is yes)* Send the completed form",
+        "*(only when `equipment` is yes)* Before you travel, request International Roaming",
+        "*(only when `equipment` is no; information, no tick box)* Note: you said you will not take MoJ IT equipment",
         "*(only when `travel_date` is answered and `late` is no)* Send the completed form",
         "*(only when `travel_date` is not answered)* Send the completed form",
         "*(information, no tick box)* The security team will consider",
         "*(only when `debrief` is mandatory)*",
-        "7. Fill in the [Overseas Travel Form](/gs/overseas-travel-form.docx).",
     ] {
         assert!(part_two.contains(line), "missing {line:?} in:\n{part_two}");
     }
@@ -95,9 +97,10 @@ fn the_table_draws_the_routes_as_a_chart() {
     let chart = &chart[..chart[3..].find("```").expect("the chart ends") + 3];
     for line in [
         "  start([Start]) --> q_clearance\n",
-        "  q_strap -->|\"strap is yes\"| q_countries\n",
-        "  q_strap -->|otherwise| q_equipment\n",
-        "  q_equipment -->|\"equipment is no\"| o_not_required\n",
+        "  q_strap --> q_equipment\n",
+        "  q_equipment -->|\"strap is yes\"| q_countries\n",
+        "  q_equipment -->|\"equipment is yes\"| q_countries\n",
+        "  q_equipment -->|otherwise| o_not_required\n",
         "  q_countries -->|\"countries includes a country on the special-attention list\"| q_business_area\n",
         "  o_part_two([\"Complete Part One and Part Two – you need approval before you travel\"])\n",
     ] {

@@ -28,17 +28,14 @@ fn equipment_brings_an_uncleared_traveller_into_the_process() {
 }
 
 #[test]
-fn cleared_travellers_follow_the_process_for_every_trip_without_the_equipment_question() {
+fn cleared_travellers_follow_the_process_for_every_trip_and_are_asked_about_equipment() {
     for clearance in ["sc", "esc", "dv"] {
         for trip in ["business", "personal"] {
             let e = run(&format!(
                 r#"{{"clearance":"{clearance}","strap":false,"trip":"{trip}","equipment":false,"countries":["ES"]}}"#
             ));
             assert_eq!(e.outcome, "part-one-complete", "{clearance} {trip}");
-            assert!(
-                !e.asked.contains(&"equipment".to_string()),
-                "equipment is not asked of cleared travellers"
-            );
+            assert_eq!(e.asked, ["clearance", "strap", "equipment", "countries"]);
         }
     }
     let e = sc_to(r#"["ES"]"#);
@@ -52,7 +49,51 @@ fn cleared_travellers_follow_the_process_for_every_trip_without_the_equipment_qu
 fn strap_briefed_travellers_follow_the_process_even_without_clearance_or_equipment() {
     let e = run(r#"{"clearance":"none","strap":true,"equipment":false,"countries":["ES"]}"#);
     assert_eq!(e.outcome, "part-one-complete");
-    assert!(!e.asked.contains(&"equipment".to_string()));
+    assert!(e.asked.contains(&"equipment".to_string()));
+}
+
+// ---- Steps about equipment go only to those taking it (our reading, shown as a note) ----
+
+#[test]
+fn a_cleared_traveller_without_kit_gets_no_equipment_steps() {
+    let equipment_words = [
+        "roaming",
+        "remote wipe",
+        "asset tag",
+        "make and type",
+        "VPN",
+        "network you use",
+        "business need for you to take MoJ IT equipment",
+    ];
+    for countries in [r#"["ES"]"#, r#"["CN"]"#] {
+        let e = run(&format!(
+            r#"{{"clearance":"sc","strap":false,"equipment":false,"countries":{countries},"business_area":"moj-hq"}}"#
+        ));
+        let all = steps(&e).join("\n");
+        for word in equipment_words {
+            assert!(!all.contains(word), "{countries}: {word:?} in\n{all}");
+        }
+        assert!(all.contains(
+            "Tell your Senior Line Manager (the head of your immediate team) about your trip"
+        ));
+        assert!(
+            all.contains(
+                "This is our reading of the policy, to be confirmed with the security team"
+            )
+        );
+        // With kit, every equipment step is there, and no note.
+        let with_kit = run(&format!(
+            r#"{{"clearance":"sc","strap":false,"equipment":true,"countries":{countries},"business_area":"moj-hq"}}"#
+        ));
+        let all = steps(&with_kit).join("\n");
+        assert!(all.contains("remote wipe"), "{all}");
+        assert!(!all.contains("our reading of the policy"), "{all}");
+    }
+    let e = run(
+        r#"{"clearance":"sc","strap":false,"equipment":false,"countries":["CN"],"business_area":"moj-hq"}"#,
+    );
+    let all = steps(&e).join("\n");
+    assert!(all.contains("Collect this information: your name; your email address; your business area; your security clearance; the countries"), "{all}");
 }
 
 // ---- Rules 2 and 5: Part One only ----
@@ -68,7 +109,7 @@ fn safe_countries_complete_part_one_with_its_steps() {
     assert!(
         steps(&e)
             .iter()
-            .any(|s| s.contains("international roaming"))
+            .any(|s| s.contains("request International Roaming and the remote wipe function"))
     );
     assert!(
         steps(&e)
@@ -83,7 +124,7 @@ fn safe_countries_complete_part_one_with_its_steps() {
 
 #[test]
 fn part_one_does_not_need_business_area_or_travel_date() {
-    let e = run(r#"{"clearance":"sc","strap":false,"countries":["IE"]}"#);
+    let e = run(r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["IE"]}"#);
     assert_eq!(e.outcome, "part-one-complete");
 }
 
@@ -248,12 +289,13 @@ fn the_governor_approves_for_hmpps_outside_hq_and_the_senior_line_manager_for_ev
         ("other", "senior-line-manager"),
     ] {
         let e = run(&format!(
-            r#"{{"clearance":"sc","strap":false,"countries":["RU"],"business_area":"{area}"}}"#
+            r#"{{"clearance":"sc","strap":false,"equipment":true,"countries":["RU"],"business_area":"{area}"}}"#
         ));
         assert_eq!(fact(&e, "approver"), json!(approver), "{area}");
     }
-    let e =
-        run(r#"{"clearance":"sc","strap":false,"countries":["RU"],"business_area":"hmpps-other"}"#);
+    let e = run(
+        r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["RU"],"business_area":"hmpps-other"}"#,
+    );
     assert!(
         steps(&e)
             .iter()
@@ -319,7 +361,7 @@ fn without_a_travel_date_there_is_no_deadline_and_nothing_is_late() {
     );
     // Left blank explicitly (null) is the same.
     let e = run(
-        r#"{"clearance":"sc","strap":false,"countries":["RU"],"business_area":"nps","travel_date":null}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["RU"],"business_area":"nps","travel_date":null}"#,
     );
     assert_eq!(fact(&e, "latest_submission_date"), json!(null));
 }
@@ -327,7 +369,7 @@ fn without_a_travel_date_there_is_no_deadline_and_nothing_is_late() {
 #[test]
 fn with_a_travel_date_the_deadline_counts_back_working_days() {
     let e = run(
-        r#"{"clearance":"sc","strap":false,"countries":["RU"],"business_area":"nps","travel_date":"2027-03-15"}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["RU"],"business_area":"nps","travel_date":"2027-03-15"}"#,
     );
     assert_eq!(fact(&e, "latest_submission_date"), json!("2027-02-22"));
     assert_eq!(fact(&e, "late"), json!(false));
@@ -337,7 +379,7 @@ fn with_a_travel_date_the_deadline_counts_back_working_days() {
             .any(|s| s.contains("by Monday 22 February 2027"))
     );
     let strap = run(
-        r#"{"clearance":"dv","strap":true,"countries":["RU"],"business_area":"nps","travel_date":"2027-04-08"}"#,
+        r#"{"clearance":"dv","strap":true,"equipment":true,"countries":["RU"],"business_area":"nps","travel_date":"2027-04-08"}"#,
     );
     assert_eq!(fact(&strap, "latest_submission_date"), json!("2027-03-09"));
 }
@@ -346,19 +388,33 @@ fn with_a_travel_date_the_deadline_counts_back_working_days() {
 fn a_late_request_says_so_plainly_first() {
     // Today is Monday 23 November 2026; travel on 4 December needs a form by 13 November.
     let e = run(
-        r#"{"clearance":"sc","strap":false,"countries":["CN"],"business_area":"moj-hq","travel_date":"2026-12-04"}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["CN"],"business_area":"moj-hq","travel_date":"2026-12-04"}"#,
     );
     assert_eq!(fact(&e, "late"), json!(true));
-    assert!(
-        steps(&e)[0].starts_with("Your request is late."),
-        "{}",
-        steps(&e)[0]
+    // What to do now, in order: collect, ask, fill in, then send now saying it is late.
+    let all = steps(&e);
+    let at = |start: &str| {
+        all.iter()
+            .position(|s| s.starts_with(start))
+            .unwrap_or_else(|| panic!("no step starting {start:?} in {all:#?}"))
+    };
+    assert!(at("Collect this information") < at("Fill in the [Overseas Travel Form]"));
+    let send = at("Send the completed form");
+    assert!(at("Fill in the [Overseas Travel Form]") < send);
+    assert!(all[send].contains(
+        "[security@justice.gov.uk](mailto:security@justice.gov.uk) now, and say that it is late"
+    ));
+    // Said once: one send step, and "late" in no other step.
+    assert_eq!(
+        all.iter()
+            .filter(|s| s.starts_with("Send the completed form"))
+            .count(),
+        1
     );
-    assert!(steps(&e)[0].contains("security@justice.gov.uk"));
-    assert!(
-        !steps(&e)
-            .iter()
-            .any(|s| s.starts_with("Send the completed form"))
+    assert_eq!(
+        all.iter().filter(|s| s.contains("late")).count(),
+        1,
+        "{all:#?}"
     );
 }
 
@@ -366,7 +422,7 @@ fn a_late_request_says_so_plainly_first() {
 fn the_latest_day_itself_is_not_late() {
     // Travel Monday 14 December 2026: 15 working days back is Monday 23 November, today.
     let e = run(
-        r#"{"clearance":"sc","strap":false,"countries":["CN"],"business_area":"moj-hq","travel_date":"2026-12-14"}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["CN"],"business_area":"moj-hq","travel_date":"2026-12-14"}"#,
     );
     assert_eq!(fact(&e, "latest_submission_date"), json!("2026-11-23"));
     assert_eq!(fact(&e, "late"), json!(false));
@@ -377,7 +433,7 @@ fn a_travel_date_past_the_bank_holiday_data_is_refused_not_guessed() {
     let err = evaluate(
         overseas(),
         &answers(
-            r#"{"clearance":"sc","strap":false,"countries":["CN"],"business_area":"moj-hq","travel_date":"2029-01-08"}"#,
+            r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["CN"],"business_area":"moj-hq","travel_date":"2029-01-08"}"#,
         ),
         today(),
     )
@@ -396,7 +452,7 @@ fn a_travel_date_past_the_bank_holiday_data_is_refused_not_guessed() {
 #[test]
 fn answers_the_path_does_not_need_are_ignored() {
     let e = run(
-        r#"{"clearance":"sc","strap":false,"equipment":"not even a bool","trip":"personal","countries":["ES"],"business_area":"nonsense","travel_date":"yesterday"}"#,
+        r#"{"clearance":"sc","strap":false,"equipment":false,"trip":"personal","countries":["ES"],"business_area":"nonsense","travel_date":"yesterday"}"#,
     );
     assert_eq!(e.outcome, "part-one-complete");
 }
@@ -405,7 +461,7 @@ fn answers_the_path_does_not_need_are_ignored() {
 fn a_missing_needed_answer_names_the_question() {
     let err = evaluate(
         overseas(),
-        &answers(r#"{"clearance":"sc","strap":false}"#),
+        &answers(r#"{"clearance":"sc","strap":false,"equipment":false}"#),
         today(),
     )
     .unwrap_err();
@@ -418,7 +474,7 @@ fn a_missing_needed_answer_names_the_question() {
     assert!(err.to_string().contains("countries"));
     let err = evaluate(
         overseas(),
-        &answers(r#"{"clearance":"sc","strap":false,"countries":["RU"]}"#),
+        &answers(r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["RU"]}"#),
         today(),
     )
     .unwrap_err();
@@ -434,7 +490,7 @@ fn a_missing_needed_answer_names_the_question() {
 fn a_bad_needed_answer_is_an_error_in_plain_words() {
     let err = evaluate(
         overseas(),
-        &answers(r#"{"clearance":"sc","strap":false,"countries":["XX"]}"#),
+        &answers(r#"{"clearance":"sc","strap":false,"equipment":true,"countries":["XX"]}"#),
         today(),
     )
     .unwrap_err();
@@ -452,9 +508,11 @@ fn a_bad_needed_answer_is_an_error_in_plain_words() {
 #[test]
 fn answers_from_urls_and_yaml_are_understood() {
     // Text yes/no, lower-case codes and a comma list, as a URL or a quick CLI call gives.
-    let e = run(r#"{"clearance":"sc","strap":"no","countries":"es, hk","business_area":"nps"}"#);
+    let e = run(
+        r#"{"clearance":"sc","strap":"no","equipment":true,"countries":"es, hk","business_area":"nps"}"#,
+    );
     assert_eq!(e.outcome, "part-two");
-    let yaml = "clearance: dv\nstrap: true\ncountries: [JP]\nbusiness_area: hmcts\ntravel_date: 2027-03-15\n";
+    let yaml = "clearance: dv\nstrap: true\nequipment: yes\ncountries: [JP]\nbusiness_area: hmcts\ntravel_date: 2027-03-15\n";
     let a: signpost_wizard::Answers = serde_yaml::from_str(yaml).unwrap();
     let e = evaluate(overseas(), &a, today()).unwrap();
     assert_eq!(fact(&e, "latest_submission_date"), json!("2027-02-15"));

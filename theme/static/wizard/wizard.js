@@ -27,12 +27,23 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0) === getObject(arg1);
                 return ret;
             },
+            __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
+                const obj = getObject(arg1);
+                const ret = typeof(obj) === 'string' ? obj : undefined;
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
             __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
             __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
                 getObject(arg0)._wbg_cb_unref();
             },
+            __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+                getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
+            }, arguments); },
             __wbg_addEventListener_f2d27251d333a631: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
@@ -147,6 +158,10 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0)[arg1 >>> 0];
                 return addHeapObject(ret);
             },
+            __wbg_history_7236bed7324e63c0: function() { return handleError(function (arg0) {
+                const ret = getObject(arg0).history;
+                return addHeapObject(ret);
+            }, arguments); },
             __wbg_host_64d73c152c626ec8: function(arg0) {
                 const ret = getObject(arg0).host;
                 return addHeapObject(ret);
@@ -267,6 +282,9 @@ let wasm_bindgen = (function(exports) {
             __wbg_print_489eee3e558fe3b1: function() { return handleError(function (arg0) {
                 getObject(arg0).print();
             }, arguments); },
+            __wbg_pushState_90f561abb9faa38b: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+                getObject(arg0).pushState(getObject(arg1), getStringFromWasm0(arg2, arg3));
+            }, arguments); },
             __wbg_querySelectorAll_6c1bd81d448fb480: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
@@ -287,6 +305,9 @@ let wasm_bindgen = (function(exports) {
             }, arguments); },
             __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
+            }, arguments); },
+            __wbg_replaceState_3c9a6bf9eb150d5f: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+                getObject(arg0).replaceState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
             __wbg_resolve_dbf78ab4942478b0: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
@@ -357,6 +378,10 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
+            __wbg_state_05c2560b2c0c4f58: function() { return handleError(function (arg0) {
+                const ret = getObject(arg0).state;
+                return addHeapObject(ret);
+            }, arguments); },
             __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
@@ -407,21 +432,26 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 254, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 263, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 172, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 181, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
                 const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 241, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 250, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
+                return addHeapObject(ret);
+            },
+            __wbindgen_generic_0000000000000005: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return addHeapObject(ret);
@@ -442,6 +472,10 @@ let wasm_bindgen = (function(exports) {
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1) {
         wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1);
+    }
+
+    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1) {
+        wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1);
     }
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, arg2) {

@@ -1,9 +1,11 @@
 //! The wizard: one reducer-driven component per mount point. It shows the current view,
-//! the Back link and error summary above it, keeps the answers in sessionStorage, and
+//! the Back link and error summary above it, keeps the answers in sessionStorage, records
+//! each step in the browser's history (so its Back button goes to the previous step), and
 //! moves focus to the new heading (or the error summary) after each step.
 
 use crate::check_answers::{CheckAnswers, check_answers};
 use crate::error_summary::error_summary;
+use crate::history;
 use crate::ids;
 use crate::outcome::{OutcomeProps, outcome_view};
 use crate::question::QuestionStep;
@@ -27,7 +29,10 @@ pub fn Wizard(props: &WizardProps) -> Html {
             match storage::load(&flow.id) {
                 Some(saved) => {
                     let view = saved.view();
-                    State::restored(flow, today, saved.answers, view, saved.returning)
+                    let mut state =
+                        State::restored(flow, today, saved.answers, view, saved.returning);
+                    state.ticked = saved.ticked;
+                    state
                 }
                 None => State::new(flow, today),
             }
@@ -37,15 +42,38 @@ pub fn Wizard(props: &WizardProps) -> Html {
     let prefix: AttrValue = format!("wz-{}", flow.id).into();
 
     // Keep the answers in this tab's sessionStorage; nothing to keep means nothing stored.
+    // Each step shown is a history entry (the first replaces the page's own entry), so the
+    // browser's Back goes to the previous step; Back and Forward show the entry's step.
     {
         let id = flow.id.clone();
+        // Only the first render has focus_seq 0: every step after it moves focus.
+        let first = state.focus_seq == 0;
+        let handle = state.clone();
         use_effect_with(
-            (state.answers.clone(), state.view.clone(), state.returning),
-            move |(answers, view, returning)| {
+            (
+                state.answers.clone(),
+                state.view.clone(),
+                state.returning,
+                state.ticked.clone(),
+            ),
+            move |(answers, view, returning, ticked)| {
                 if answers.0.is_empty() && *view == View::Start {
                     storage::clear(&id);
                 } else {
-                    storage::save(&id, &Saved::new(answers, view, *returning));
+                    storage::save(&id, &Saved::new(answers, view, *returning, ticked));
+                }
+                let entry = history::entry(&id, view, *returning);
+                if history::current().as_deref() != Some(entry.as_str()) {
+                    history::record(&entry, first);
+                }
+                if first {
+                    history::listen(&id.clone(), move |entry| {
+                        // Entries not this wizard's ("On this page" links) change nothing.
+                        if let Some((view, returning)) = entry.and_then(|e| history::read(&id, &e))
+                        {
+                            handle.dispatch(Action::Show { view, returning });
+                        }
+                    });
                 }
             },
         );
@@ -70,7 +98,12 @@ pub fn Wizard(props: &WizardProps) -> Html {
         Callback::from(move |q: String| state.dispatch(Action::Change(q)))
     };
     let onback = send(|| Action::Back);
-    let onclear = send(|| Action::Clear);
+    let ontick = {
+        let state = state.clone();
+        Callback::from(move |(step, ticked): (String, bool)| {
+            state.dispatch(Action::Tick { step, ticked })
+        })
+    };
 
     let view = match &state.view {
         View::Start => start_page(
@@ -111,12 +144,14 @@ pub fn Wizard(props: &WizardProps) -> Html {
             today: state.today,
             onchange: &onchange,
             onstartagain: send(|| Action::StartAgain),
+            ticked: &state.ticked,
+            ontick,
         }),
     };
 
     html! {
         <div class="wizard-app">
-            if state.view != View::Start {
+            if state.has_back() {
                 <button type="button" class="wizard-back-link wizard-no-print" onclick={onback}>{ "Back" }</button>
             }
             <div class="wizard-notice" role="status">
@@ -129,9 +164,9 @@ pub fn Wizard(props: &WizardProps) -> Html {
             { view }
             <div class="wizard-footer wizard-no-print">
                 <p class="wizard-privacy">{ "Your answers stay in this browser tab: they are not sent anywhere, and they are forgotten when you close the tab." }</p>
-                // Check and outcome have "Start again", which also forgets the answers.
-                if !state.answers.0.is_empty() && !matches!(state.view, View::Check | View::Outcome) {
-                    <button type="button" class="wizard-link-button" onclick={onclear}>{ "Clear my answers" }</button>
+                // The one way to start again (check and outcome have it as a button).
+                if !state.answers.0.is_empty() && matches!(state.view, View::Question(_)) {
+                    <button type="button" class="wizard-link-button" onclick={send(|| Action::StartAgain)}>{ "Start again" }</button>
                 }
             </div>
         </div>

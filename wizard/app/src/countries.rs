@@ -1,9 +1,14 @@
-//! The countries question: type to filter every country and territory in the flow's data,
-//! add several (destinations and places passed through), remove any.
+//! The countries question: an ARIA 1.2 combobox (the GOV.UK accessible-autocomplete is
+//! the model) to add several places (destinations and places passed through) and remove
+//! any.
 //!
-//! Accessible by design: a labelled text input; the matches as a list of buttons right
-//! after it; a status line (role="status") announcing how many match and what was added
-//! or removed; each added country with its own Remove button. Enter adds the first match.
+//! The text box is a combobox; the matches, best first, are a listbox right after it; the
+//! arrow keys move the highlight (`aria-activedescendant`, focus stays in the box) and
+//! Enter adds the highlighted place. Enter never picks when several match and none is
+//! highlighted: the status line says how to choose. A status line (role="status") says
+//! how many match, what to do when none does, and what was added or removed. What is left
+//! typed in the box when the reader presses Continue is never dropped: `question.rs`
+//! adds the one place it names exactly, or stops with an error at the box.
 
 use crate::error_summary::error_message;
 use crate::ids;
@@ -25,14 +30,19 @@ pub struct CountriesProps {
     pub hint: Option<AttrValue>,
     /// Codes, in the order added.
     pub selected: Vec<String>,
+    /// What is typed in the box (kept by the question, which checks it on Continue).
+    pub typed: AttrValue,
     pub error: Option<AttrValue>,
-    pub onchange: Callback<Vec<String>>,
+    /// The places and the text in the box after a change.
+    pub onchange: Callback<(Vec<String>, String)>,
 }
 
 #[component]
 pub fn Countries(props: &CountriesProps) -> Html {
-    let query = use_state(String::new);
-    // What the status line says after an add or remove (until the next keystroke).
+    // The highlighted match (arrow keys), by position in the list shown.
+    let active = use_state(|| None::<usize>);
+    // What the status line says after an add, a remove or an Enter that cannot pick
+    // (until the next keystroke).
     let said = use_state(|| None::<String>);
     let p = &props.prefix;
     let q = &props.question;
@@ -41,29 +51,32 @@ pub fn Countries(props: &CountriesProps) -> Html {
     let error_id = ids::part(p, q, "error");
     let status_id = ids::part(p, q, "status");
     let results_id = ids::part(p, q, "results");
+    let option_id = |i: usize| ids::part(p, q, &format!("option-{i}"));
     let flow = &props.flow;
+    let typed = props.typed.to_string();
 
-    let found = matches(flow, &query, &props.selected);
-    let status = match (&*said, query.trim()) {
+    let mut found: Vec<&Country> = matches(flow, &typed, &props.selected);
+    let total = found.len();
+    found.truncate(SHOWN);
+    let active_index = active.filter(|i| *i < found.len());
+    let status = match (&*said, typed.trim()) {
         (Some(s), _) => s.clone(),
         (None, "") => String::new(),
-        (None, typed) => match found.len() {
-            0 => format!(
-                "No country or territory matches \u{201c}{typed}\u{201d}. Check the spelling, or try another name."
-            ),
-            1 => "1 country or territory matches.".to_string(),
+        (None, t) => match total {
+            0 => no_match(t),
+            1 => "1 place matches. Press Enter or choose it to add it.".to_string(),
             n if n > SHOWN => format!(
-                "{n} match. The first {SHOWN} are shown: type more letters to narrow the list."
+                "{n} places match. The first {SHOWN} are shown: type more letters, or use the up and down arrow keys to choose one."
             ),
-            n => format!("{n} countries or territories match."),
+            n => format!("{n} places match. Use the up and down arrow keys to choose one."),
         },
     };
 
     let add = {
         let selected = props.selected.clone();
         let onchange = props.onchange.clone();
-        let query = query.clone();
         let said = said.clone();
+        let active = active.clone();
         let flow = flow.clone();
         let input_id = input_id.clone();
         Callback::from(move |code: String| {
@@ -76,8 +89,8 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 name(&flow, &code),
                 count_words(next.len())
             )));
-            query.set(String::new());
-            onchange.emit(next);
+            active.set(None);
+            onchange.emit((next, String::new()));
             ids::focus(&input_id);
         })
     };
@@ -87,6 +100,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
         let said = said.clone();
         let flow = flow.clone();
         let input_id = input_id.clone();
+        let typed = typed.clone();
         Callback::from(move |code: String| {
             let next: Vec<String> = selected.iter().filter(|c| **c != code).cloned().collect();
             said.set(Some(format!(
@@ -94,30 +108,70 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 name(&flow, &code),
                 count_words(next.len())
             )));
-            onchange.emit(next);
+            onchange.emit((next, typed.clone()));
             ids::focus(&input_id);
         })
     };
     let oninput = {
-        let query = query.clone();
         let said = said.clone();
+        let active = active.clone();
+        let onchange = props.onchange.clone();
+        let selected = props.selected.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             said.set(None);
-            query.set(input.value());
+            active.set(None);
+            onchange.emit((selected.clone(), input.value()));
         })
     };
     let onkeydown = {
-        let first = found.first().map(|c| c.code.clone());
-        let typed = !query.trim().is_empty();
+        let codes: Vec<String> = found.iter().map(|c| c.code.clone()).collect();
+        let exact: Vec<String> = exact(flow, &typed).iter().map(|c| c.code.clone()).collect();
+        let typed = typed.clone();
         let add = add.clone();
+        let active = active.clone();
+        let said = said.clone();
+        let onchange = props.onchange.clone();
+        let selected = props.selected.clone();
         Callback::from(move |e: KeyboardEvent| {
-            // Enter adds the first match; with nothing typed it submits the form.
-            if e.key() == "Enter" && typed {
-                e.prevent_default();
-                if let Some(code) = &first {
-                    add.emit(code.clone());
+            let n = codes.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    said.set(None);
+                    active.set(Some(active_index.map_or(0, |i| (i + 1) % n)));
                 }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    said.set(None);
+                    active.set(Some(active_index.map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+                "Escape" if !typed.is_empty() => {
+                    e.prevent_default();
+                    active.set(None);
+                    said.set(None);
+                    onchange.emit((selected.clone(), String::new()));
+                }
+                // Enter adds the highlighted place, or the one place the text names; it
+                // never guesses between several. With nothing typed it submits the form.
+                "Enter" if !typed.trim().is_empty() => {
+                    e.prevent_default();
+                    let pick = match active_index {
+                        Some(i) => codes.get(i).cloned(),
+                        None if n == 1 => codes.first().cloned(),
+                        None if exact.len() == 1 => exact.first().cloned(),
+                        None => None,
+                    };
+                    match pick {
+                        Some(code) => add.emit(code),
+                        None if n == 0 => said.set(Some(no_match(typed.trim()))),
+                        None => said.set(Some(format!(
+                            "{n} places match \u{201c}{}\u{201d}. Use the up and down arrow keys to choose one, then press Enter.",
+                            typed.trim()
+                        ))),
+                    }
+                }
+                _ => {}
             }
         })
     };
@@ -128,50 +182,44 @@ pub fn Countries(props: &CountriesProps) -> Html {
     )
     .map(|d| format!("{d} {status_id}"))
     .unwrap_or_else(|| status_id.clone());
+    let open = !found.is_empty();
+    let hint_more =
+        "Type a name, then choose a place from the list to add it. Add as many as you need.";
 
     html! {
         <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
             <h2 class="wizard-heading wizard-label-wrapper" id={ids::heading(p)} tabindex="-1">
                 <label class="wizard-label" for={input_id.clone()}>{ &props.text }</label>
             </h2>
-            if let Some(hint) = &props.hint {
-                <div class="wizard-hint" id={hint_id.clone()}>{ hint }{ " Type a name to see matching places, then choose one to add it. Add as many as you need." }</div>
-            } else {
-                <div class="wizard-hint" id={hint_id.clone()}>{ "Type a name to see matching places, then choose one to add it. Add as many as you need." }</div>
-            }
+            <div class="wizard-hint" id={hint_id.clone()}>
+                if let Some(hint) = &props.hint { { hint }{ " " } }
+                { hint_more }
+            </div>
             if let Some(error) = &props.error {
                 { error_message(&error_id, error) }
             }
             <input class={classes!("wizard-input", props.error.is_some().then_some("wizard-input--error"))}
-                id={input_id.clone()} type="text" autocomplete="off" spellcheck="false"
-                aria-describedby={described} aria-controls={results_id.clone()}
-                value={(*query).clone()} {oninput} {onkeydown} />
+                id={input_id.clone()} type="text" role="combobox" autocomplete="off" spellcheck="false"
+                aria-autocomplete="list" aria-expanded={open.to_string()}
+                aria-controls={results_id.clone()}
+                aria-activedescendant={active_index.map(option_id)}
+                aria-describedby={described}
+                value={typed.clone()} {oninput} {onkeydown} />
             <p class="wizard-countries__status" id={status_id} role="status">{ status }</p>
-            <ul class="wizard-countries__results" id={results_id}>
-                { for found.iter().take(SHOWN).map(|c| {
+            <ul class="wizard-countries__results" id={results_id} role="listbox"
+                aria-label="Matching countries and territories" hidden={!open}>
+                { for found.iter().enumerate().map(|(i, c)| {
                     let code = c.code.clone();
                     let add = add.clone();
-                    // Why it is listed: "(part of China)", or the other name typed.
-                    let typed = fold(&query);
-                    let own_name = fold(&c.name);
-                    let alias = (!own_name.starts_with(&typed) && !word_starts(&own_name, &typed))
-                        .then(|| matched_alias(c, &typed))
-                        .flatten();
-                    let note = match (c.part_of.as_deref().map(|p| name(flow, p)), alias) {
-                        (Some(parent), Some(a)) => Some(format!(" ({a}, part of {parent})")),
-                        (Some(parent), None) => Some(format!(" (part of {parent})")),
-                        (None, Some(a)) => Some(format!(" ({a})")),
-                        (None, None) => None,
-                    };
+                    let highlighted = active_index == Some(i);
                     html! {
-                        <li>
-                            <button type="button" class="wizard-countries__result"
-                                onclick={Callback::from(move |_| add.emit(code.clone()))}>
-                                { "Add " }<strong>{ &c.name }</strong>
-                                if let Some(note) = note {
-                                    <span class="wizard-countries__part-of">{ note }</span>
-                                }
-                            </button>
+                        <li id={option_id(i)} role="option" aria-selected={highlighted.to_string()}
+                            class={classes!("wizard-countries__result", highlighted.then_some("wizard-countries__result--active"))}
+                            onclick={Callback::from(move |_| add.emit(code.clone()))}>
+                            <strong>{ &c.name }</strong>
+                            if let Some(note) = why_listed(flow, c, &typed) {
+                                <span class="wizard-countries__part-of">{ note }</span>
+                            }
                         </li>
                     }
                 }) }
@@ -201,6 +249,29 @@ pub fn Countries(props: &CountriesProps) -> Html {
     }
 }
 
+/// What to do when nothing matches: the country the place is in, or, unsure, every
+/// country it could be in (the strict reading).
+fn no_match(typed: &str) -> String {
+    format!(
+        "No country or territory matches \u{201c}{typed}\u{201d}. Check the spelling, or type the name of the country the place is in. If you are not sure which country that is, add every country it could be in."
+    )
+}
+
+/// Why a place is listed when its own name does not say: "(Dubai)", "(part of China)".
+fn why_listed(flow: &Flow, c: &Country, typed: &str) -> Option<String> {
+    let typed = fold(typed);
+    let own_name = fold(&c.name);
+    let alias = (!own_name.starts_with(&typed) && !word_starts(&own_name, &typed))
+        .then(|| matched_alias(c, &typed))
+        .flatten();
+    match (c.part_of.as_deref().map(|p| name(flow, p)), alias) {
+        (Some(parent), Some(a)) => Some(format!(" ({a}, part of {parent})")),
+        (Some(parent), None) => Some(format!(" (part of {parent})")),
+        (None, Some(a)) => Some(format!(" ({a})")),
+        (None, None) => None,
+    }
+}
+
 fn name<'a>(flow: &'a Flow, code: &'a str) -> &'a str {
     flow.country(code).map(|c| c.name.as_str()).unwrap_or(code)
 }
@@ -214,19 +285,19 @@ fn count_words(n: usize) -> String {
 }
 
 /// The places matching what the reader typed, best first, leaving out those already
-/// added. Matches names and other names (aliases) from the start of any word, ignoring
-/// case and accents; a code typed in full ("HK") matches too.
+/// added: the exact name, code or other name (alias) first; then names starting with the
+/// text; then names with a word starting with it; then other names; then the rest.
+/// Case, accents and punctuation are ignored.
 pub fn matches<'a>(flow: &'a Flow, typed: &str, exclude: &[String]) -> Vec<&'a Country> {
     let q = fold(typed);
     if q.is_empty() {
         return Vec::new();
     }
-    let code = typed.trim();
     let mut hits: Vec<(u8, &Country)> = flow
         .countries
         .iter()
         .filter(|c| !exclude.contains(&c.code))
-        .filter_map(|c| rank(c, &q, code).map(|r| (r, c)))
+        .filter_map(|c| rank(c, &q).map(|r| (r, c)))
         .collect();
     hits.sort_by(|a, b| {
         a.0.cmp(&b.0)
@@ -235,13 +306,28 @@ pub fn matches<'a>(flow: &'a Flow, typed: &str, exclude: &[String]) -> Vec<&'a C
     hits.into_iter().map(|(_, c)| c).collect()
 }
 
+/// The places the text names exactly: by name, by other name, or by code typed in
+/// capitals ("US"; "in" is a word, not India). Never more than one in good data (a test
+/// over the countries file checks).
+pub fn exact<'a>(flow: &'a Flow, typed: &str) -> Vec<&'a Country> {
+    let q = fold(typed);
+    let code = typed.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    flow.countries
+        .iter()
+        .filter(|c| fold(&c.name) == q || c.aliases.iter().any(|a| fold(a) == q) || c.code == code)
+        .collect()
+}
+
 /// Lower is better; None is no match.
-fn rank(c: &Country, q: &str, code: &str) -> Option<u8> {
+fn rank(c: &Country, q: &str) -> Option<u8> {
     let name = fold(&c.name);
-    if name.starts_with(q) {
+    if name == q || fold(&c.code) == q || c.aliases.iter().any(|a| fold(a) == q) {
         return Some(0);
     }
-    if c.code.eq_ignore_ascii_case(code) {
+    if name.starts_with(q) {
         return Some(1);
     }
     if word_starts(&name, q) {
@@ -256,15 +342,19 @@ fn rank(c: &Country, q: &str, code: &str) -> Option<u8> {
     None
 }
 
-/// The other name a place was found by, when its own name does not match ("Macao").
+/// The other name a place was found by, when its own name does not match ("Macao"): the
+/// one typed exactly, else the first that starts with what was typed.
 pub fn matched_alias<'a>(c: &'a Country, q: &str) -> Option<&'a str> {
-    c.aliases
+    let folded: Vec<(String, &String)> = c.aliases.iter().map(|a| (fold(a), a)).collect();
+    folded
         .iter()
-        .find(|a| {
-            let a = fold(a);
-            a.starts_with(q) || word_starts(&a, q)
+        .find(|(a, _)| a == q)
+        .or_else(|| {
+            folded
+                .iter()
+                .find(|(a, _)| a.starts_with(q) || word_starts(a, q))
         })
-        .map(String::as_str)
+        .map(|(_, a)| a.as_str())
 }
 
 fn word_starts(text: &str, q: &str) -> bool {
@@ -326,7 +416,14 @@ mod tests {
                 {"code": "MO", "name": "Macau", "part_of": "CN", "aliases": ["Macao"]},
                 {"code": "PS", "name": "Palestinian territories", "aliases": ["Palestine"]},
                 {"code": "CN-XZ", "name": "Tibet", "part_of": "CN"},
-                {"code": "US", "name": "United States", "aliases": ["USA"]}
+                {"code": "US", "name": "United States", "aliases": ["USA", "America", "Hawaii"]},
+                {"code": "AS", "name": "American Samoa"},
+                {"code": "GB", "name": "United Kingdom", "aliases": ["UK"]},
+                {"code": "UA", "name": "Ukraine"},
+                {"code": "KP", "name": "North Korea"},
+                {"code": "KR", "name": "South Korea"},
+                {"code": "AE", "name": "United Arab Emirates", "aliases": ["UAE", "Dubai"]},
+                {"code": "IN", "name": "India"}
             ]
         });
         Flow::from_json(&json.to_string()).unwrap()
@@ -359,12 +456,20 @@ mod tests {
     }
 
     #[test]
-    fn ranks_name_starts_first_then_words_then_aliases() {
+    fn ranks_exact_first_then_name_starts_then_words_then_aliases() {
         let f = flow();
         // "Cyprus" starts with it; the northern area has "Cyprus" as a later word.
         assert_eq!(codes(&f, "cyp", &[]), ["CY", "CY-NORTH"]);
-        // Names that start with what was typed come before a code typed in full.
-        assert_eq!(codes(&f, "ch", &[]), ["CN", "CH"]);
+        // An exact code, name or other name comes first.
+        assert_eq!(codes(&f, "ch", &[]), ["CH", "CN"]);
+        assert_eq!(codes(&f, "UK", &[]), ["GB", "UA"]);
+        assert_eq!(codes(&f, "america", &[]), ["US", "AS"]);
+        assert_eq!(
+            codes(&f, "Korea", &[]),
+            ["KP", "KR"],
+            "both, for the reader to choose"
+        );
+        assert_eq!(codes(&f, "dub", &[]), ["AE"]);
         assert_eq!(
             matched_alias(f.country("MO").unwrap(), "maca"),
             Some("Macao")
@@ -372,6 +477,28 @@ mod tests {
         assert_eq!(matched_alias(f.country("CN").unwrap(), "chi"), None);
         assert_eq!(codes(&f, "us", &[]), ["US"]);
         assert_eq!(codes(&f, "usa", &[]), ["US"]);
+    }
+
+    #[test]
+    fn exact_names_one_place_or_none() {
+        let f = flow();
+        let exact_codes = |typed: &str| -> Vec<String> {
+            exact(&f, typed)
+                .into_iter()
+                .map(|c| c.code.clone())
+                .collect()
+        };
+        assert_eq!(exact_codes("Dubai"), ["AE"]);
+        assert_eq!(exact_codes(" united  kingdom "), ["GB"]);
+        assert_eq!(exact_codes("US"), ["US"]);
+        assert_eq!(exact_codes("hawaii"), ["US"]);
+        assert!(exact_codes("Dub").is_empty());
+        assert!(exact_codes("Korea").is_empty());
+        assert!(
+            exact_codes("in").is_empty(),
+            "a lower-case word is not a code"
+        );
+        assert_eq!(exact_codes("IN"), ["IN"]);
     }
 
     #[test]

@@ -40,14 +40,17 @@ impl DateParts {
     }
 
     /// The date typed; `Ok(None)` when all three boxes are empty and the question may be
-    /// left blank.
-    pub fn parse(&self, optional: bool) -> Result<Option<NaiveDate>, (String, Bad)> {
+    /// left blank. `name` is what the messages call it ("travel date").
+    pub fn parse(&self, optional: bool, name: &str) -> Result<Option<NaiveDate>, (String, Bad)> {
         let empty: Vec<usize> = (0..3).filter(|&i| self.get(i).is_empty()).collect();
         if empty.len() == 3 {
             return if optional {
                 Ok(None)
             } else {
-                Err(("Enter the date".to_string(), [true; 3]))
+                Err((
+                    format!("Enter the {name}, for example 27 3 2027"),
+                    [true; 3],
+                ))
             };
         }
         if !empty.is_empty() {
@@ -55,7 +58,7 @@ impl DateParts {
             empty.iter().for_each(|&i| bad[i] = true);
             let names: Vec<&str> = empty.iter().map(|&i| NAMES[i]).collect();
             return Err((
-                format!("The date must include a {}", names.join(" and a ")),
+                format!("The {name} must include a {}", names.join(" and a ")),
                 bad,
             ));
         }
@@ -73,11 +76,11 @@ impl DateParts {
         ];
         if bad.iter().any(|b| *b) {
             let message = if bad[2] && !bad[0] && !bad[1] {
-                "The year must be 4 numbers, for example 2027"
+                format!("The year of the {name} must be 4 numbers, for example 27 3 2027")
             } else {
-                "The date must be a real date"
+                format!("The {name} must be a real date, for example 27 3 2027")
             };
-            return Err((message.to_string(), bad));
+            return Err((message, bad));
         }
         match NaiveDate::from_ymd_opt(
             year.unwrap_or(0) as i32,
@@ -86,7 +89,7 @@ impl DateParts {
         ) {
             Some(d) => Ok(Some(d)),
             None => Err((
-                "The date must be a real date".to_string(),
+                format!("The {name} must be a real date, for example 27 3 2027"),
                 [true, false, false],
             )),
         }
@@ -206,31 +209,37 @@ mod tests {
     #[test]
     fn parses_real_dates() {
         assert_eq!(
-            parts("27", "3", "2027").parse(false),
+            parts("27", "3", "2027").parse(false, "date"),
             Ok(NaiveDate::from_ymd_opt(2027, 3, 27))
         );
         assert_eq!(
-            parts(" 01 ", "03", "2027").parse(false),
+            parts(" 01 ", "03", "2027").parse(false, "date"),
             Ok(NaiveDate::from_ymd_opt(2027, 3, 1))
         );
     }
 
     #[test]
     fn blank_is_fine_only_when_optional() {
-        assert_eq!(parts("", "", "").parse(true), Ok(None));
-        assert_eq!(parts("", "", "").parse(false).unwrap_err().1, [true; 3]);
+        assert_eq!(parts("", "", "").parse(true, "date"), Ok(None));
+        assert_eq!(
+            parts("", "", "").parse(false, "date").unwrap_err().1,
+            [true; 3]
+        );
     }
 
     #[test]
     fn names_the_missing_parts() {
         assert_eq!(
-            parts("27", "", "2027").parse(true),
-            Err(("The date must include a month".into(), [false, true, false]))
+            parts("27", "", "2027").parse(true, "travel date"),
+            Err((
+                "The travel date must include a month".into(),
+                [false, true, false]
+            ))
         );
         assert_eq!(
-            parts("", "3", "").parse(true),
+            parts("", "3", "").parse(true, "travel date"),
             Err((
-                "The date must include a day and a year".into(),
+                "The travel date must include a day and a year".into(),
                 [true, false, true]
             ))
         );
@@ -239,20 +248,26 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         assert_eq!(
-            parts("31", "2", "2027").parse(true).unwrap_err().0,
-            "The date must be a real date"
+            parts("31", "2", "2027")
+                .parse(true, "travel date")
+                .unwrap_err()
+                .0,
+            "The travel date must be a real date, for example 27 3 2027"
         );
         assert_eq!(
-            parts("32", "1", "2027").parse(true).unwrap_err().1,
+            parts("32", "1", "2027").parse(true, "date").unwrap_err().1,
             [true, false, false]
         );
         assert_eq!(
-            parts("x", "13", "2027").parse(true).unwrap_err().1,
+            parts("x", "13", "2027").parse(true, "date").unwrap_err().1,
             [true, true, false]
         );
         assert_eq!(
-            parts("1", "1", "27").parse(true).unwrap_err().0,
-            "The year must be 4 numbers, for example 2027"
+            parts("1", "1", "27")
+                .parse(true, "travel date")
+                .unwrap_err()
+                .0,
+            "The year of the travel date must be 4 numbers, for example 27 3 2027"
         );
     }
 

@@ -110,6 +110,7 @@ fn question(j: &Json) -> R<Question> {
         })?,
         optional: matches!(j.get("optional"), Some(Json::Bool(true))),
         error: opt_text(j, "error")?,
+        name: opt_text(j, "name")?,
         next: list(j, "next", |r| {
             Ok(Route {
                 when: opt_condition(r)?,

@@ -13,6 +13,7 @@ mod countries;
 mod date_input;
 mod error_summary;
 mod flow_json;
+mod history;
 mod ids;
 mod json;
 mod outcome;

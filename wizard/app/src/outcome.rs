@@ -22,6 +22,9 @@ pub struct OutcomeProps<'a> {
     pub today: NaiveDate,
     pub onchange: &'a Callback<String>,
     pub onstartagain: Callback<MouseEvent>,
+    /// The steps ticked (by text), kept across a reload.
+    pub ticked: &'a [String],
+    pub ontick: Callback<(String, bool)>,
 }
 
 /// A deadline the outcome reports, in words.
@@ -121,7 +124,10 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
             { for deadlines(flow, &eval, props.answers).into_iter().map(deadline) }
             <h3 class="wizard-subheading">{ "What to do" }</h3>
             <ol class="wizard-checklist">
-                { for eval.steps.iter().enumerate().map(|(i, step)| checklist_item(step, step_id(i))) }
+                { for eval.steps.iter().enumerate().map(|(i, step)| {
+                    let ticked = props.ticked.contains(&step.text);
+                    checklist_item(step, step_id(i), ticked, &props.ontick)
+                }) }
             </ol>
             if !eval.reasons.is_empty() {
                 <h3 class="wizard-subheading">{ "Why" }</h3>
@@ -141,7 +147,12 @@ pub fn outcome_view(props: OutcomeProps) -> Html {
 
 /// A step to do, with a tick box; or a step that only informs, without one. Either may
 /// have a list under it.
-fn checklist_item(step: &OutcomeStep, id: String) -> Html {
+fn checklist_item(
+    step: &OutcomeStep,
+    id: String,
+    ticked: bool,
+    ontick: &Callback<(String, bool)>,
+) -> Html {
     let items = (!step.items.is_empty()).then(|| {
         html! {
             <ul class="wizard-list wizard-checklist__items">
@@ -152,7 +163,15 @@ fn checklist_item(step: &OutcomeStep, id: String) -> Html {
     if step.action {
         html! {
             <li class="wizard-checklist__item">
-                <input class="wizard-checklist__input" type="checkbox" id={id.clone()} />
+                <input class="wizard-checklist__input" type="checkbox" id={id.clone()}
+                    checked={ticked} onchange={{
+                        let ontick = ontick.clone();
+                        let text = step.text.clone();
+                        Callback::from(move |e: Event| {
+                            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            ontick.emit((text.clone(), input.checked()));
+                        })
+                    }} />
                 <label class="wizard-checklist__label" for={id}>{ rich(&step.text) }</label>
                 { for items }
             </li>
@@ -189,7 +208,7 @@ fn deadline(d: Deadline) -> Html {
                 <div class="wizard-warning__text">
                     <p><span class="wizard-visually-hidden">{ "Warning: " }</span>
                         <strong>{ format!("Your request is already late. The last day to send it was {}.", format_date(date)) }</strong></p>
-                    <p>{ format!("That was {notice} before you travel on {}. Send it now and say that it is late: the first step below says what to do.", format_date(from)) }</p>
+                    <p>{ format!("That was {notice} before you travel on {}. Do the steps below now, in order, and send your request as soon as you can.", format_date(from)) }</p>
                 </div>
             </div>
         },

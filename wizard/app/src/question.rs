@@ -2,7 +2,7 @@
 //! input of the question's kind, and Continue. Holds the reader's draft until Continue,
 //! then checks it and hands the answer, or the problems, to the reducer.
 
-use crate::countries::Countries;
+use crate::countries::{self, Countries};
 use crate::date_input::{Bad, DateInput, DateParts, date_input, part_id, to_iso};
 use crate::ids;
 use crate::radios::{RadioOption, Radios, radios};
@@ -27,7 +27,8 @@ pub struct QuestionStepProps {
 pub enum Draft {
     /// A choice or yes/no: the value of the radio selected.
     Pick(Option<String>),
-    Countries(Vec<String>),
+    /// The places added, and what is typed in the box.
+    Countries(Vec<String>, String),
     Date(DateParts, Bad),
 }
 
@@ -39,10 +40,13 @@ impl Draft {
                 Some(Answer::Text(t)) => Some(t.clone()),
                 _ => None,
             }),
-            QuestionKind::Countries => Draft::Countries(match answer {
-                Some(Answer::List(l)) => l.clone(),
-                _ => Vec::new(),
-            }),
+            QuestionKind::Countries => Draft::Countries(
+                match answer {
+                    Some(Answer::List(l)) => l.clone(),
+                    _ => Vec::new(),
+                },
+                String::new(),
+            ),
             QuestionKind::Date => Draft::Date(
                 match answer {
                     Some(Answer::Text(t)) => DateParts::from_iso(t),
@@ -75,10 +79,11 @@ pub fn check(
         (_, Draft::Pick(Some(v))) => {
             engine(Answer::Text(v.clone())).or_else(|m| fail(m, field, [false; 3]))
         }
-        (_, Draft::Countries(codes)) => {
-            engine(Answer::List(codes.clone())).or_else(|m| fail(m, field, [false; 3]))
-        }
-        (_, Draft::Date(parts, _)) => match parts.parse(q.optional) {
+        (_, Draft::Countries(codes, typed)) => match with_typed_place(flow, codes, typed) {
+            Ok(codes) => engine(Answer::List(codes)).or_else(|m| fail(m, field, [false; 3])),
+            Err(m) => fail(m, field, [false; 3]),
+        },
+        (_, Draft::Date(parts, _)) => match parts.parse(q.optional, q.answer_name()) {
             Err((message, bad)) => {
                 let first = bad.iter().position(|b| *b).unwrap_or(0);
                 fail(message, part_id(prefix, &q.id, first), bad)
@@ -93,6 +98,27 @@ pub fn check(
             }),
         },
         _ => fail("Answer the question".into(), field, [false; 3]),
+    }
+}
+
+/// The places chosen, with the one place the text left in the box names exactly; the
+/// text is never dropped: anything else is an error at the box.
+fn with_typed_place(flow: &Flow, codes: &[String], typed: &str) -> Result<Vec<String>, String> {
+    let mut codes = codes.to_vec();
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(codes);
+    }
+    match countries::exact(flow, typed).as_slice() {
+        [place] => {
+            if !codes.contains(&place.code) {
+                codes.push(place.code.clone());
+            }
+            Ok(codes)
+        }
+        _ => Err(format!(
+            "You typed \u{2018}{typed}\u{2019} but did not choose a country: choose one from the list, or clear the box"
+        )),
     }
 }
 
@@ -179,14 +205,16 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                 onchange,
             })
         }
-        Draft::Countries(selected) => {
+        Draft::Countries(selected, typed) => {
             let draft = draft.clone();
-            let onchange =
-                Callback::from(move |codes: Vec<String>| draft.set(Draft::Countries(codes)));
+            let onchange = Callback::from(move |(codes, typed): (Vec<String>, String)| {
+                draft.set(Draft::Countries(codes, typed))
+            });
+            let typed: AttrValue = typed.clone().into();
             let text: AttrValue = q.text.clone().into();
             let hint: Option<AttrValue> = q.hint.clone().map(Into::into);
             let error: Option<AttrValue> = error.map(Into::into);
-            html! { <Countries flow={flow.clone()} prefix={p.clone()} question={q.id.clone()} {text} {hint} selected={selected.clone()} {error} {onchange} /> }
+            html! { <Countries flow={flow.clone()} prefix={p.clone()} question={q.id.clone()} {text} {hint} selected={selected.clone()} {typed} {error} {onchange} /> }
         }
         Draft::Date(parts, bad) => {
             let keep = *bad;

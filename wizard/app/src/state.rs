@@ -70,6 +70,8 @@ pub struct State {
     pub focus: Focus,
     /// Bumped whenever focus should move, so the focus effect runs again.
     pub focus_seq: u32,
+    /// The outcome's steps the reader has ticked, by their text.
+    pub ticked: Vec<String>,
 }
 
 pub enum Action {
@@ -85,10 +87,19 @@ pub enum Action {
     Change(String),
     /// From "check your answers" to the outcome.
     SeeOutcome,
-    /// Forget the answers and go to the first question.
+    /// Forget the answers and ticks, and go to the first question: the one way to start
+    /// again.
     StartAgain,
-    /// Forget the answers (and the stored copy) and go back to the start.
-    Clear,
+    /// The browser's Back or Forward: show this view again (`returning` as it was then).
+    Show {
+        view: View,
+        returning: bool,
+    },
+    /// A tick box on the outcome, by the step's text.
+    Tick {
+        step: String,
+        ticked: bool,
+    },
 }
 
 impl State {
@@ -103,11 +114,13 @@ impl State {
             notice: None,
             focus: Focus::Stay,
             focus_seq: 0,
+            ticked: Vec::new(),
         }
     }
 
     /// A state restored from storage; a view that no longer fits the answers falls back
-    /// to the first unanswered step.
+    /// to the first unanswered step. Focus goes to the step's heading (a reload lands the
+    /// reader where they were), except on the start view, where the page is left alone.
     pub fn restored(
         flow: FlowRef,
         today: NaiveDate,
@@ -118,14 +131,32 @@ impl State {
         let mut state = State::new(flow, today);
         state.answers = answers;
         state.returning = returning;
-        let complete = matches!(next_question(&state.flow, &state.answers), Next::Outcome(_));
-        state.view = match view {
-            View::Start => View::Start,
-            View::Question(q) if state.flow.question(&q).is_some() => View::Question(q),
-            v @ (View::Check | View::Outcome) if complete => v,
-            _ => state.resume(),
-        };
+        state.view = state.usable(view);
+        if state.view != View::Start {
+            state.focus = Focus::Heading;
+        }
         state
+    }
+
+    /// The view, or the first unanswered step when it no longer fits the answers.
+    fn usable(&self, view: View) -> View {
+        let complete = matches!(next_question(&self.flow, &self.answers), Next::Outcome(_));
+        match view {
+            View::Start => View::Start,
+            View::Question(q) if self.flow.question(&q).is_some() => View::Question(q),
+            v @ (View::Check | View::Outcome) if complete => v,
+            _ => self.resume(),
+        }
+    }
+
+    /// Whether the view shows a Back button: not on the start, nor on the first question
+    /// (Back would only go to the start, which "Start again" and the page already give).
+    pub fn has_back(&self) -> bool {
+        match &self.view {
+            View::Start => false,
+            View::Question(q) => self.returning || *q != self.flow.start,
+            _ => true,
+        }
     }
 
     /// The first question still to answer, or "check your answers" when there is none.
@@ -240,15 +271,22 @@ impl Reducible for State {
             }
             Action::StartAgain => {
                 s.answers = Answers::new();
+                s.ticked.clear();
                 s.returning = false;
                 let first = s.flow.start.clone();
                 s.go(View::Question(first));
-            }
-            Action::Clear => {
-                s.answers = Answers::new();
-                s.returning = false;
-                s.go(View::Start);
                 s.notice = Some("Your answers have been cleared.".to_string());
+            }
+            Action::Show { view, returning } => {
+                s.returning = returning;
+                let view = s.usable(view);
+                s.go(view);
+            }
+            Action::Tick { step, ticked } => {
+                s.ticked.retain(|t| *t != step);
+                if ticked {
+                    s.ticked.push(step);
+                }
             }
         }
         Rc::new(s)
@@ -354,16 +392,50 @@ mod tests {
     }
 
     #[test]
-    fn clear_and_start_again_forget_answers() {
+    fn start_again_forgets_answers_and_ticks() {
         let s = Rc::new(State::new(flow(), today())).reduce(Action::Start);
-        let s = answer(s, "a", true);
-        let cleared = s.clone().reduce(Action::Clear);
-        assert!(cleared.answers.0.is_empty());
-        assert_eq!(cleared.view, View::Start);
-        assert!(cleared.notice.is_some());
+        let s = answer(s, "a", true).reduce(Action::Tick {
+            step: "Do this".into(),
+            ticked: true,
+        });
+        assert_eq!(s.ticked, ["Do this"]);
         let again = s.reduce(Action::StartAgain);
         assert!(again.answers.0.is_empty());
+        assert!(again.ticked.is_empty());
+        assert!(again.notice.is_some());
         assert_eq!(again.view, View::Question("a".into()));
+    }
+
+    #[test]
+    fn no_back_on_the_first_question() {
+        let s = Rc::new(State::new(flow(), today()));
+        assert!(!s.has_back());
+        let s = s.reduce(Action::Start);
+        assert!(!s.has_back());
+        let s = answer(s, "a", true);
+        assert!(s.has_back());
+        let s = answer(answer(s, "b", true), "c", true).reduce(Action::Change("a".into()));
+        assert!(s.has_back(), "from a Change, Back returns to check answers");
+    }
+
+    #[test]
+    fn the_browsers_back_shows_an_earlier_view_with_the_answers_kept() {
+        let s = Rc::new(State::new(flow(), today())).reduce(Action::Start);
+        let s = answer(answer(s, "a", true), "b", false);
+        let seq = s.focus_seq;
+        let s = s.reduce(Action::Show {
+            view: View::Question("b".into()),
+            returning: false,
+        });
+        assert_eq!(s.view, View::Question("b".into()));
+        assert_eq!(s.answers.get("b"), Some(&Answer::Bool(false)));
+        assert_ne!(s.focus_seq, seq, "focus moves to the heading");
+        // A view the answers no longer reach falls back to the first missing answer.
+        let s = s.reduce(Action::Show {
+            view: View::Outcome,
+            returning: false,
+        });
+        assert_eq!(s.view, View::Question("c".into()));
     }
 
     #[test]
@@ -379,6 +451,12 @@ mod tests {
         answers.remove("b");
         let s = State::restored(flow(), today(), answers, View::Question("zz".into()), false);
         assert_eq!(s.view, View::Question("b".into()));
-        assert_eq!(s.focus, Focus::Stay);
+        assert_eq!(
+            s.focus,
+            Focus::Heading,
+            "after a reload, focus is on the step"
+        );
+        let s = State::restored(flow(), today(), Answers::new(), View::Start, false);
+        assert_eq!(s.focus, Focus::Stay, "the start view leaves the page alone");
     }
 }

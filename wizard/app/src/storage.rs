@@ -1,33 +1,53 @@
 //! Keeping the answers across a reload: in this tab's `sessionStorage` only. Never in the
-//! URL, the history, a cookie or a request; gone when the tab closes or the reader
-//! chooses "Clear my answers".
+//! URL, the history (which holds only the view's name), a cookie or a request; gone when
+//! the tab closes or the reader chooses "Start again".
 
 use crate::flow_json::{answers, write_answers};
 use crate::json::{self, Json};
 use crate::state::View;
 use signpost_wizard::Answers;
 
-/// What is kept: `{"answers": {...}, "view": "question:strap", "returning": false}`.
+/// What is kept: `{"answers": {...}, "view": "question:strap", "returning": false,
+/// "ticked": ["Fill in the form."]}`.
 #[derive(Debug, PartialEq)]
 pub struct Saved {
     pub answers: Answers,
     /// "start", "check", "outcome", or "question:<id>".
     pub view: String,
     pub returning: bool,
+    /// The outcome's steps ticked, by their text.
+    pub ticked: Vec<String>,
+}
+
+/// A view's name: "start", "check", "outcome", or "question:<id>".
+pub fn view_name(view: &View) -> String {
+    match view {
+        View::Start => "start".to_string(),
+        View::Check => "check".to_string(),
+        View::Outcome => "outcome".to_string(),
+        View::Question(q) => format!("question:{q}"),
+    }
+}
+
+/// The view a name stands for (anything unknown is the start).
+pub fn view_named(name: &str) -> View {
+    match name {
+        "check" => View::Check,
+        "outcome" => View::Outcome,
+        other => match other.strip_prefix("question:") {
+            Some(q) => View::Question(q.to_string()),
+            None => View::Start,
+        },
+    }
 }
 
 impl Saved {
-    pub fn new(answers: &Answers, view: &View, returning: bool) -> Saved {
-        let view = match view {
-            View::Start => "start".to_string(),
-            View::Check => "check".to_string(),
-            View::Outcome => "outcome".to_string(),
-            View::Question(q) => format!("question:{q}"),
-        };
+    pub fn new(answers: &Answers, view: &View, returning: bool, ticked: &[String]) -> Saved {
         Saved {
             answers: answers.clone(),
-            view,
+            view: view_name(view),
             returning,
+            ticked: ticked.to_vec(),
         }
     }
 
@@ -37,10 +57,18 @@ impl Saved {
         out.push_str(",\"view\":");
         json::write_str(&mut out, &self.view);
         out.push_str(if self.returning {
-            ",\"returning\":true}"
+            ",\"returning\":true"
         } else {
-            ",\"returning\":false}"
+            ",\"returning\":false"
         });
+        out.push_str(",\"ticked\":[");
+        for (i, step) in self.ticked.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_str(&mut out, step);
+        }
+        out.push_str("]}");
         out
     }
 
@@ -53,18 +81,21 @@ impl Saved {
                 _ => "start".to_string(),
             },
             returning: matches!(j.get("returning"), Some(Json::Bool(true))),
+            ticked: match j.get("ticked") {
+                Some(Json::Arr(items)) => items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Json::Str(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         })
     }
 
     pub fn view(&self) -> View {
-        match self.view.as_str() {
-            "check" => View::Check,
-            "outcome" => View::Outcome,
-            other => match other.strip_prefix("question:") {
-                Some(q) => View::Question(q.to_string()),
-                None => View::Start,
-            },
-        }
+        view_named(&self.view)
     }
 }
 
@@ -109,11 +140,13 @@ mod tests {
             View::Outcome,
             View::Question("strap".into()),
         ] {
-            let saved = Saved::new(&answers, &view, true);
+            let ticked = vec!["Fill in the \"form\".".to_string(), "Send it".to_string()];
+            let saved = Saved::new(&answers, &view, true, &ticked);
             let back = Saved::from_json(&saved.to_json()).unwrap();
             assert_eq!(back.view(), view);
             assert_eq!(back.answers, answers);
             assert!(back.returning);
+            assert_eq!(back.ticked, ticked);
         }
     }
 }

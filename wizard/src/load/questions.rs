@@ -12,7 +12,7 @@ impl Loader {
     ) -> Option<Question> {
         let at = at!["questions", i];
         let allowed = [
-            "id", "type", "text", "hint", "error", "options", "optional", "next",
+            "id", "type", "text", "hint", "error", "name", "options", "optional", "next",
         ];
         let m = self.map(src, &at, v, &allowed, "a question")?;
         let id = self.text(src, &at, &m, "id", "a question")?;
@@ -50,10 +50,12 @@ impl Loader {
             .unwrap_or_default();
         let hint = self.optional_text(src, &at, &m, "hint", "a question");
         let error = self.optional_text(src, &at, &m, "error", "a question");
+        let name = self.optional_text(src, &at, &m, "name", "a question");
         for (key, words) in [
             ("text", Some(&text)),
             ("hint", hint.as_ref()),
             ("error", error.as_ref()),
+            ("name", name.as_ref()),
         ] {
             if let Some(words) = words {
                 self.check_plain_words(src, &with(&at, key), words);
@@ -122,6 +124,7 @@ impl Loader {
             options,
             optional,
             error,
+            name,
             next,
         })
     }

@@ -51,17 +51,17 @@ pub fn run(json: &str) -> Evaluation {
         .unwrap_or_else(|e| panic!("evaluation of {json} failed: {e}"))
 }
 
-/// A cleared traveller (SC, not STRAP) going to these countries, in HQ.
+/// A cleared traveller (SC, not STRAP) taking equipment to these countries, in HQ.
 pub fn sc_to(countries: &str) -> Evaluation {
     run(&format!(
-        r#"{{"clearance":"sc","strap":false,"countries":{countries},"business_area":"moj-hq"}}"#
+        r#"{{"clearance":"sc","strap":false,"equipment":true,"countries":{countries},"business_area":"moj-hq"}}"#
     ))
 }
 
-/// A STRAP-briefed traveller going to these countries, in HQ.
+/// A STRAP-briefed traveller taking equipment to these countries, in HQ.
 pub fn strap_to(countries: &str) -> Evaluation {
     run(&format!(
-        r#"{{"clearance":"dv","strap":true,"countries":{countries},"business_area":"moj-hq"}}"#
+        r#"{{"clearance":"dv","strap":true,"equipment":true,"countries":{countries},"business_area":"moj-hq"}}"#
     ))
 }
 
