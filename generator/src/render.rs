@@ -196,10 +196,9 @@ fn copy_files(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let theme_static = THEME.get_dir("static").expect("the theme has static files");
     for file in all_files(theme_static) {
         let relative = file.path().strip_prefix("static").expect("under static");
-        let stripped = (relative.extension().is_some_and(|e| e == "css"))
-            .then(|| file.contents_utf8())
-            .flatten()
-            .map(crate::css_comments::without_comments);
+        let stripped = file
+            .contents_utf8()
+            .and_then(|text| crate::shipped_assets::shipped(&relative.to_string_lossy(), text));
         let contents = stripped.as_deref().map_or(file.contents(), str::as_bytes);
         if let Err(problem) = write_file(&out.join(ASSETS_DIR).join(relative), contents) {
             problems.push(problem);

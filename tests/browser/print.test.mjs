@@ -122,6 +122,8 @@ describe('print', () => {
       await w.answer(page, 'Security Check (SC)');
       await w.expectStep(page, 'Are you subject to STRAP briefing?');
       await w.answer(page, 'No');
+      await w.expectStep(page, 'Will you take MoJ IT equipment overseas, or access MoJ IT systems while you are overseas?');
+      await w.answer(page, 'Yes');
       await w.expectStep(page, 'Which countries will you visit or pass through?');
       await w.addCountry(page, 'chin', 'China');
       await w.continueOn(page);

@@ -76,6 +76,8 @@ describe('320 px wide', () => {
       await w.expectStep(page, 'Are you subject to STRAP briefing?');
       assert.deepEqual(await overflow(page), { sideways: 0, out: [] }, 'a question');
       await w.answer(page, 'No');
+      await w.expectStep(page, 'Will you take MoJ IT equipment overseas, or access MoJ IT systems while you are overseas?');
+      await w.answer(page, 'Yes');
       await w.expectStep(page, 'Which countries will you visit or pass through?');
       await w.addCountry(page, 'spa', 'Spain');
       await w.continueOn(page);
