@@ -1,10 +1,12 @@
 // Signpost site search: results as you type in the header's search box, and the full
 // results on the search page (search.html?q=...).
 //
-// The index is a classic script (assets/search-index.js, made by `signpost build`) that is
-// added to the page the first time the reader uses the search box: no fetch, no ES module,
-// no inline script, so search works from disk (file://) and under the site's
-// Content-Security-Policy. Results are built with textContent, never as HTML, so nothing
+// The index is in pieces, each a classic script made by `signpost build`: the site's words
+// (assets/search-index.js), added to the page the first time the reader uses the search
+// box; then, for each query, the shards holding its words (assets/search/w<n>.js) and the
+// text of the results shown (assets/search/t<n>.js). No fetch, no ES module, no inline
+// script, so search works from disk (file://) and under the site's
+// Content-Security-Policy, and a large site's first query loads a small part of it. Results are built with textContent, never as HTML, so nothing
 // in a page can inject markup into them.
 //
 // Keyboard: type to search; Down arrow moves into the results, Up and Down move between
@@ -14,6 +16,7 @@
   "use strict";
 
   var SHOWN_IN_HEADER = 8;
+  var SHOWN_ON_PAGE = 50;
   var SNIPPET_LENGTH = 180;
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var MARKS = /[\u0300-\u036f]/g;
@@ -58,46 +61,98 @@
     return bytes;
   }
 
-  // The index comes in chunks (packed in parallel at build time), each gzip-compressed JSON
-  // with the pages and sections of a run of pages, numbered across the whole site.
-  function unpackChunk(data) {
+  function unpackBytes(data) {
     var stream = new Blob([decodeBase64(data)]).stream()
       .pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
-  function unpack(packed) {
-    if (!packed || packed.format !== "signpost-search-2") {
-      return Promise.reject(new Error("unknown search index"));
-    }
-    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
-      var pages = [];
-      var sections = [];
-      chunks.forEach(function (data) {
-        var firstSection = sections.length;
-        data.pages.forEach(function (p) {
-          pages.push({ url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]) });
-        });
-        data.sections.forEach(function (s) {
-          var text = folded(s[3]);
-          sections.push({
-            page: s[0], heading: s[1], id: s[2], text: s[3],
-            folded: text.text, from: text.from, foldedHeading: fold(s[1]), places: []
-          });
-        });
-        // The places a section names, with the other words for each ("Dubai" for the
-        // United Arab Emirates); numbered from the chunk's first section.
-        (data.places || []).forEach(function (p) {
-          sections[firstSection + p[0]].places = p[1].map(function (place) {
-            return { folded: fold(place[0]), words: place[1].map(fold) };
-          });
-        });
-      });
-      return { pages: pages, sections: sections };
+  function unpackChunk(data) {
+    return unpackBytes(data).then(function (bytes) {
+      return JSON.parse(new TextDecoder().decode(bytes));
     });
   }
 
-  // Adds the index script to the page once; resolves with the unpacked index.
+  // Adds a chunk of pages and sections (a text piece, or a chunk of a whole index) to the
+  // index: pages from `firstPage`, sections from `firstSection`, places numbered from the
+  // chunk's first section.
+  function addChunk(index, data, firstPage, firstSection) {
+    data.pages.forEach(function (p, n) {
+      index.pages[firstPage + n] = { number: firstPage + n, url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]), sections: [] };
+    });
+    data.sections.forEach(function (s, n) {
+      var text = folded(s[3]);
+      var section = {
+        number: firstSection + n, page: s[0], heading: s[1], id: s[2], text: s[3],
+        folded: text.text, from: text.from, foldedHeading: fold(s[1]), places: []
+      };
+      index.sections[firstSection + n] = section;
+      index.pages[s[0]].sections.push(section);
+    });
+    // The places a section names, with the other words for each ("Dubai" for the
+    // United Arab Emirates).
+    (data.places || []).forEach(function (p) {
+      index.sections[firstSection + p[0]].places = p[1].map(function (place) {
+        return { folded: fold(place[0]), words: place[1].map(fold) };
+      });
+    });
+  }
+
+  // A whole index in one script (format 2): every page and section at once.
+  function unpackWhole(packed) {
+    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
+      var index = { pages: [], sections: [], whole: true };
+      chunks.forEach(function (data) {
+        addChunk(index, data, index.pages.length, index.sections.length);
+      });
+      return index;
+    });
+  }
+
+  // The site's words (format 3); postings and texts are loaded as queries need them.
+  function unpackWords(packed) {
+    return unpackChunk(packed.data).then(function (base) {
+      var words = base.words ? base.words.split("\n") : [];
+      var byForm = new Map();
+      var foldedWords = words.map(function (w, n) {
+        var f = fold(w);
+        if (!byForm.has(f)) byForm.set(f, []);
+        byForm.get(f).push(n);
+        return f;
+      });
+      var forms = Array.from(byForm.keys()).sort();
+      var firstSection = [];
+      var sectionPage = [];
+      base.sections.forEach(function (count, page) {
+        firstSection.push(sectionPage.length);
+        for (var k = 0; k < count; k++) sectionPage.push(page);
+      });
+      return {
+        pages: [], sections: [], whole: false,
+        words: foldedWords, counts: base.counts, forms: forms, byForm: byForm,
+        shardStarts: base.shards, firstSection: firstSection, sectionPage: sectionPage,
+        replaced: new Set(base.replaced), perPiece: base.pieces, postings: [], pieces: {}
+      };
+    });
+  }
+
+  function unpack(packed) {
+    if (packed && packed.format === "signpost-search-2") return unpackWhole(packed);
+    if (packed && packed.format === "signpost-search-3") return unpackWords(packed);
+    return Promise.reject(new Error("unknown search index"));
+  }
+
+  function addScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("the search index is missing")); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Adds the first index script to the page once; resolves with the unpacked index.
   function loadIndex() {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
@@ -109,17 +164,90 @@
         resolve(self.SIGNPOST_SEARCH_INDEX);
         return;
       }
-      var script = document.createElement("script");
-      script.src = form.getAttribute("data-search-index");
-      script.onload = function () { resolve(self.SIGNPOST_SEARCH_INDEX); };
-      script.onerror = function () { reject(new Error("the search index is missing")); };
-      document.head.appendChild(script);
+      addScript(form.getAttribute("data-search-index")).then(function () {
+        resolve(self.SIGNPOST_SEARCH_INDEX);
+      }, reject);
     }).then(unpack).then(function (unpacked) {
       index = unpacked;
       self.SIGNPOST_SEARCH_INDEX = null;
       return index;
     });
     return loading;
+  }
+
+  // One piece of the index (a shard of postings, "w3", or a text piece, "t12"), packed.
+  var parts = {};
+  function loadPart(name) {
+    if (!parts[name]) {
+      var folder = form.getAttribute("data-search-index").replace(/search-index\.js$/, "search/");
+      parts[name] = addScript(folder + name + ".js").then(function () {
+        var all = self.SIGNPOST_SEARCH_PARTS || {};
+        var packed = all[name];
+        delete all[name];
+        if (typeof packed !== "string") throw new Error("the search index is missing");
+        return packed;
+      });
+      parts[name].catch(function () { delete parts[name]; });
+    }
+    return parts[name];
+  }
+
+  // Reads a shard: for each of its words, the pages whose title has it and the sections
+  // that have it, each with its weight (times in the text, and flags for the heading and
+  // a place's other words), as numbers written as gaps in LEB128.
+  function readShard(index, n, bytes) {
+    var at = 0;
+    function next() {
+      var value = 0, shift = 0, b;
+      do { b = bytes[at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
+      return value;
+    }
+    var end = n + 1 < index.shardStarts.length ? index.shardStarts[n + 1] : index.words.length;
+    for (var w = index.shardStarts[n]; w < end; w++) {
+      var titles = [];
+      var last = 0;
+      for (var t = next(); t > 0; t--) { last += next(); titles.push(last); }
+      var count = next();
+      var sections = new Uint32Array(count);
+      var weights = new Uint8Array(count);
+      last = 0;
+      for (var k = 0; k < count; k++) { last += next(); sections[k] = last; weights[k] = bytes[at++]; }
+      index.postings[w] = { titles: titles, sections: sections, weights: weights };
+    }
+  }
+
+  function shardOf(index, word) {
+    var lo = 0, hi = index.shardStarts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (index.shardStarts[mid] <= word) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function loadPostings(index, words) {
+    var shards = new Set();
+    words.forEach(function (w) { if (!index.postings[w]) shards.add(shardOf(index, w)); });
+    return Promise.all(Array.from(shards).map(function (n) {
+      return loadPart("w" + n).then(unpackBytes).then(function (bytes) { readShard(index, n, bytes); });
+    }));
+  }
+
+  // Loads the text of `pages` (page numbers), a few pages a piece.
+  function loadPages(index, pages) {
+    if (index.whole) return Promise.resolve();
+    var pieces = new Set();
+    pages.forEach(function (p) { if (!index.pages[p]) pieces.add(Math.floor(p / index.perPiece)); });
+    return Promise.all(Array.from(pieces).map(function (n) {
+      if (!index.pieces[n]) {
+        index.pieces[n] = loadPart("t" + n).then(unpackChunk).then(function (data) {
+          var first = n * index.perPiece;
+          addChunk(index, data, first, index.firstSection[first]);
+        });
+        index.pieces[n].catch(function () { delete index.pieces[n]; });
+      }
+      return index.pieces[n];
+    }));
   }
 
   // ---------------------------------------------------------------- matching
@@ -185,6 +313,13 @@
   function vocabulary(index) {
     if (index.vocabulary) return index.vocabulary;
     var counts = new Map();
+    if (!index.whole) {
+      index.words.forEach(function (w, n) {
+        if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + index.counts[n]);
+      });
+      index.vocabulary = counts;
+      return counts;
+    }
     var add = function (text) {
       text.split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
         if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + 1);
@@ -219,6 +354,7 @@
   }
 
   function lookEverywhere(index, term) {
+    if (!index.whole) return wordsFor(index, term).length > 0;
     for (var i = 0; i < index.pages.length; i++) {
       if (findWord(index.pages[i].folded, term, 0) !== -1) return true;
     }
@@ -329,26 +465,156 @@
     return total;
   }
 
-  // The best section of each page that matches, current guidance before replaced pages.
-  function search(index, query) {
-    if (query.terms.length === 0) return [];
-    var best = {};
-    for (var i = 0; i < index.sections.length; i++) {
-      var section = index.sections[i];
-      var page = index.pages[section.page];
+  // Current guidance before replaced pages, then the best first.
+  function byRank(a, b) {
+    if (a.replaced !== b.replaced) return a.replaced ? 1 : -1;
+    return b.score - a.score || a.pageNumber - b.pageNumber;
+  }
+
+  // The best section of `page` for the query, scored on its text, or null.
+  function bestOf(page, query) {
+    var best = null;
+    page.sections.forEach(function (section) {
       var points = score(section, page, query);
-      if (points > 0 && (!best[section.page] || best[section.page].score < points)) {
-        best[section.page] = { score: points, section: section, page: page };
+      if (points > 0 && (!best || best.score < points)) {
+        best = { score: points, section: section, page: page, pageNumber: page.number, replaced: page.replaced, query: query };
       }
+    });
+    return best;
+  }
+
+  // The best section of each page that matches, current guidance before replaced pages:
+  // a promise of the results, the first `shown` of them with their text loaded.
+  function search(index, query, shown) {
+    if (query.terms.length === 0) return Promise.resolve([]);
+    if (index.whole) {
+      var results = [];
+      index.pages.forEach(function (page) {
+        var best = bestOf(page, query);
+        if (best) results.push(best);
+      });
+      return Promise.resolve(results.sort(byRank));
     }
-    var results = Object.keys(best).map(function (k) { return best[k]; });
-    results.sort(function (a, b) {
-      if (a.page.replaced !== b.page.replaced) return a.page.replaced ? 1 : -1;
-      return b.score - a.score || a.section.page - b.section.page;
+    var words = [];
+    query.terms.forEach(function (part) {
+      part.words = part.forms.map(function (f) { return wordsFor(index, f); });
+      part.words.forEach(function (ids) { words.push.apply(words, ids); });
     });
-    return results.map(function (r) {
-      return { page: r.page, section: r.section, query: query };
+    return loadPostings(index, words).then(function () {
+      var found = rankByWords(index, query);
+      // Texts for the results shown, and for a few more when the words together (a
+      // phrase) could lift one of them into those shown.
+      var scored = Math.min(found.length, query.terms.length > 1 ? shown * 2 : shown);
+      return rescore(index, query, found, scored);
     });
+  }
+
+  // Scores the first `count` results on their text (words together, where each occurs),
+  // and loads it, so they can be shown; the rest keep their score from the words.
+  function rescore(index, query, found, count) {
+    var top = found.slice(0, count);
+    return loadPages(index, top.map(function (r) { return r.pageNumber; })).then(function () {
+      top.forEach(function (r, n) {
+        var exact = bestOf(index.pages[r.pageNumber], query);
+        if (exact) found[n] = exact;
+      });
+      var head = found.slice(0, count).sort(byRank);
+      return head.concat(found.slice(count));
+    });
+  }
+
+  // Makes sure results[from..to] have their text loaded, to be shown.
+  function withText(index, results, from, to) {
+    var missing = results.slice(from, to).filter(function (r) { return !r.section; });
+    return loadPages(index, missing.map(function (r) { return r.pageNumber; })).then(function () {
+      for (var i = from; i < Math.min(to, results.length); i++) {
+        var r = results[i];
+        if (r.section) continue;
+        var page = index.pages[r.pageNumber];
+        results[i] = bestOf(page, r.query) || {
+          score: r.score, page: page, pageNumber: page.number, replaced: page.replaced, query: r.query,
+          section: index.sections[r.sectionNumber]
+        };
+      }
+      return results;
+    });
+  }
+
+  // Terms shorter than this match whole words only: a prefix of one or two letters would
+  // bring in the postings of a good part of the site's words.
+  var MIN_PREFIX = 3;
+
+  // The site's words (numbers) that `form` starts, or that it is, if it is short.
+  function wordsFor(index, form) {
+    var forms = index.forms;
+    var lo = 0, hi = forms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (forms[mid] < form) lo = mid + 1; else hi = mid;
+    }
+    var out = [];
+    for (var i = lo; i < forms.length && forms[i].startsWith(form); i++) {
+      if (form.length < MIN_PREFIX && forms[i] !== form) break;
+      out.push.apply(out, index.byForm.get(forms[i]));
+    }
+    return out;
+  }
+
+  // Scores every section from the postings of the query's words alone, as `score` does
+  // from the text, less the points for the words together: in a page's title 12 (whole
+  // word) or 8, in the heading 6, in the text 2 a time (1 for a word it starts; at most
+  // 10), among a place's other words 6. Every term must score. The best section of each
+  // page, ranked.
+  function rankByWords(index, query) {
+    var total = null;
+    query.terms.forEach(function (part) {
+      var best = new Map();
+      part.forms.forEach(function (form, f) {
+        var text = new Map();
+        var titled = new Map();
+        part.words[f].forEach(function (w) {
+          var p = index.postings[w];
+          var whole = index.words[w] === form;
+          p.titles.forEach(function (page) {
+            titled.set(page, Math.max(titled.get(page) || 0, whole ? 12 : 8));
+          });
+          for (var k = 0; k < p.sections.length; k++) {
+            var s = p.sections[k], weight = p.weights[k];
+            var e = text.get(s);
+            if (!e) { e = { count: 0, flags: 0 }; text.set(s, e); }
+            e.count += (weight & 15) * (whole ? 2 : 1);
+            e.flags |= weight & 48;
+          }
+        });
+        var points = function (s, e) {
+          var p = Math.min(e ? e.count : 0, 10) + (titled.get(index.sectionPage[s]) || 0);
+          if (e && e.flags & 16) p += 6;
+          if (e && e.flags & 32) p += 6;
+          if (p > (best.get(s) || 0)) best.set(s, p);
+        };
+        text.forEach(function (e, s) { points(s, e); });
+        titled.forEach(function (_, page) {
+          var first = index.firstSection[page];
+          var end = page + 1 < index.firstSection.length ? index.firstSection[page + 1] : index.sectionPage.length;
+          for (var s = first; s < end; s++) if (!text.has(s)) points(s, null);
+        });
+      });
+      if (total === null) { total = best; return; }
+      var both = new Map();
+      total.forEach(function (points, s) {
+        if (best.has(s)) both.set(s, points + best.get(s));
+      });
+      total = both;
+    });
+    var byPage = new Map();
+    total.forEach(function (points, s) {
+      var page = index.sectionPage[s];
+      var known = byPage.get(page);
+      if (!known || known.score < points || (known.score === points && s < known.sectionNumber)) {
+        byPage.set(page, { score: points, pageNumber: page, sectionNumber: s, replaced: index.replaced.has(page), query: query });
+      }
+    });
+    return Array.from(byPage.values()).sort(byRank);
   }
 
   // What to mark in a section's text, as [start, end, term number] in its folded text:
@@ -499,6 +765,35 @@
     results.slice(0, limit).forEach(function (r) { target.appendChild(resultItem(r)); });
   }
 
+  // The search page shows results SHOWN_ON_PAGE at a time (each needs its page's text
+  // loaded); the button below them shows the next ones, and focus moves to the first.
+  function showMoreButton(results) {
+    var button = searchPage.querySelector(".search-page-more");
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-page-more";
+      pageList.parentNode.insertBefore(button, pageList.nextSibling);
+      button.addEventListener("click", function () {
+        var shown = pageList.childNodes.length;
+        var all = button.results;
+        withText(index, all, shown, shown + SHOWN_ON_PAGE).then(function () {
+          all.slice(shown, shown + SHOWN_ON_PAGE).forEach(function (r) { pageList.appendChild(resultItem(r)); });
+          var first = pageList.childNodes[shown];
+          if (first) first.querySelector("a").focus();
+          update();
+        });
+      });
+    }
+    button.results = results;
+    function update() {
+      var left = button.results.length - pageList.childNodes.length;
+      button.hidden = left <= 0;
+      button.textContent = "Show " + Math.min(left, SHOWN_ON_PAGE) + " more results";
+    }
+    update();
+  }
+
   function searchPageHref(query) {
     return root + "search.html?q=" + encodeURIComponent(query.trim());
   }
@@ -579,6 +874,8 @@
       if (searchPage) {
         pageList.textContent = "";
         pageStatus.textContent = "";
+        var moreButton = searchPage.querySelector(".search-page-more");
+        if (moreButton) moreButton.hidden = true;
         allPages.hidden = false;
       } else {
         close();
@@ -586,18 +883,25 @@
       }
       return;
     }
+    var read;
     loadIndex().then(function () {
-      if (input.value !== query) return; // the reader typed on
-      var read = readQuery(index, query);
-      var results = search(index, read);
+      if (input.value !== query) return null; // the reader typed on
+      read = readQuery(index, query);
+      var shown = searchPage ? SHOWN_ON_PAGE : SHOWN_IN_HEADER;
+      return search(index, read, shown).then(function (results) {
+        return withText(index, results, 0, shown);
+      });
+    }).then(function (results) {
+      if (!results || input.value !== query) return;
       if (searchPage) {
-        fill(pageList, results, results.length);
+        fill(pageList, results, SHOWN_ON_PAGE);
         pageStatus.textContent = countText(results.length, read);
+        showMoreButton(results);
         allPages.hidden = true;
       } else {
         showHeaderResults(read, results);
       }
-    }, function () {
+    }).catch(function () {
       showUnavailable(searchPage ? "page" : "header", "Search does not work in this browser.");
     });
   }
