@@ -26,7 +26,7 @@ use crate::output::write_file;
 use crate::page::Page;
 use crate::render::ASSETS_DIR;
 use crate::search_places::Places;
-use crate::search_words::{PageWords, SectionText, WordIndex, word_index};
+use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
 use crate::site::Site;
 use base64::Engine;
 use chrono::NaiveDate;
@@ -72,12 +72,16 @@ pub const PAGES_PER_PIECE: usize = 2;
 /// What `search-index.js` carries (JSON, packed).
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Base {
-    /// Every word of the site, sorted, joined by newlines.
+    /// Every word of the site, lower case, by number, joined by newlines.
     pub words: String,
     /// How often each word occurs.
     pub counts: Vec<u32>,
-    /// The first word of each shard (`search/w<n>.js`).
-    pub shards: Vec<usize>,
+    /// The shard (`search/w<n>.js`) with each word's postings.
+    pub shards: Vec<u32>,
+    /// For the text coding: the gaps between words other than one space, and the words
+    /// written other than lower case, capitalised or upper case.
+    pub gaps: Vec<String>,
+    pub literals: Vec<String>,
     /// How many sections each page has, in page order.
     pub sections: Vec<u32>,
     /// The pages that have been replaced (ranked after all current ones).
@@ -86,12 +90,22 @@ pub struct Base {
     pub pieces: usize,
 }
 
-/// One text piece, borrowed from the pages: packed without copying their text.
+/// One text piece's JSON, borrowed from the pages; the sections' text follows it, coded
+/// with the site's words (see `search_words`).
 #[derive(Serialize)]
 struct Chunk<'a> {
     pages: Vec<(&'a str, &'a str, u8)>,
-    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+    /// `[page number, h2 heading ("" before the first), heading id]`.
+    sections: Vec<(usize, &'a str, &'a str)>,
     places: Vec<(usize, Vec<NamedPlaceRef<'a>>)>,
+}
+
+/// A [`Chunk`] as read back.
+#[derive(Deserialize)]
+struct ReadChunk {
+    pages: Vec<(String, String, u8)>,
+    sections: Vec<(usize, String, String)>,
+    places: Vec<(usize, Vec<NamedPlace>)>,
 }
 
 /// A [`NamedPlace`], borrowed.
@@ -100,61 +114,67 @@ type NamedPlaceRef<'a> = (&'a str, Vec<&'a str>);
 /// The files of the index: paths under `assets/` and their scripts.
 pub type IndexFiles = Vec<(String, String)>;
 
-/// Packs the text piece of `pages` (numbered from `first_number`).
-fn pack_piece(
-    pages: &[Page],
-    read: &[Vec<html_text::TextSection>],
-    first_number: usize,
-    places: &Places,
-) -> String {
+/// A page's sections as read, and the places each names.
+struct ReadPage<'a> {
+    sections: Vec<html_text::TextSection>,
+    places: Vec<Vec<NamedPlaceRef<'a>>>,
+}
+
+/// Packs the text piece of `pages` (numbered from `first_number`): the length of its
+/// JSON, the JSON, then its sections' coded text.
+fn pack_piece(pages: &[Page], read: &[ReadPage], coded: &[Vec<u8>], first_number: usize) -> String {
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
         places: Vec::new(),
     };
-    for ((number, page), sections) in (first_number..).zip(pages).zip(read) {
+    for ((number, page), read) in (first_number..).zip(pages).zip(read) {
         chunk.pages.push((
             &page.url,
             &page.title,
             u8::from(page.front.superseded_by.is_some()),
         ));
-        for section in sections {
-            let named = places.named_in(&section.text);
+        for (section, named) in read.sections.iter().zip(&read.places) {
             if !named.is_empty() {
-                chunk.places.push((chunk.sections.len(), named));
+                chunk.places.push((chunk.sections.len(), named.clone()));
             }
-            chunk
-                .sections
-                .push((number, &section.heading, &section.id, &section.text));
+            chunk.sections.push((number, &section.heading, &section.id));
         }
     }
-    pack_json(&chunk)
+    let json = serde_json::to_vec(&chunk).expect("the index serialises");
+    let mut bytes = Vec::with_capacity(json.len() + 8 + coded.iter().map(Vec::len).sum::<usize>());
+    bytes.extend_from_slice(format!("{}\n", json.len()).as_bytes());
+    bytes.extend_from_slice(&json);
+    for text in coded {
+        bytes.extend_from_slice(text);
+    }
+    pack_bytes(&bytes)
 }
 
-/// One page's words, its sections numbered from `first_section`.
-fn page_words(
-    page: &Page,
-    sections: &[html_text::TextSection],
-    first_section: u32,
-    places: &Places,
-) -> PageWords {
-    let mut words = PageWords::new(&page.title);
-    for (number, section) in (first_section..).zip(sections) {
-        let place_words = places
-            .named_in(&section.text)
-            .into_iter()
-            .flat_map(|(_, words)| words)
-            .collect();
-        words.add_section(
-            number,
-            &SectionText {
-                heading: &section.heading,
-                text: &section.text,
-                place_words,
-            },
-        );
+/// The site's words, from every page's title and sections (in page order), and each
+/// page's sections' text, coded with them.
+fn word_index(pages: &[Page], read: &[ReadPage]) -> (WordIndex, Vec<Vec<u8>>) {
+    let mut indexer = WordIndexer::default();
+    let mut number = 0u32;
+    let mut coded = Vec::with_capacity(pages.len());
+    for (page_number, (page, read)) in (0u32..).zip(pages.iter().zip(read)) {
+        indexer.add_title(page_number, &page.title);
+        let mut text = Vec::new();
+        for (section, named) in read.sections.iter().zip(&read.places) {
+            indexer.add_section(
+                number,
+                &SectionText {
+                    heading: &section.heading,
+                    text: &section.text,
+                    place_words: named.iter().flat_map(|(_, words)| words).copied().collect(),
+                },
+                &mut text,
+            );
+            number += 1;
+        }
+        coded.push(text);
     }
-    words
+    (indexer.finish(), coded)
 }
 
 /// gzip-compressed, base64-encoded: a string nothing in the pages can end early.
@@ -164,10 +184,6 @@ fn pack_bytes(bytes: &[u8]) -> String {
     std::io::Write::write_all(&mut gzip, bytes).expect("writing to memory");
     let packed = gzip.finish().expect("writing to memory");
     base64::engine::general_purpose::STANDARD.encode(packed)
-}
-
-fn pack_json(value: &impl Serialize) -> String {
-    pack_bytes(&serde_json::to_vec(value).expect("the index serialises"))
 }
 
 /// A piece's script: one statement adding it to the global by name.
@@ -180,53 +196,37 @@ fn part_script(name: &str, packed: &str) -> String {
 
 /// Every file of the index of `pages`: `search-index.js` first, then the pieces.
 pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
-    let read: Vec<Vec<html_text::TextSection>> = pages
+    let read: Vec<ReadPage> = pages
         .par_iter()
-        .map(|page| html_text::sections(&page.body_html))
+        .map(|page| {
+            let sections = html_text::sections(&page.body_html);
+            let places = sections.iter().map(|s| places.named_in(&s.text)).collect();
+            ReadPage { sections, places }
+        })
         .collect();
-    let mut first_sections = Vec::with_capacity(pages.len());
-    let mut total = 0u32;
-    for sections in &read {
-        first_sections.push(total);
-        total += sections.len() as u32;
-    }
-    let (words, texts) = rayon::join(
-        || {
-            let words: Vec<PageWords> = pages
-                .par_iter()
-                .zip(&read)
-                .zip(&first_sections)
-                .map(|((page, sections), &first)| page_words(page, sections, first, places))
-                .collect();
-            word_index(words)
-        },
-        || {
-            pages
-                .par_chunks(PAGES_PER_PIECE)
-                .zip(read.par_chunks(PAGES_PER_PIECE))
-                .enumerate()
-                .map(|(n, (chunk, read))| {
-                    let name = format!("t{n}");
-                    let packed = pack_piece(chunk, read, n * PAGES_PER_PIECE, places);
-                    (
-                        format!("{PARTS_DIR}/{name}.js"),
-                        part_script(&name, &packed),
-                    )
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    let WordIndex {
-        words,
-        counts,
-        shard_starts,
-        shards,
-    } = words;
+    let total: usize = read.iter().map(|r| r.sections.len()).sum();
+    let (words, coded) = word_index(pages, &read);
+    let texts: Vec<(String, String)> = pages
+        .par_chunks(PAGES_PER_PIECE)
+        .zip(read.par_chunks(PAGES_PER_PIECE))
+        .zip(coded.par_chunks(PAGES_PER_PIECE))
+        .enumerate()
+        .map(|(n, ((chunk, read), coded))| {
+            let name = format!("t{n}");
+            let packed = pack_piece(chunk, read, coded, n * PAGES_PER_PIECE);
+            (
+                format!("{PARTS_DIR}/{name}.js"),
+                part_script(&name, &packed),
+            )
+        })
+        .collect();
     let base = Base {
-        words: words.join("\n"),
-        counts,
-        shards: shard_starts,
-        sections: read.iter().map(|s| s.len() as u32).collect(),
+        words: words.words.join("\n"),
+        counts: words.counts,
+        shards: words.shard_of,
+        gaps: words.gaps,
+        literals: words.literals,
+        sections: read.iter().map(|r| r.sections.len() as u32).collect(),
         replaced: (0u32..)
             .zip(pages)
             .filter(|(_, p)| p.front.superseded_by.is_some())
@@ -234,6 +234,7 @@ pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
             .collect(),
         pieces: PAGES_PER_PIECE,
     };
+    let base_json = serde_json::to_vec(&base).expect("the index serialises");
     let mut files = vec![(
         INDEX_FILE.to_string(),
         format!(
@@ -241,11 +242,12 @@ pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
              // The site's words; the rest is in search/, loaded by search.js as needed.\n\
              self.{INDEX_GLOBAL} = {{\"format\": \"{FORMAT}\", \"data\": \"{}\"}};\n",
             pages.len(),
-            pack_json(&base),
+            pack_bytes(&base_json),
         ),
     )];
     files.extend(
-        shards
+        words
+            .shards
             .par_iter()
             .enumerate()
             .map(|(n, shard)| {
@@ -261,7 +263,7 @@ pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
     files
 }
 
-/// The packed string of a script written by [`index_files`].
+/// The packed bytes of a script written by [`index_files`].
 fn packed_in(script: &str) -> Option<Vec<u8>> {
     let line = script.lines().find(|l| !l.starts_with("//"))?;
     let end = line.rfind('"')?;
@@ -279,9 +281,36 @@ pub fn read_base(script: &str) -> Option<Base> {
     serde_json::from_slice(&packed_in(script)?).ok()
 }
 
-/// Reads a piece of the index back: a text piece's JSON or a shard's bytes.
+/// Reads a piece of the index back (for tests and tools): its bytes, unpacked.
 pub fn read_part(script: &str) -> Option<Vec<u8>> {
     packed_in(script)
+}
+
+/// Reads a text piece back, its texts decoded with the site's words in `base`.
+pub fn read_piece(bytes: &[u8], base: &Base) -> Option<Index> {
+    let newline = bytes.iter().position(|&b| b == b'\n')?;
+    let len: usize = std::str::from_utf8(&bytes[..newline]).ok()?.parse().ok()?;
+    let json = bytes.get(newline + 1..newline + 1 + len)?;
+    let chunk: ReadChunk = serde_json::from_slice(json).ok()?;
+    let words = WordIndex {
+        words: base.words.split('\n').map(String::from).collect(),
+        counts: Vec::new(),
+        shard_of: Vec::new(),
+        shards: Vec::new(),
+        gaps: base.gaps.clone(),
+        literals: base.literals.clone(),
+    };
+    let texts = decode_texts(&bytes[newline + 1 + len..], chunk.sections.len(), &words)?;
+    Some(Index {
+        pages: chunk.pages,
+        sections: chunk
+            .sections
+            .into_iter()
+            .zip(texts)
+            .map(|((p, h, id), text)| (p, h, id, text))
+            .collect(),
+        places: chunk.places,
+    })
 }
 
 /// Reads the text of a whole index back from a built site's `assets/` folder (for tests
@@ -296,7 +325,7 @@ pub fn read_index(assets: &Path) -> Option<Index> {
     for n in 0..base.sections.len().div_ceil(base.pieces) {
         let script =
             std::fs::read_to_string(assets.join(PARTS_DIR).join(format!("t{n}.js"))).ok()?;
-        let piece: Index = serde_json::from_slice(&read_part(&script)?).ok()?;
+        let piece = read_piece(&read_part(&script)?, &base)?;
         let first_section = whole.sections.len();
         whole.pages.extend(piece.pages);
         whole.sections.extend(piece.sections);
@@ -364,22 +393,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_piece_round_trips_and_cannot_break_out() {
-        let index = Index {
-            pages: vec![("a.html".into(), "</script><b>\u{2028}".into(), 0)],
-            sections: vec![(
-                0,
-                String::new(),
-                String::new(),
-                "\"quotes\" & <tags>".into(),
-            )],
-            places: vec![(0, vec![("<b>".into(), vec!["</script>".into()])])],
-        };
-        let script = part_script("t0", &pack_json(&index));
+    fn a_piece_script_cannot_break_out() {
+        let script = part_script("t0", &pack_bytes("</script><b>\u{2028}\"".as_bytes()));
         assert!(!script.contains("</script"));
         assert!(!script.contains('<'));
         assert!(!script.contains('\u{2028}'));
-        let read: Index = serde_json::from_slice(&read_part(&script).unwrap()).unwrap();
-        assert_eq!(read, index);
+        assert_eq!(
+            read_part(&script).unwrap(),
+            "</script><b>\u{2028}\"".as_bytes()
+        );
     }
 }

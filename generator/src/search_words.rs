@@ -4,10 +4,15 @@
 //! often and whether in the heading or a place's other words. This is what lets the browser
 //! score every section of a large site while loading only the words of the query.
 //!
-//! Words are cut into shards in their sorted order, so the words a term starts ("trav" for
-//! "travel", "travelling") sit together and a query loads few shards.
+//! Postings are cut into shards in the words' sorted order, so the words a term starts
+//! ("trav" for "travel", "travelling") sit together and a query loads few shards.
+//!
+//! The same list of words codes the sections' text for snippets: each word as its number
+//! (and whether it is capitalised), each gap between words as nothing when it is one space,
+//! else the number of the gap in a list of gaps. Compressed, that is about half the size of
+//! the text compressed, and the words are already on the reader's side.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// A section's weight for a word: times in its text (at most [`MAX_COUNT`]), and flags.
 pub const HEADING: u8 = 16;
@@ -19,66 +24,18 @@ const MAX_COUNT: u8 = 10;
 /// per rare word.
 const SHARD_BYTES: usize = 6 * 1024;
 
-/// The words of `text`, as search.js reads them: lower case, split at anything not a
-/// letter or digit.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
+/// How a word of the text is written, against its entry in the list (lower case).
+const AS_LISTED: u32 = 0;
+const CAPITALISED: u32 = 1;
+const UPPER_CASE: u32 = 2;
+/// Written some other way ("iPhone"): the number is of an entry in the list of such words.
+const LITERAL: u32 = 3;
 
-/// One page's words: in its title, and in each of its sections (numbered across the site).
-#[derive(Default)]
-pub struct PageWords {
-    title: Vec<String>,
-    /// `(word, section number, weight)`.
-    sections: Vec<(String, u32, u8)>,
-    /// Every occurrence, for the word counts.
-    counts: BTreeMap<String, u32>,
-}
-
-/// What one section says, for [`PageWords::add_section`].
+/// What one section says, for [`WordIndexer::add_section`].
 pub struct SectionText<'a> {
     pub heading: &'a str,
     pub text: &'a str,
     pub place_words: Vec<&'a str>,
-}
-
-impl PageWords {
-    pub fn new(title: &str) -> Self {
-        let mut page = PageWords::default();
-        for word in words(title) {
-            *page.counts.entry(word.clone()).or_default() += 1;
-            page.title.push(word);
-        }
-        page.title.sort();
-        page.title.dedup();
-        page
-    }
-
-    pub fn add_section(&mut self, number: u32, section: &SectionText) {
-        let mut weights: BTreeMap<String, u8> = BTreeMap::new();
-        let mut add = |word: String, weight: &dyn Fn(u8) -> u8| {
-            *self.counts.entry(word.clone()).or_default() += 1;
-            let w = weights.entry(word).or_default();
-            *w = weight(*w);
-        };
-        for word in words(section.heading) {
-            add(word, &|w| w | HEADING);
-        }
-        for word in words(section.text) {
-            add(word, &|w| {
-                if w & 15 < MAX_COUNT { w + 1 } else { w }
-            });
-        }
-        for place in &section.place_words {
-            for word in words(place) {
-                add(word, &|w| w | PLACE);
-            }
-        }
-        self.sections
-            .extend(weights.into_iter().map(|(word, w)| (word, number, w)));
-    }
 }
 
 #[derive(Default)]
@@ -86,77 +43,232 @@ struct Postings {
     count: u32,
     titles: Vec<u32>,
     sections: Vec<(u32, u8)>,
+    /// The section this word was last seen in, while indexing.
+    last: Option<u32>,
 }
 
-/// The words of the whole site, sorted, with their counts, and their postings cut into
-/// shards: `(words, counts, first word of each shard, each shard's bytes)`.
+/// The site's words in the order first met (their numbers), with their counts, the shard
+/// of each, the shards' bytes, and the lists the text coding uses.
+#[derive(Debug, PartialEq, Eq)]
 pub struct WordIndex {
     pub words: Vec<String>,
     pub counts: Vec<u32>,
-    pub shard_starts: Vec<usize>,
+    pub shard_of: Vec<u32>,
     pub shards: Vec<Vec<u8>>,
+    /// Gaps between words other than one space ("", ". ", ", ").
+    pub gaps: Vec<String>,
+    /// Words written other than lower case, capitalised or upper case.
+    pub literals: Vec<String>,
 }
 
-/// Joins the pages' words (in page order) into the site's word index.
-pub fn word_index(pages: Vec<PageWords>) -> WordIndex {
-    let mut all: BTreeMap<String, Postings> = BTreeMap::new();
-    for (number, page) in pages.into_iter().enumerate() {
-        for word in page.title {
-            all.entry(word).or_default().titles.push(number as u32);
+/// Reads the pages, in page order, a word at a time: each word is looked up once in a map
+/// of the site's words (a few thousand), so no word is copied after its first time.
+#[derive(Default)]
+pub struct WordIndexer {
+    ids: HashMap<String, u32>,
+    postings: Vec<Postings>,
+    gaps: Numbered,
+    literals: Numbered,
+    lower: String,
+    coded: Vec<u8>,
+}
+
+/// Strings numbered in the order first met.
+#[derive(Default)]
+struct Numbered {
+    ids: HashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Numbered {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
         }
-        for (word, section, weight) in page.sections {
-            all.entry(word)
-                .or_default()
-                .sections
-                .push((section, weight));
+        let id = self.list.len() as u32;
+        self.ids.insert(text.to_string(), id);
+        self.list.push(text.to_string());
+        id
+    }
+}
+
+/// Lower case, a character at a time (as the text coding's reader undoes it).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().flat_map(char::to_lowercase));
+}
+
+fn capitalised(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+impl WordIndexer {
+    /// The number of a word, and how it is written against its entry.
+    fn id(&mut self, word: &str) -> (u32, u32) {
+        if !word.chars().any(char::is_uppercase) {
+            return (self.lower_id(word), AS_LISTED);
         }
-        for (word, count) in page.counts {
-            all.entry(word).or_default().count += count;
+        let mut lower = std::mem::take(&mut self.lower);
+        lower_into(word, &mut lower);
+        let id = self.lower_id(&lower);
+        let case = if capitalised(&lower) == word {
+            CAPITALISED
+        } else if lower.to_uppercase() == word {
+            UPPER_CASE
+        } else {
+            LITERAL
+        };
+        self.lower = lower;
+        (id, case)
+    }
+
+    fn lower_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.postings.push(Postings::default());
+        id
+    }
+
+    pub fn add_title(&mut self, page: u32, title: &str) {
+        for word in split(title) {
+            let id = self.id(word).0 as usize;
+            let postings = &mut self.postings[id];
+            postings.count += 1;
+            if postings.titles.last() != Some(&page) {
+                postings.titles.push(page);
+            }
         }
     }
-    let mut index = WordIndex {
-        words: Vec::with_capacity(all.len()),
-        counts: Vec::with_capacity(all.len()),
-        shard_starts: Vec::new(),
-        shards: Vec::new(),
-    };
-    let mut shard = Vec::new();
-    for (n, (word, postings)) in all.into_iter().enumerate() {
-        if shard.is_empty() {
-            index.shard_starts.push(n);
+
+    fn add(&mut self, id: u32, section: u32, weight: fn(u8) -> u8) {
+        let postings = &mut self.postings[id as usize];
+        postings.count += 1;
+        if postings.last != Some(section) {
+            postings.last = Some(section);
+            postings.sections.push((section, 0));
         }
-        encode(&postings, &mut shard);
-        index.words.push(word);
-        index.counts.push(postings.count);
-        if shard.len() >= SHARD_BYTES {
-            index.shards.push(std::mem::take(&mut shard));
+        let entry = postings.sections.last_mut().expect("just pushed");
+        entry.1 = weight(entry.1);
+    }
+
+    /// Indexes a section's words, and appends its text, coded, to `out`.
+    pub fn add_section(&mut self, number: u32, section: &SectionText, out: &mut Vec<u8>) {
+        for word in split(section.heading) {
+            let id = self.id(word).0;
+            self.add(id, number, |w| w | HEADING);
+        }
+        for place in &section.place_words {
+            for word in split(place) {
+                let id = self.id(word).0;
+                self.add(id, number, |w| w | PLACE);
+            }
+        }
+        // The text: the gap before the first word, then each word with the gap after it.
+        let mut coded = std::mem::take(&mut self.coded);
+        coded.clear();
+        let mut words = 0;
+        let (lead, mut rest) = section.text.split_at(run(section.text, false));
+        let lead = self.gaps.id(lead);
+        while !rest.is_empty() {
+            let (word, after) = rest.split_at(run(rest, true));
+            let (gap, after) = after.split_at(run(after, false));
+            rest = after;
+            let (id, case) = self.id(word);
+            self.add(id, number, |w| if w & 15 < MAX_COUNT { w + 1 } else { w });
+            let id = if case == LITERAL {
+                self.literals.id(word)
+            } else {
+                id
+            };
+            let spaced = gap == " ";
+            varint(
+                ((id * 4 + case) * 2 + u32::from(!spaced)) as u64,
+                &mut coded,
+            );
+            if !spaced {
+                varint(u64::from(self.gaps.id(gap)), &mut coded);
+            }
+            words += 1;
+        }
+        varint(words, out);
+        varint(u64::from(lead), out);
+        out.extend_from_slice(&coded);
+        self.coded = coded;
+    }
+
+    /// The site's word index: postings in the words' sorted order, cut into shards.
+    pub fn finish(self) -> WordIndex {
+        let mut words = vec![String::new(); self.postings.len()];
+        for (word, id) in self.ids {
+            words[id as usize] = word;
+        }
+        let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| words[*a as usize].cmp(&words[*b as usize]));
+        let mut shard_of = vec![0; words.len()];
+        let mut shards = Vec::new();
+        let mut shard = Vec::new();
+        for id in sorted {
+            shard_of[id as usize] = shards.len() as u32;
+            varint(u64::from(id), &mut shard);
+            encode(&self.postings[id as usize], &mut shard);
+            if shard.len() >= SHARD_BYTES {
+                shards.push(std::mem::take(&mut shard));
+            }
+        }
+        if !shard.is_empty() {
+            shards.push(shard);
+        }
+        WordIndex {
+            words,
+            counts: self.postings.iter().map(|p| p.count).collect(),
+            shard_of,
+            shards,
+            gaps: self.gaps.list,
+            literals: self.literals.list,
         }
     }
-    if !shard.is_empty() {
-        index.shards.push(shard);
-    }
-    index
+}
+
+/// The length of the run at the start of `text` of letters and digits (`word`), or of
+/// anything else.
+fn run(text: &str, word: bool) -> usize {
+    text.find(|c: char| c.is_alphanumeric() != word)
+        .unwrap_or(text.len())
+}
+
+/// The words of `text` as search.js reads them (split at anything not a letter or digit),
+/// before lower-casing.
+fn split(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// One word's postings: the number of title pages, their numbers as gaps; the number of
 /// sections, then each section's gap and weight. Numbers are LEB128 varints.
 fn encode(postings: &Postings, out: &mut Vec<u8>) {
-    varint(postings.titles.len() as u32, out);
+    varint(postings.titles.len() as u64, out);
     let mut last = 0;
     for &page in &postings.titles {
-        varint(page - last, out);
+        varint(u64::from(page - last), out);
         last = page;
     }
-    varint(postings.sections.len() as u32, out);
+    varint(postings.sections.len() as u64, out);
     let mut last = 0;
     for &(section, weight) in &postings.sections {
-        varint(section - last, out);
+        varint(u64::from(section - last), out);
         out.push(weight);
         last = section;
     }
 }
 
-fn varint(mut n: u32, out: &mut Vec<u8>) {
+fn varint(mut n: u64, out: &mut Vec<u8>) {
     while n >= 0x80 {
         out.push((n as u8 & 0x7f) | 0x80);
         n >>= 7;
@@ -164,39 +276,86 @@ fn varint(mut n: u32, out: &mut Vec<u8>) {
     out.push(n as u8);
 }
 
-/// Reads one shard back (for tests): each word's title pages and `(section, weight)`s.
-pub fn decode_shard(mut bytes: &[u8], words: usize) -> Option<Vec<(Vec<u32>, Vec<(u32, u8)>)>> {
-    fn read(bytes: &mut &[u8]) -> Option<u32> {
-        let mut n = 0u32;
-        for shift in (0..35).step_by(7) {
-            let (&b, rest) = bytes.split_first()?;
-            *bytes = rest;
-            n |= u32::from(b & 0x7f) << shift;
+/// Reads LEB128 varints and bytes off the front of a slice.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(b)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..63).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
                 return Some(n);
             }
         }
         None
     }
-    let mut out = Vec::with_capacity(words);
-    for _ in 0..words {
+}
+
+/// A word's postings as read back: title pages, and `(section, weight)`s.
+pub type ReadPostings = (Vec<u32>, Vec<(u32, u8)>);
+
+/// Reads one shard back (for tests): each word's number and postings.
+pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
+    let mut read = Reader(bytes);
+    let mut out = Vec::new();
+    while !read.0.is_empty() {
+        let id = read.number()? as u32;
         let mut titles = Vec::new();
         let mut last = 0;
-        for _ in 0..read(&mut bytes)? {
-            last += read(&mut bytes)?;
+        for _ in 0..read.number()? {
+            last += read.number()? as u32;
             titles.push(last);
         }
         let mut sections = Vec::new();
         let mut last = 0;
-        for _ in 0..read(&mut bytes)? {
-            last += read(&mut bytes)?;
-            let (&w, rest) = bytes.split_first()?;
-            bytes = rest;
-            sections.push((last, w));
+        for _ in 0..read.number()? {
+            last += read.number()? as u32;
+            sections.push((last, read.byte()?));
         }
-        out.push((titles, sections));
+        out.push((id, (titles, sections)));
     }
-    bytes.is_empty().then_some(out)
+    Some(out)
+}
+
+/// Reads coded texts back (for tests and tools), as search.js does: `count` of them.
+pub fn decode_texts(bytes: &[u8], count: usize, index: &WordIndex) -> Option<Vec<String>> {
+    let mut read = Reader(bytes);
+    let mut texts = Vec::with_capacity(count);
+    for _ in 0..count {
+        let words = read.number()?;
+        let mut text = index.gaps.get(read.number()? as usize)?.clone();
+        for _ in 0..words {
+            let code = read.number()?;
+            let spaced = code & 1 == 0;
+            let (id, case) = ((code >> 3) as usize, ((code >> 1) & 3) as u32);
+            let word = if case == LITERAL {
+                index.literals.get(id)?.clone()
+            } else {
+                let listed = index.words.get(id)?;
+                match case {
+                    CAPITALISED => capitalised(listed),
+                    UPPER_CASE => listed.to_uppercase(),
+                    _ => listed.clone(),
+                }
+            };
+            text.push_str(&word);
+            if spaced {
+                text.push(' ');
+            } else {
+                text.push_str(index.gaps.get(read.number()? as usize)?);
+            }
+        }
+        texts.push(text);
+    }
+    read.0.is_empty().then_some(texts)
 }
 
 #[cfg(test)]
@@ -205,32 +364,45 @@ mod tests {
 
     #[test]
     fn words_are_counted_weighted_and_read_back_from_their_shards() {
-        let mut first = PageWords::new("Travel abroad");
-        first.add_section(
+        let mut indexer = WordIndexer::default();
+        let mut coded = Vec::new();
+        indexer.add_title(0, "Travel abroad");
+        let texts = [
+            " Travel, travel and TRAVEL with an iPhone.",
+            "The United Arab Emirates",
+        ];
+        indexer.add_section(
             0,
             &SectionText {
                 heading: "",
-                text: "Travel, travel and TRAVEL.",
+                text: texts[0],
                 place_words: vec![],
             },
+            &mut coded,
         );
-        first.add_section(
+        indexer.add_section(
             1,
             &SectionText {
                 heading: "Where",
-                text: "The United Arab Emirates.",
+                text: texts[1],
                 place_words: vec!["Abu Dhabi"],
             },
+            &mut coded,
         );
-        let second = PageWords::new("Other");
-        let index = word_index(vec![first, second]);
-        assert_eq!(index.shard_starts, vec![0]);
+        indexer.add_title(1, "Other");
+        let index = indexer.finish();
         let at = |w: &str| index.words.iter().position(|x| x == w).unwrap();
         assert_eq!(index.counts[at("travel")], 4);
-        let read = decode_shard(&index.shards[0], index.words.len()).unwrap();
-        assert_eq!(read[at("travel")], (vec![0], vec![(0, 3)]));
-        assert_eq!(read[at("dhabi")], (vec![], vec![(1, PLACE)]));
-        assert_eq!(read[at("where")], (vec![], vec![(1, HEADING)]));
-        assert_eq!(read[at("other")], (vec![1], vec![]));
+        let read: HashMap<u32, ReadPostings> = index
+            .shards
+            .iter()
+            .flat_map(|s| decode_shard(s).unwrap())
+            .collect();
+        let of = |w: &str| read[&(at(w) as u32)].clone();
+        assert_eq!(of("travel"), (vec![0], vec![(0, 3)]));
+        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE)]));
+        assert_eq!(of("where"), (vec![], vec![(1, HEADING)]));
+        assert_eq!(of("other"), (vec![1], vec![]));
+        assert_eq!(decode_texts(&coded, 2, &index).unwrap(), texts);
     }
 }

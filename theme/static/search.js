@@ -129,8 +129,8 @@
       });
       return {
         pages: [], sections: [], whole: false,
-        words: foldedWords, counts: base.counts, forms: forms, byForm: byForm,
-        shardStarts: base.shards, firstSection: firstSection, sectionPage: sectionPage,
+        words: foldedWords, rawWords: words, counts: base.counts, forms: forms, byForm: byForm,
+        shardOf: base.shards, gaps: base.gaps, literals: base.literals, firstSection: firstSection, sectionPage: sectionPage,
         replaced: new Set(base.replaced), perPiece: base.pieces, postings: [], pieces: {}
       };
     });
@@ -192,44 +192,81 @@
     return parts[name];
   }
 
-  // Reads a shard: for each of its words, the pages whose title has it and the sections
-  // that have it, each with its weight (times in the text, and flags for the heading and
-  // a place's other words), as numbers written as gaps in LEB128.
-  function readShard(index, n, bytes) {
-    var at = 0;
-    function next() {
-      var value = 0, shift = 0, b;
-      do { b = bytes[at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
-      return value;
-    }
-    var end = n + 1 < index.shardStarts.length ? index.shardStarts[n + 1] : index.words.length;
-    for (var w = index.shardStarts[n]; w < end; w++) {
+  // Reads LEB128 numbers (and single bytes) from `bytes`, from `at`.
+  function reader(bytes, at) {
+    return {
+      at: at,
+      number: function () {
+        var value = 0, scale = 1, b;
+        do { b = bytes[this.at++]; value += (b & 0x7f) * scale; scale *= 128; } while (b >= 0x80);
+        return value;
+      },
+      byte: function () { return bytes[this.at++]; }
+    };
+  }
+
+  // Reads a shard: for each of its words, its number, the pages whose title has it and
+  // the sections that have it, each with its weight (times in the text, and flags for
+  // the heading and a place's other words); numbers after the first written as gaps.
+  function readShard(index, bytes) {
+    var read = reader(bytes, 0);
+    while (read.at < bytes.length) {
+      var w = read.number();
       var titles = [];
       var last = 0;
-      for (var t = next(); t > 0; t--) { last += next(); titles.push(last); }
-      var count = next();
+      for (var t = read.number(); t > 0; t--) { last += read.number(); titles.push(last); }
+      var count = read.number();
       var sections = new Uint32Array(count);
       var weights = new Uint8Array(count);
       last = 0;
-      for (var k = 0; k < count; k++) { last += next(); sections[k] = last; weights[k] = bytes[at++]; }
+      for (var k = 0; k < count; k++) { last += read.number(); sections[k] = last; weights[k] = read.byte(); }
       index.postings[w] = { titles: titles, sections: sections, weights: weights };
     }
   }
 
-  function shardOf(index, word) {
-    var lo = 0, hi = index.shardStarts.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (index.shardStarts[mid] <= word) lo = mid; else hi = mid - 1;
+  // Reads `count` texts coded with the site's words: each the number of its words, the
+  // gap before the first; then each word as (number × 4 + how it is written) × 2 + 1 if
+  // the gap after it is not one space, that gap's number following.
+  function readTexts(index, read, count) {
+    var texts = [];
+    for (var i = 0; i < count; i++) {
+      var words = read.number();
+      var text = index.gaps[read.number()];
+      for (var k = 0; k < words; k++) {
+        var code = read.number();
+        var spaced = code % 2 === 0;
+        var kind = Math.floor(code / 2) % 4;
+        var n = Math.floor(code / 8);
+        var word = kind === 3 ? index.literals[n] : index.rawWords[n];
+        if (kind === 1) {
+          var first = String.fromCodePoint(word.codePointAt(0));
+          word = first.toUpperCase() + word.slice(first.length);
+        } else if (kind === 2) {
+          word = word.toUpperCase();
+        }
+        text += word + (spaced ? " " : index.gaps[read.number()]);
+      }
+      texts.push(text);
     }
-    return lo;
+    return texts;
+  }
+
+  // A text piece: the length of its JSON, a newline, the JSON (pages, and sections
+  // without their text), then the sections' texts, coded.
+  function readPiece(index, bytes) {
+    var newline = bytes.indexOf(10);
+    var length = Number(new TextDecoder().decode(bytes.subarray(0, newline)));
+    var data = JSON.parse(new TextDecoder().decode(bytes.subarray(newline + 1, newline + 1 + length)));
+    var texts = readTexts(index, reader(bytes, newline + 1 + length), data.sections.length);
+    data.sections.forEach(function (s, n) { s.push(texts[n]); });
+    return data;
   }
 
   function loadPostings(index, words) {
     var shards = new Set();
-    words.forEach(function (w) { if (!index.postings[w]) shards.add(shardOf(index, w)); });
+    words.forEach(function (w) { if (!index.postings[w]) shards.add(index.shardOf[w]); });
     return Promise.all(Array.from(shards).map(function (n) {
-      return loadPart("w" + n).then(unpackBytes).then(function (bytes) { readShard(index, n, bytes); });
+      return loadPart("w" + n).then(unpackBytes).then(function (bytes) { readShard(index, bytes); });
     }));
   }
 
@@ -240,7 +277,8 @@
     pages.forEach(function (p) { if (!index.pages[p]) pieces.add(Math.floor(p / index.perPiece)); });
     return Promise.all(Array.from(pieces).map(function (n) {
       if (!index.pieces[n]) {
-        index.pieces[n] = loadPart("t" + n).then(unpackChunk).then(function (data) {
+        index.pieces[n] = loadPart("t" + n).then(unpackBytes).then(function (bytes) {
+          var data = readPiece(index, bytes);
           var first = n * index.perPiece;
           addChunk(index, data, first, index.firstSection[first]);
         });
