@@ -240,7 +240,7 @@ fn a_large_site_is_indexed_in_chunks_that_join_up_in_page_order() {
     }
     let out = dir.path().join("public");
     build(&content, &out, "2026-11-20").assert_ok();
-    let (script, index) = index_of(&out);
+    let (_, index) = index_of(&out);
     let pieces = std::fs::read_dir(out.join("assets/search"))
         .unwrap()
         .filter(|f| {
