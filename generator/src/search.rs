@@ -122,7 +122,13 @@ struct ReadPage<'a> {
 
 /// Packs the text piece of `pages` (numbered from `first_number`): the length of its
 /// JSON, the JSON, then its sections' coded text.
-fn pack_piece(pages: &[Page], read: &[ReadPage], coded: &[Vec<u8>], first_number: usize) -> String {
+fn pack_piece(
+    pages: &[Page],
+    read: &[ReadPage],
+    coded: &[Vec<u8>],
+    words: &WordIndex,
+    first_number: usize,
+) -> String {
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
@@ -146,7 +152,7 @@ fn pack_piece(pages: &[Page], read: &[ReadPage], coded: &[Vec<u8>], first_number
     bytes.extend_from_slice(format!("{}\n", json.len()).as_bytes());
     bytes.extend_from_slice(&json);
     for text in coded {
-        bytes.extend_from_slice(text);
+        bytes.extend_from_slice(&words.recode(text));
     }
     pack_bytes(&bytes)
 }
@@ -213,7 +219,7 @@ pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
         .enumerate()
         .map(|(n, ((chunk, read), coded))| {
             let name = format!("t{n}");
-            let packed = pack_piece(chunk, read, coded, n * PAGES_PER_PIECE);
+            let packed = pack_piece(chunk, read, coded, &words, n * PAGES_PER_PIECE);
             (
                 format!("{PARTS_DIR}/{name}.js"),
                 part_script(&name, &packed),
@@ -299,6 +305,7 @@ pub fn read_piece(bytes: &[u8], base: &Base) -> Option<Index> {
         shards: Vec::new(),
         gaps: base.gaps.clone(),
         literals: base.literals.clone(),
+        rank: Vec::new(),
     };
     let texts = decode_texts(&bytes[newline + 1 + len..], chunk.sections.len(), &words)?;
     Some(Index {

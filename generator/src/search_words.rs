@@ -47,8 +47,8 @@ struct Postings {
     last: Option<u32>,
 }
 
-/// The site's words in the order first met (their numbers), with their counts, the shard
-/// of each, the shards' bytes, and the lists the text coding uses.
+/// The site's words, most used first (their numbers), with their counts, the shard of
+/// each, the shards' bytes, and the lists the text coding uses.
 #[derive(Debug, PartialEq, Eq)]
 pub struct WordIndex {
     pub words: Vec<String>,
@@ -59,6 +59,8 @@ pub struct WordIndex {
     pub gaps: Vec<String>,
     /// Words written other than lower case, capitalised or upper case.
     pub literals: Vec<String>,
+    /// Each word's number by use, by its number in the order first met.
+    pub rank: Vec<u32>,
 }
 
 /// Reads the pages, in page order, a word at a time: each word is looked up once in a map
@@ -205,18 +207,29 @@ impl WordIndexer {
 
     /// The site's word index: postings in the words' sorted order, cut into shards.
     pub fn finish(self) -> WordIndex {
-        let mut words = vec![String::new(); self.postings.len()];
+        let mut by_id = vec![String::new(); self.postings.len()];
         for (word, id) in self.ids {
-            words[id as usize] = word;
+            by_id[id as usize] = word;
         }
-        let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
-        sorted.sort_unstable_by(|a, b| words[*a as usize].cmp(&words[*b as usize]));
-        let mut shard_of = vec![0; words.len()];
+        // Numbered most used first, so the common words of the text take one byte.
+        let mut by_use: Vec<u32> = (0..by_id.len() as u32).collect();
+        by_use.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            (self.postings[b].count, &by_id[a]).cmp(&(self.postings[a].count, &by_id[b]))
+        });
+        let mut rank = vec![0; by_id.len()];
+        for (n, &id) in by_use.iter().enumerate() {
+            rank[id as usize] = n as u32;
+        }
+        let mut sorted = by_use.clone();
+        sorted.sort_unstable_by(|a, b| by_id[*a as usize].cmp(&by_id[*b as usize]));
+        let mut shard_of = vec![0; by_id.len()];
         let mut shards = Vec::new();
         let mut shard = Vec::new();
         for id in sorted {
-            shard_of[id as usize] = shards.len() as u32;
-            varint(u64::from(id), &mut shard);
+            let n = rank[id as usize];
+            shard_of[n as usize] = shards.len() as u32;
+            varint(u64::from(n), &mut shard);
             encode(&self.postings[id as usize], &mut shard);
             if shard.len() >= SHARD_BYTES {
                 shards.push(std::mem::take(&mut shard));
@@ -226,13 +239,61 @@ impl WordIndexer {
             shards.push(shard);
         }
         WordIndex {
-            words,
-            counts: self.postings.iter().map(|p| p.count).collect(),
+            counts: by_use
+                .iter()
+                .map(|&id| self.postings[id as usize].count)
+                .collect(),
+            words: by_use
+                .iter()
+                .map(|&id| std::mem::take(&mut by_id[id as usize]))
+                .collect(),
             shard_of,
             shards,
             gaps: self.gaps.list,
             literals: self.literals.list,
+            rank,
         }
+    }
+}
+
+/// A word of the text in the final coding: below this, a byte is the number of a word
+/// written as listed, followed by one space; from it, `ESCAPE + case × 2 + 1 if a gap
+/// other than one space follows`, then the word's number, then the gap's.
+const ESCAPE: u8 = 192;
+
+impl WordIndex {
+    /// Texts as [`WordIndexer::add_section`] coded them (words by the order first met)
+    /// in the final coding (words by use).
+    pub fn recode(&self, coded: &[u8]) -> Vec<u8> {
+        let mut read = Reader(coded);
+        let mut out = Vec::with_capacity(coded.len());
+        let number = |read: &mut Reader| read.number().expect("coded by add_section");
+        while !read.0.is_empty() {
+            let words = number(&mut read);
+            varint(words, &mut out);
+            varint(number(&mut read), &mut out);
+            for _ in 0..words {
+                let code = number(&mut read);
+                let spaced = code & 1 == 0;
+                let case = (code >> 1) & 3;
+                let id = code >> 3;
+                let n = if case == u64::from(LITERAL) {
+                    id
+                } else {
+                    u64::from(self.rank[id as usize])
+                };
+                if case == u64::from(AS_LISTED) && spaced && n < u64::from(ESCAPE) {
+                    out.push(n as u8);
+                    continue;
+                }
+                out.push(ESCAPE + (case as u8) * 2 + u8::from(!spaced));
+                varint(n, &mut out);
+                if !spaced {
+                    varint(number(&mut read), &mut out);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -325,7 +386,8 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
     Some(out)
 }
 
-/// Reads coded texts back (for tests and tools), as search.js does: `count` of them.
+/// Reads texts in the final coding back (for tests and tools), as search.js does:
+/// `count` of them.
 pub fn decode_texts(bytes: &[u8], count: usize, index: &WordIndex) -> Option<Vec<String>> {
     let mut read = Reader(bytes);
     let mut texts = Vec::with_capacity(count);
@@ -333,13 +395,19 @@ pub fn decode_texts(bytes: &[u8], count: usize, index: &WordIndex) -> Option<Vec
         let words = read.number()?;
         let mut text = index.gaps.get(read.number()? as usize)?.clone();
         for _ in 0..words {
-            let code = read.number()?;
-            let spaced = code & 1 == 0;
-            let (id, case) = ((code >> 3) as usize, ((code >> 1) & 3) as u32);
+            let token = read.byte()?;
+            if token < ESCAPE {
+                text.push_str(index.words.get(usize::from(token))?);
+                text.push(' ');
+                continue;
+            }
+            let case = u32::from((token - ESCAPE) >> 1);
+            let spaced = (token - ESCAPE) & 1 == 0;
+            let n = read.number()? as usize;
             let word = if case == LITERAL {
-                index.literals.get(id)?.clone()
+                index.literals.get(n)?.clone()
             } else {
-                let listed = index.words.get(id)?;
+                let listed = index.words.get(n)?;
                 match case {
                     CAPITALISED => capitalised(listed),
                     UPPER_CASE => listed.to_uppercase(),
@@ -399,10 +467,14 @@ mod tests {
             .flat_map(|s| decode_shard(s).unwrap())
             .collect();
         let of = |w: &str| read[&(at(w) as u32)].clone();
+        assert_eq!(index.words[0], "travel", "the most used first");
         assert_eq!(of("travel"), (vec![0], vec![(0, 3)]));
         assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE)]));
         assert_eq!(of("where"), (vec![], vec![(1, HEADING)]));
         assert_eq!(of("other"), (vec![1], vec![]));
-        assert_eq!(decode_texts(&coded, 2, &index).unwrap(), texts);
+        assert_eq!(
+            decode_texts(&index.recode(&coded), 2, &index).unwrap(),
+            texts
+        );
     }
 }

@@ -224,19 +224,25 @@
     }
   }
 
-  // Reads `count` texts coded with the site's words: each the number of its words, the
-  // gap before the first; then each word as (number × 4 + how it is written) × 2 + 1 if
-  // the gap after it is not one space, that gap's number following.
+  // Reads `count` texts coded with the site's words (numbered most used first): each is
+  // the number of its words, the gap before the first, then its words. A byte below
+  // ESCAPE is a word as listed followed by one space; from it, ESCAPE + (how the word is
+  // written) × 2 + 1 if another gap follows, then the word's number, then the gap's.
+  var ESCAPE = 192;
   function readTexts(index, read, count) {
     var texts = [];
     for (var i = 0; i < count; i++) {
       var words = read.number();
       var text = index.gaps[read.number()];
       for (var k = 0; k < words; k++) {
-        var code = read.number();
-        var spaced = code % 2 === 0;
-        var kind = Math.floor(code / 2) % 4;
-        var n = Math.floor(code / 8);
+        var token = read.byte();
+        if (token < ESCAPE) {
+          text += index.rawWords[token] + " ";
+          continue;
+        }
+        var kind = (token - ESCAPE) >> 1;
+        var spaced = (token - ESCAPE) % 2 === 0;
+        var n = read.number();
         var word = kind === 3 ? index.literals[n] : index.rawWords[n];
         if (kind === 1) {
           var first = String.fromCodePoint(word.codePointAt(0));
