@@ -42,7 +42,8 @@ pub struct SectionText<'a> {
 struct Postings {
     count: u32,
     titles: Vec<u32>,
-    sections: Vec<(u32, u8)>,
+    /// `(section, weight, the words that follow it there)`: see [`follower_bit`].
+    sections: Vec<(u32, u8, u16)>,
     /// The section this word was last seen in, while indexing.
     last: Option<u32>,
 }
@@ -92,6 +93,18 @@ impl Numbered {
         self.list.push(text.to_string());
         id
     }
+}
+
+/// Which of 16 bits stands for a word that follows another in a section: a word's
+/// postings there carry the bits of the words after it, so the browser can tell, before
+/// loading any text, where the words of a query cannot be together. The sum of the lower
+/// case word's code points, modulo 16, as search.js works it out.
+pub fn follower_bit(word: &str) -> u16 {
+    let sum = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .fold(0u32, |sum, c| sum.wrapping_add(c as u32));
+    1 << (sum % 16)
 }
 
 /// Lower case, a character at a time (as the text coding's reader undoes it).
@@ -154,7 +167,7 @@ impl WordIndexer {
         postings.count += 1;
         if postings.last != Some(section) {
             postings.last = Some(section);
-            postings.sections.push((section, 0));
+            postings.sections.push((section, 0, 0));
         }
         let entry = postings.sections.last_mut().expect("just pushed");
         entry.1 = weight(entry.1);
@@ -176,6 +189,7 @@ impl WordIndexer {
         let mut coded = std::mem::take(&mut self.coded);
         coded.clear();
         let mut words = 0;
+        let mut previous: Option<u32> = None;
         let (lead, mut rest) = section.text.split_at(run(section.text, false));
         let lead = self.gaps.id(lead);
         while !rest.is_empty() {
@@ -184,6 +198,11 @@ impl WordIndexer {
             rest = after;
             let (id, case) = self.id(word);
             self.add(id, number, |w| if w & 15 < MAX_COUNT { w + 1 } else { w });
+            if let Some(previous) = previous {
+                let entry = self.postings[previous as usize].sections.last_mut();
+                entry.expect("added in this section").2 |= follower_bit(word);
+            }
+            previous = Some(id);
             let id = if case == LITERAL {
                 self.literals.id(word)
             } else {
@@ -322,9 +341,10 @@ fn encode(postings: &Postings, out: &mut Vec<u8>) {
     }
     varint(postings.sections.len() as u64, out);
     let mut last = 0;
-    for &(section, weight) in &postings.sections {
+    for &(section, weight, followers) in &postings.sections {
         varint(u64::from(section - last), out);
         out.push(weight);
+        out.extend_from_slice(&followers.to_le_bytes());
         last = section;
     }
 }
@@ -360,8 +380,8 @@ impl Reader<'_> {
     }
 }
 
-/// A word's postings as read back: title pages, and `(section, weight)`s.
-pub type ReadPostings = (Vec<u32>, Vec<(u32, u8)>);
+/// A word's postings as read back: title pages, and `(section, weight, followers)`s.
+pub type ReadPostings = (Vec<u32>, Vec<(u32, u8, u16)>);
 
 /// Reads one shard back (for tests): each word's number and postings.
 pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
@@ -379,7 +399,9 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
         let mut last = 0;
         for _ in 0..read.number()? {
             last += read.number()? as u32;
-            sections.push((last, read.byte()?));
+            let weight = read.byte()?;
+            let followers = u16::from_le_bytes([read.byte()?, read.byte()?]);
+            sections.push((last, weight, followers));
         }
         out.push((id, (titles, sections)));
     }
@@ -468,9 +490,13 @@ mod tests {
             .collect();
         let of = |w: &str| read[&(at(w) as u32)].clone();
         assert_eq!(index.words[0], "travel", "the most used first");
-        assert_eq!(of("travel"), (vec![0], vec![(0, 3)]));
-        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE)]));
-        assert_eq!(of("where"), (vec![], vec![(1, HEADING)]));
+        let bits = |words: &[&str]| words.iter().fold(0, |b, w| b | follower_bit(w));
+        assert_eq!(
+            of("travel"),
+            (vec![0], vec![(0, 3, bits(&["travel", "and", "with"]))])
+        );
+        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE, 0)]));
+        assert_eq!(of("where"), (vec![], vec![(1, HEADING, 0)]));
         assert_eq!(of("other"), (vec![1], vec![]));
         assert_eq!(
             decode_texts(&index.recode(&coded), 2, &index).unwrap(),

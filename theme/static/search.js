@@ -207,7 +207,8 @@
 
   // Reads a shard: for each of its words, its number, the pages whose title has it and
   // the sections that have it, each with its weight (times in the text, and flags for
-  // the heading and a place's other words); numbers after the first written as gaps.
+  // the heading and a place's other words, and 16 bits for the words that follow it
+  // there: see followerBit); numbers after the first written as gaps.
   function readShard(index, bytes) {
     var read = reader(bytes, 0);
     while (read.at < bytes.length) {
@@ -218,9 +219,15 @@
       var count = read.number();
       var sections = new Uint32Array(count);
       var weights = new Uint8Array(count);
+      var followers = new Uint16Array(count);
       last = 0;
-      for (var k = 0; k < count; k++) { last += read.number(); sections[k] = last; weights[k] = read.byte(); }
-      index.postings[w] = { titles: titles, sections: sections, weights: weights };
+      for (var k = 0; k < count; k++) {
+        last += read.number();
+        sections[k] = last;
+        weights[k] = read.byte();
+        followers[k] = read.byte() | (read.byte() << 8);
+      }
+      index.postings[w] = { titles: titles, sections: sections, weights: weights, followers: followers };
     }
   }
 
@@ -307,6 +314,10 @@
   // changed, or two swapped) are searched for instead ("pasport" finds "passport").
 
   var MIN_FORGIVEN = 5;
+  // Points for the terms together, in order; and how many pages' texts a query may load
+  // to find them together.
+  var TOGETHER = 8;
+  var MAX_RESCORED = 64;
   var MAX_NEAR = 8;
 
   function terms(query) {
@@ -505,7 +516,7 @@
       if (best === 0) return 0;
       total += best;
     }
-    if (phrases(section.folded, query.terms).length) total += 8;
+    if (phrases(section.folded, query.terms).length) total += TOGETHER;
     return total;
   }
 
@@ -545,25 +556,22 @@
       part.words.forEach(function (ids) { words.push.apply(words, ids); });
     });
     return loadPostings(index, words).then(function () {
-      var found = rankByWords(index, query);
-      // Texts for the results shown, and for a few more when the words together (a
-      // phrase) could lift one of them into those shown.
-      var scored = Math.min(found.length, query.terms.length > 1 ? shown * 2 : shown);
-      return rescore(index, query, found, scored);
+      return settle(index, query, rankByWords(index, query), shown, 0);
     });
   }
 
-  // Scores the first `count` results on their text (words together, where each occurs),
-  // and loads it, so they can be shown; the rest keep their score from the words.
-  function rescore(index, query, found, count) {
-    var top = found.slice(0, count);
-    return loadPages(index, top.map(function (r) { return r.pageNumber; })).then(function () {
-      top.forEach(function (r, n) {
-        var exact = bestOf(index.pages[r.pageNumber], query);
-        if (exact) found[n] = exact;
-      });
-      var head = found.slice(0, count).sort(byRank);
-      return head.concat(found.slice(count));
+  // Results scored from the words alone are ranked by the most they could score on their
+  // text; their text is loaded and scored, the best first, until the first `shown` are all
+  // scored on their text (then no other can rank above them), or MAX_RESCORED pages.
+  function settle(index, query, found, shown, loaded) {
+    var open = found.slice(0, shown).filter(function (r) { return !r.section; });
+    if (open.length === 0 || loaded >= MAX_RESCORED) return Promise.resolve(found);
+    return loadPages(index, open.map(function (r) { return r.pageNumber; })).then(function () {
+      var scored = new Set(open);
+      found = found.map(function (r) {
+        return scored.has(r) ? bestOf(index.pages[r.pageNumber], query) : r;
+      }).filter(Boolean).sort(byRank);
+      return settle(index, query, found, shown, loaded + open.length);
     });
   }
 
@@ -582,6 +590,18 @@
       }
       return results;
     });
+  }
+
+  // The bit for a word that follows another (as signpost build works it out): the sum of
+  // its code points, modulo 16.
+  function followerBit(word) {
+    var sum = 0;
+    for (var i = 0; i < word.length; i++) {
+      var c = word.codePointAt(i);
+      if (c > 0xffff) i++;
+      sum += c;
+    }
+    return 1 << (sum % 16);
   }
 
   // Terms shorter than this match whole words only: a prefix of one or two letters would
@@ -605,15 +625,22 @@
   }
 
   // Scores every section from the postings of the query's words alone, as `score` does
-  // from the text, less the points for the words together: in a page's title 12 (whole
+  // from the text, at most: the points for the terms together where the words that
+  // follow each term allow it, and 11 for a count of 10 or more: in a page's title 12 (whole
   // word) or 8, in the heading 6, in the text 2 a time (1 for a word it starts; at most
   // 10), among a place's other words 6. Every term must score. The best section of each
   // page, ranked.
   function rankByWords(index, query) {
     var total = null;
+    var ends = [];
     query.terms.forEach(function (part) {
       var best = new Map();
+      // Where the term is, the words that follow it; and the bits of the words it starts.
+      var after = new Map();
+      var bits = 0;
       part.forms.forEach(function (form, f) {
+        if (form.length < MIN_PREFIX) bits = 0xffff; // it may start any word of a phrase
+        part.words[f].forEach(function (w) { bits |= followerBit(index.rawWords[w]); });
         var text = new Map();
         var titled = new Map();
         part.words[f].forEach(function (w) {
@@ -628,10 +655,12 @@
             if (!e) { e = { count: 0, flags: 0 }; text.set(s, e); }
             e.count += (weight & 15) * (whole ? 2 : 1);
             e.flags |= weight & 48;
+            after.set(s, (after.get(s) || 0) | (form.length < MIN_PREFIX ? 0xffff : p.followers[k]));
           }
         });
         var points = function (s, e) {
-          var p = Math.min(e ? e.count : 0, 10) + (titled.get(index.sectionPage[s]) || 0);
+          // At most 11: the text's count stops at 10 or more.
+          var p = Math.min(e ? e.count : 0, 11) + (titled.get(index.sectionPage[s]) || 0);
           if (e && e.flags & 16) p += 6;
           if (e && e.flags & 32) p += 6;
           if (p > (best.get(s) || 0)) best.set(s, p);
@@ -643,6 +672,7 @@
           for (var s = first; s < end; s++) if (!text.has(s)) points(s, null);
         });
       });
+      ends.push({ after: after, bits: bits });
       if (total === null) { total = best; return; }
       var both = new Map();
       total.forEach(function (points, s) {
@@ -652,6 +682,13 @@
     });
     var byPage = new Map();
     total.forEach(function (points, s) {
+      // The points for the terms together, unless the words that follow one term in the
+      // section show the next term cannot be after it.
+      var together = ends.length > 1;
+      for (var i = 0; together && i + 1 < ends.length; i++) {
+        together = ((ends[i].after.get(s) || 0) & ends[i + 1].bits) !== 0;
+      }
+      if (together) points += TOGETHER;
       var page = index.sectionPage[s];
       var known = byPage.get(page);
       if (!known || known.score < points || (known.score === points && s < known.sectionNumber)) {
