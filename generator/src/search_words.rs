@@ -43,7 +43,7 @@ struct Postings {
     count: u32,
     titles: Vec<u32>,
     /// `(section, weight, the words that follow it there)`: see [`follower_bit`].
-    sections: Vec<(u32, u8, u16)>,
+    sections: Vec<(u32, u8, u8)>,
     /// The section this word was last seen in, while indexing.
     last: Option<u32>,
 }
@@ -95,16 +95,17 @@ impl Numbered {
     }
 }
 
-/// Which of 16 bits stands for a word that follows another in a section: a word's
+/// Which of 8 bits stands for a word that follows another in a section: a word's
 /// postings there carry the bits of the words after it, so the browser can tell, before
 /// loading any text, where the words of a query cannot be together. The sum of the lower
-/// case word's code points, modulo 16, as search.js works it out.
-pub fn follower_bit(word: &str) -> u16 {
+/// case word's code points, modulo 8, as search.js works it out. (16 bits tell more, but
+/// would make the postings half as large again: the bits hardly compress.)
+pub fn follower_bit(word: &str) -> u8 {
     let sum = word
         .chars()
         .flat_map(char::to_lowercase)
         .fold(0u32, |sum, c| sum.wrapping_add(c as u32));
-    1 << (sum % 16)
+    1 << (sum % 8)
 }
 
 /// Lower case, a character at a time (as the text coding's reader undoes it).
@@ -344,7 +345,7 @@ fn encode(postings: &Postings, out: &mut Vec<u8>) {
     for &(section, weight, followers) in &postings.sections {
         varint(u64::from(section - last), out);
         out.push(weight);
-        out.extend_from_slice(&followers.to_le_bytes());
+        out.push(followers);
         last = section;
     }
 }
@@ -381,7 +382,7 @@ impl Reader<'_> {
 }
 
 /// A word's postings as read back: title pages, and `(section, weight, followers)`s.
-pub type ReadPostings = (Vec<u32>, Vec<(u32, u8, u16)>);
+pub type ReadPostings = (Vec<u32>, Vec<(u32, u8, u8)>);
 
 /// Reads one shard back (for tests): each word's number and postings.
 pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
@@ -400,7 +401,7 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
         for _ in 0..read.number()? {
             last += read.number()? as u32;
             let weight = read.byte()?;
-            let followers = u16::from_le_bytes([read.byte()?, read.byte()?]);
+            let followers = read.byte()?;
             sections.push((last, weight, followers));
         }
         out.push((id, (titles, sections)));

@@ -207,7 +207,7 @@
 
   // Reads a shard: for each of its words, its number, the pages whose title has it and
   // the sections that have it, each with its weight (times in the text, and flags for
-  // the heading and a place's other words, and 16 bits for the words that follow it
+  // the heading and a place's other words, and 8 bits for the words that follow it
   // there: see followerBit); numbers after the first written as gaps.
   function readShard(index, bytes) {
     var read = reader(bytes, 0);
@@ -219,13 +219,13 @@
       var count = read.number();
       var sections = new Uint32Array(count);
       var weights = new Uint8Array(count);
-      var followers = new Uint16Array(count);
+      var followers = new Uint8Array(count);
       last = 0;
       for (var k = 0; k < count; k++) {
         last += read.number();
         sections[k] = last;
         weights[k] = read.byte();
-        followers[k] = read.byte() | (read.byte() << 8);
+        followers[k] = read.byte();
       }
       index.postings[w] = { titles: titles, sections: sections, weights: weights, followers: followers };
     }
@@ -593,7 +593,7 @@
   }
 
   // The bit for a word that follows another (as signpost build works it out): the sum of
-  // its code points, modulo 16.
+  // its code points, modulo 8.
   function followerBit(word) {
     var sum = 0;
     for (var i = 0; i < word.length; i++) {
@@ -601,7 +601,7 @@
       if (c > 0xffff) i++;
       sum += c;
     }
-    return 1 << (sum % 16);
+    return 1 << (sum % 8);
   }
 
   // Terms shorter than this match whole words only: a prefix of one or two letters would
@@ -639,7 +639,7 @@
       var after = new Map();
       var bits = 0;
       part.forms.forEach(function (form, f) {
-        if (form.length < MIN_PREFIX) bits = 0xffff; // it may start any word of a phrase
+        if (form.length < MIN_PREFIX) bits = 0xff; // it may start any word of a phrase
         part.words[f].forEach(function (w) { bits |= followerBit(index.rawWords[w]); });
         var text = new Map();
         var titled = new Map();
@@ -655,7 +655,7 @@
             if (!e) { e = { count: 0, flags: 0 }; text.set(s, e); }
             e.count += (weight & 15) * (whole ? 2 : 1);
             e.flags |= weight & 48;
-            after.set(s, (after.get(s) || 0) | (form.length < MIN_PREFIX ? 0xffff : p.followers[k]));
+            after.set(s, (after.get(s) || 0) | (form.length < MIN_PREFIX ? 0xff : p.followers[k]));
           }
         });
         var points = function (s, e) {
