@@ -5,7 +5,7 @@
 //! JavaScript a list of every page.
 //!
 //! The index comes in pieces, so a large site's first query loads little of it:
-//! - `assets/search-index.js`, loaded first: the site's words (sorted, with how often each
+//! - `assets/search-index.js`, loaded first: the site's words (most used first, with how often each
 //!   occurs: enough to find the words a term starts and to forgive a misspelling), which
 //!   shard holds each word, and how many sections each page has;
 //! - `assets/search/w<n>.js`: shards of postings, where each word occurs (see
