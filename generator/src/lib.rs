@@ -55,6 +55,7 @@ pub mod review_calendar;
 pub mod review_feed;
 pub mod search;
 pub mod search_places;
+pub mod search_words;
 pub mod serve;
 pub mod shipped_assets;
 pub mod shortcodes;

@@ -1,13 +1,21 @@
 //! Site search that works from disk: an index of every page's text, made at build time and
-//! shipped as a classic script (`assets/search-index.js` sets one global), so the theme's
-//! `search.js` needs no `fetch` (refused from `file://`) and no inline script (refused by
-//! the site's Content-Security-Policy). Plus `search.html`: where the header's search form
-//! goes, with the full results, or without JavaScript a list of every page.
+//! shipped as classic scripts, so the theme's `search.js` needs no `fetch` (refused from
+//! `file://`) and no inline script (refused by the site's Content-Security-Policy). Plus
+//! `search.html`: where the header's search form goes, with the full results, or without
+//! JavaScript a list of every page.
 //!
-//! The index is JSON, gzip-compressed and base64-encoded into strings: about a third of
-//! the plain text's size, and nothing in it can end the script early, whatever the pages
-//! say. It comes in chunks of pages, packed in parallel; the browser unpacks them with
-//! `DecompressionStream`, as the wizard does its wasm.
+//! The index comes in pieces, so a large site's first query loads little of it:
+//! - `assets/search-index.js`, loaded first: the site's words (most used first, with how often each
+//!   occurs: enough to find the words a term starts and to forgive a misspelling), which
+//!   shard holds each word, and how many sections each page has;
+//! - `assets/search/w<n>.js`: shards of postings, where each word occurs (see
+//!   `search_words`), loaded for the query's words only;
+//! - `assets/search/t<n>.js`: the pages' titles, links and section texts, a few pages a
+//!   piece, loaded for the results shown (snippets) and to score them exactly.
+//!
+//! Each piece is one statement that puts a string on a global: JSON or bytes,
+//! gzip-compressed and base64-encoded, so nothing in a page can end the script early. The
+//! browser unpacks them with `DecompressionStream`, as the wizard does its wasm.
 //!
 //! A section that names a country carries the other words readers use for it (from the
 //! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
@@ -18,6 +26,7 @@ use crate::output::write_file;
 use crate::page::Page;
 use crate::render::ASSETS_DIR;
 use crate::search_places::Places;
+use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
 use crate::site::Site;
 use base64::Engine;
 use chrono::NaiveDate;
@@ -25,18 +34,21 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// The index script, under `assets/`.
+/// The index script loaded first, under `assets/`.
 pub const INDEX_FILE: &str = "search-index.js";
-/// The search results page, at the site root.
+/// The folder of the other pieces, under `assets/`.
+pub const PARTS_DIR: &str = "search";
+/// The page of search results, at the site root.
 pub const PAGE_FILE: &str = "search.html";
-/// The global the index script sets.
+/// The global the first script sets.
 pub const INDEX_GLOBAL: &str = "SIGNPOST_SEARCH_INDEX";
+/// The global each other piece adds itself to, by name.
+pub const PARTS_GLOBAL: &str = "SIGNPOST_SEARCH_PARTS";
 /// Names the layout of the packed data, for `search.js`.
-pub const FORMAT: &str = "signpost-search-2";
+pub const FORMAT: &str = "signpost-search-3";
 
-/// What is searched, as read back from the script (each chunk is written as one of these,
-/// borrowed: see `Chunk`). Tuples keep the JSON small: a 1,000-page site has thousands of
-/// sections, and key names in each would be a good part of the index.
+/// What is searched, as read back from the text pieces (each is written as one of these,
+/// borrowed: see `Chunk`). Tuples keep the JSON small.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Index {
     /// `[link from the site root, title, 1 if the page has been replaced else 0]`.
@@ -44,8 +56,8 @@ pub struct Index {
     /// `[page number, h2 heading ("" before the first), heading id, text]`.
     pub sections: Vec<(usize, String, String, String)>,
     /// `[section number, [[place name in the text, [other words for it]]]]`, for the
-    /// sections that name a place with other words. In the script each chunk numbers its
-    /// own sections from 0; read back, they are numbered across the whole index.
+    /// sections that name a place with other words. In a piece, sections are numbered
+    /// from its first; read back, across the whole index.
     #[serde(default)]
     pub places: Vec<(usize, Vec<NamedPlace>)>,
 }
@@ -53,108 +65,279 @@ pub struct Index {
 /// `[place name as the text writes it, [other words for it]]`.
 pub type NamedPlace = (String, Vec<String>);
 
-/// Pages per chunk of the index. Chunks are packed in parallel and unpacked one by one;
-/// they are cut by page count, not by core, so every machine makes the same index.
-const PAGES_PER_CHUNK: usize = 250;
+/// Pages per text piece. A result shown loads its page's piece: small pieces keep a first
+/// query small; more pages a piece would compress a little better.
+pub const PAGES_PER_PIECE: usize = 2;
 
-/// One chunk of the [`Index`], borrowed from the pages: packed without copying their text.
+/// What `search-index.js` carries (JSON, packed).
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Base {
+    /// Every word of the site, lower case, by number, joined by newlines.
+    pub words: String,
+    /// How often each word occurs.
+    pub counts: Vec<u32>,
+    /// The shard (`search/w<n>.js`) with each word's postings.
+    pub shards: Vec<u32>,
+    /// For the text coding: the gaps between words other than one space, and the words
+    /// written other than lower case, capitalised or upper case.
+    pub gaps: Vec<String>,
+    pub literals: Vec<String>,
+    /// How many sections each page has, in page order.
+    pub sections: Vec<u32>,
+    /// The pages that have been replaced (ranked after all current ones).
+    pub replaced: Vec<u32>,
+    /// Pages per text piece (`search/t<n>.js`).
+    pub pieces: usize,
+}
+
+/// One text piece's JSON, borrowed from the pages; the sections' text follows it, coded
+/// with the site's words (see `search_words`).
 #[derive(Serialize)]
 struct Chunk<'a> {
     pages: Vec<(&'a str, &'a str, u8)>,
-    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+    /// `[page number, h2 heading ("" before the first), heading id]`.
+    sections: Vec<(usize, &'a str, &'a str)>,
     places: Vec<(usize, Vec<NamedPlaceRef<'a>>)>,
+}
+
+/// A [`Chunk`] as read back.
+#[derive(Deserialize)]
+struct ReadChunk {
+    pages: Vec<(String, String, u8)>,
+    sections: Vec<(usize, String, String)>,
+    places: Vec<(usize, Vec<NamedPlace>)>,
 }
 
 /// A [`NamedPlace`], borrowed.
 type NamedPlaceRef<'a> = (&'a str, Vec<&'a str>);
 
-/// Packs `pages` (numbered from `first_number`), in the site's page order; returns the
-/// number of sections and the packed text.
-fn pack_chunk(pages: &[Page], first_number: usize, places: &Places) -> (usize, String) {
-    let read: Vec<Vec<html_text::TextSection>> = pages
-        .iter()
-        .map(|page| html_text::sections(&page.body_html))
-        .collect();
+/// The files of the index: paths under `assets/` and their scripts.
+pub type IndexFiles = Vec<(String, String)>;
+
+/// A page's sections as read, and the places each names.
+struct ReadPage<'a> {
+    sections: Vec<html_text::TextSection>,
+    places: Vec<Vec<NamedPlaceRef<'a>>>,
+}
+
+/// Packs the text piece of `pages` (numbered from `first_number`): the length of its
+/// JSON, the JSON, then its sections' coded text.
+fn pack_piece(
+    pages: &[Page],
+    read: &[ReadPage],
+    coded: &[Vec<u8>],
+    words: &WordIndex,
+    first_number: usize,
+) -> String {
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
         places: Vec::new(),
     };
-    for ((number, page), sections) in (first_number..).zip(pages).zip(&read) {
+    for ((number, page), read) in (first_number..).zip(pages).zip(read) {
         chunk.pages.push((
             &page.url,
             &page.title,
             u8::from(page.front.superseded_by.is_some()),
         ));
-        for section in sections {
-            let named = places.named_in(&section.text);
+        for (section, named) in read.sections.iter().zip(&read.places) {
             if !named.is_empty() {
-                chunk.places.push((chunk.sections.len(), named));
+                chunk.places.push((chunk.sections.len(), named.clone()));
             }
-            chunk
-                .sections
-                .push((number, &section.heading, &section.id, &section.text));
+            chunk.sections.push((number, &section.heading, &section.id));
         }
     }
-    (chunk.sections.len(), pack(&chunk))
+    let json = serde_json::to_vec(&chunk).expect("the index serialises");
+    let mut bytes = Vec::with_capacity(json.len() + 8 + coded.iter().map(Vec::len).sum::<usize>());
+    bytes.extend_from_slice(format!("{}\n", json.len()).as_bytes());
+    bytes.extend_from_slice(&json);
+    for text in coded {
+        bytes.extend_from_slice(&words.recode(text));
+    }
+    pack_bytes(&bytes)
 }
 
-/// JSON, gzip-compressed, base64-encoded: a string nothing in the pages can end early.
-fn pack(index: &impl Serialize) -> String {
-    // Level 2 packs nearly as small as the default, several times faster.
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(2));
-    serde_json::to_writer(&mut gzip, index).expect("the index serialises");
+/// The site's words, from every page's title and sections (in page order), and each
+/// page's sections' text, coded with them.
+fn word_index(pages: &[Page], read: &[ReadPage]) -> (WordIndex, Vec<Vec<u8>>) {
+    let mut indexer = WordIndexer::default();
+    let mut number = 0u32;
+    let mut coded = Vec::with_capacity(pages.len());
+    for (page_number, (page, read)) in (0u32..).zip(pages.iter().zip(read)) {
+        indexer.add_title(page_number, &page.title);
+        let mut text = Vec::new();
+        for (section, named) in read.sections.iter().zip(&read.places) {
+            indexer.add_section(
+                number,
+                &SectionText {
+                    heading: &section.heading,
+                    text: &section.text,
+                    place_words: named.iter().flat_map(|(_, words)| words).copied().collect(),
+                },
+                &mut text,
+            );
+            number += 1;
+        }
+        coded.push(text);
+    }
+    (indexer.finish(), coded)
+}
+
+/// gzip-compressed, base64-encoded: a string nothing in the pages can end early.
+fn pack_bytes(bytes: &[u8]) -> String {
+    // Level 6: the index is read by every reader, so worth its share of the build's time.
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    std::io::Write::write_all(&mut gzip, bytes).expect("writing to memory");
     let packed = gzip.finish().expect("writing to memory");
     base64::engine::general_purpose::STANDARD.encode(packed)
 }
 
-/// The index of every page of the site as the classic script that carries it.
-pub fn index_script(pages: &[Page], places: &Places) -> String {
-    let chunks: Vec<(usize, String)> = pages
-        .par_chunks(PAGES_PER_CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| pack_chunk(chunk, n * PAGES_PER_CHUNK, places))
-        .collect();
-    script(pages.len(), chunks)
-}
-
-/// The script for packed chunks, each with its number of sections.
-fn script(pages: usize, chunks: Vec<(usize, String)>) -> String {
-    let sections: usize = chunks.iter().map(|(count, _)| count).sum();
-    let data: Vec<String> = chunks
-        .into_iter()
-        .map(|(_, packed)| format!("\"{packed}\""))
-        .collect();
+/// A piece's script: one statement adding it to the global by name.
+fn part_script(name: &str, packed: &str) -> String {
     format!(
-        "// Signpost search index, made by `signpost build`: {pages} pages, {sections} sections.\n\
-         // Chunks of JSON, each gzip-compressed and base64-encoded; read by search.js.\n\
-         self.{INDEX_GLOBAL} = {{\"format\": \"{FORMAT}\", \"data\": [{data}]}};\n",
-        data = data.join(",\n"),
+        "// Signpost search index, a piece of it; read by search.js.\n\
+         (self.{PARTS_GLOBAL} = self.{PARTS_GLOBAL} || {{}})[\"{name}\"] = \"{packed}\";\n"
     )
 }
 
-/// Reads an index back from its script (for tests and tools): the chunks joined.
-pub fn read_index_script(script: &str) -> Option<Index> {
-    let start = script.find("\"data\": [")? + "\"data\": [".len();
-    let end = start + script[start..].find(']')?;
+/// Every file of the index of `pages`: `search-index.js` first, then the pieces.
+pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
+    let read: Vec<ReadPage> = pages
+        .par_iter()
+        .map(|page| {
+            let sections = html_text::sections(&page.body_html);
+            let places = sections.iter().map(|s| places.named_in(&s.text)).collect();
+            ReadPage { sections, places }
+        })
+        .collect();
+    let total: usize = read.iter().map(|r| r.sections.len()).sum();
+    let (words, coded) = word_index(pages, &read);
+    let texts: Vec<(String, String)> = pages
+        .par_chunks(PAGES_PER_PIECE)
+        .zip(read.par_chunks(PAGES_PER_PIECE))
+        .zip(coded.par_chunks(PAGES_PER_PIECE))
+        .enumerate()
+        .map(|(n, ((chunk, read), coded))| {
+            let name = format!("t{n}");
+            let packed = pack_piece(chunk, read, coded, &words, n * PAGES_PER_PIECE);
+            (
+                format!("{PARTS_DIR}/{name}.js"),
+                part_script(&name, &packed),
+            )
+        })
+        .collect();
+    let base = Base {
+        words: words.words.join("\n"),
+        counts: words.counts,
+        shards: words.shard_of,
+        gaps: words.gaps,
+        literals: words.literals,
+        sections: read.iter().map(|r| r.sections.len() as u32).collect(),
+        replaced: (0u32..)
+            .zip(pages)
+            .filter(|(_, p)| p.front.superseded_by.is_some())
+            .map(|(n, _)| n)
+            .collect(),
+        pieces: PAGES_PER_PIECE,
+    };
+    let base_json = serde_json::to_vec(&base).expect("the index serialises");
+    let mut files = vec![(
+        INDEX_FILE.to_string(),
+        format!(
+            "// Signpost search index, made by `signpost build`: {} pages, {total} sections.\n\
+             // The site's words; the rest is in search/, loaded by search.js as needed.\n\
+             self.{INDEX_GLOBAL} = {{\"format\": \"{FORMAT}\", \"data\": \"{}\"}};\n",
+            pages.len(),
+            pack_bytes(&base_json),
+        ),
+    )];
+    files.extend(
+        words
+            .shards
+            .par_iter()
+            .enumerate()
+            .map(|(n, shard)| {
+                let name = format!("w{n}");
+                (
+                    format!("{PARTS_DIR}/{name}.js"),
+                    part_script(&name, &pack_bytes(shard)),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    files.extend(texts);
+    files
+}
+
+/// The packed bytes of a script written by [`index_files`].
+fn packed_in(script: &str) -> Option<Vec<u8>> {
+    let line = script.lines().find(|l| !l.starts_with("//"))?;
+    let end = line.rfind('"')?;
+    let start = line[..end].rfind('"')? + 1;
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(&line[start..end])
+        .ok()?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Reads the first script of an index back (for tests and tools).
+pub fn read_base(script: &str) -> Option<Base> {
+    serde_json::from_slice(&packed_in(script)?).ok()
+}
+
+/// Reads a piece of the index back (for tests and tools): its bytes, unpacked.
+pub fn read_part(script: &str) -> Option<Vec<u8>> {
+    packed_in(script)
+}
+
+/// Reads a text piece back, its texts decoded with the site's words in `base`.
+pub fn read_piece(bytes: &[u8], base: &Base) -> Option<Index> {
+    let newline = bytes.iter().position(|&b| b == b'\n')?;
+    let len: usize = std::str::from_utf8(&bytes[..newline]).ok()?.parse().ok()?;
+    let json = bytes.get(newline + 1..newline + 1 + len)?;
+    let chunk: ReadChunk = serde_json::from_slice(json).ok()?;
+    let words = WordIndex {
+        words: base.words.split('\n').map(String::from).collect(),
+        counts: Vec::new(),
+        shard_of: Vec::new(),
+        shards: Vec::new(),
+        gaps: base.gaps.clone(),
+        literals: base.literals.clone(),
+        rank: Vec::new(),
+    };
+    let texts = decode_texts(&bytes[newline + 1 + len..], chunk.sections.len(), &words)?;
+    Some(Index {
+        pages: chunk.pages,
+        sections: chunk
+            .sections
+            .into_iter()
+            .zip(texts)
+            .map(|((p, h, id), text)| (p, h, id, text))
+            .collect(),
+        places: chunk.places,
+    })
+}
+
+/// Reads the text of a whole index back from a built site's `assets/` folder (for tests
+/// and tools): the text pieces joined.
+pub fn read_index(assets: &Path) -> Option<Index> {
+    let base = read_base(&std::fs::read_to_string(assets.join(INDEX_FILE)).ok()?)?;
     let mut whole = Index {
         pages: Vec::new(),
         sections: Vec::new(),
         places: Vec::new(),
     };
-    for chunk in script[start..end].split(',') {
-        let packed = base64::engine::general_purpose::STANDARD
-            .decode(chunk.trim().trim_matches('"'))
-            .ok()?;
-        let mut json = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut json)
-            .ok()?;
-        let index: Index = serde_json::from_slice(&json).ok()?;
+    for n in 0..base.sections.len().div_ceil(base.pieces) {
+        let script =
+            std::fs::read_to_string(assets.join(PARTS_DIR).join(format!("t{n}.js"))).ok()?;
+        let piece = read_piece(&read_part(&script)?, &base)?;
         let first_section = whole.sections.len();
-        whole.pages.extend(index.pages);
-        whole.sections.extend(index.sections);
+        whole.pages.extend(piece.pages);
+        whole.sections.extend(piece.sections);
         whole.places.extend(
-            index
+            piece
                 .places
                 .into_iter()
                 .map(|(section, named)| (first_section + section, named)),
@@ -163,11 +346,17 @@ pub fn read_index_script(script: &str) -> Option<Index> {
     Some(whole)
 }
 
-/// Writes `assets/search-index.js` and `search.html`.
+/// Writes the index (`assets/search-index.js`, `assets/search/`) and `search.html`.
 pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagnostic>> {
     let places = Places::new(site.flows.values().flat_map(|f| &f.flow.countries));
-    let script = index_script(&site.pages, &places);
-    write_file(&out.join(ASSETS_DIR).join(INDEX_FILE), script.as_bytes()).map_err(|e| vec![e])?;
+    let assets = out.join(ASSETS_DIR);
+    let errors: Vec<Diagnostic> = index_files(&site.pages, &places)
+        .par_iter()
+        .filter_map(|(path, script)| write_file(&assets.join(path), script.as_bytes()).err())
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let html = search_page(site, today).map_err(|e| vec![e])?;
     write_file(&out.join(PAGE_FILE), html.as_bytes()).map_err(|e| vec![e])
 }
@@ -211,21 +400,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn index_script_round_trips_and_cannot_break_out() {
-        let index = Index {
-            pages: vec![("a.html".into(), "</script><b>\u{2028}".into(), 0)],
-            sections: vec![(
-                0,
-                String::new(),
-                String::new(),
-                "\"quotes\" & <tags>".into(),
-            )],
-            places: vec![(0, vec![("<b>".into(), vec!["</script>".into()])])],
-        };
-        let script = script(1, vec![(1, pack(&index))]);
+    fn a_piece_script_cannot_break_out() {
+        let script = part_script("t0", &pack_bytes("</script><b>\u{2028}\"".as_bytes()));
         assert!(!script.contains("</script"));
         assert!(!script.contains('<'));
         assert!(!script.contains('\u{2028}'));
-        assert_eq!(read_index_script(&script), Some(index));
+        assert_eq!(
+            read_part(&script).unwrap(),
+            "</script><b>\u{2028}\"".as_bytes()
+        );
     }
 }

@@ -1,10 +1,12 @@
 // Signpost site search: results as you type in the header's search box, and the full
 // results on the search page (search.html?q=...).
 //
-// The index is a classic script (assets/search-index.js, made by `signpost build`) that is
-// added to the page the first time the reader uses the search box: no fetch, no ES module,
-// no inline script, so search works from disk (file://) and under the site's
-// Content-Security-Policy. Results are built with textContent, never as HTML, so nothing
+// The index is in pieces, each a classic script made by `signpost build`: the site's words
+// (assets/search-index.js), added to the page the first time the reader uses the search
+// box; then, for each query, the shards holding its words (assets/search/w<n>.js) and the
+// text of the results shown (assets/search/t<n>.js). No fetch, no ES module, no inline
+// script, so search works from disk (file://) and under the site's
+// Content-Security-Policy, and a large site's first query loads a small part of it. Results are built with textContent, never as HTML, so nothing
 // in a page can inject markup into them.
 //
 // Keyboard: type to search; Down arrow moves into the results, Up and Down move between
@@ -14,6 +16,7 @@
   "use strict";
 
   var SHOWN_IN_HEADER = 8;
+  var SHOWN_ON_PAGE = 50;
   var SNIPPET_LENGTH = 180;
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var MARKS = /[\u0300-\u036f]/g;
@@ -58,46 +61,98 @@
     return bytes;
   }
 
-  // The index comes in chunks (packed in parallel at build time), each gzip-compressed JSON
-  // with the pages and sections of a run of pages, numbered across the whole site.
-  function unpackChunk(data) {
+  function unpackBytes(data) {
     var stream = new Blob([decodeBase64(data)]).stream()
       .pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
-  function unpack(packed) {
-    if (!packed || packed.format !== "signpost-search-2") {
-      return Promise.reject(new Error("unknown search index"));
-    }
-    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
-      var pages = [];
-      var sections = [];
-      chunks.forEach(function (data) {
-        var firstSection = sections.length;
-        data.pages.forEach(function (p) {
-          pages.push({ url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]) });
-        });
-        data.sections.forEach(function (s) {
-          var text = folded(s[3]);
-          sections.push({
-            page: s[0], heading: s[1], id: s[2], text: s[3],
-            folded: text.text, from: text.from, foldedHeading: fold(s[1]), places: []
-          });
-        });
-        // The places a section names, with the other words for each ("Dubai" for the
-        // United Arab Emirates); numbered from the chunk's first section.
-        (data.places || []).forEach(function (p) {
-          sections[firstSection + p[0]].places = p[1].map(function (place) {
-            return { folded: fold(place[0]), words: place[1].map(fold) };
-          });
-        });
-      });
-      return { pages: pages, sections: sections };
+  function unpackChunk(data) {
+    return unpackBytes(data).then(function (bytes) {
+      return JSON.parse(new TextDecoder().decode(bytes));
     });
   }
 
-  // Adds the index script to the page once; resolves with the unpacked index.
+  // Adds a chunk of pages and sections (a text piece, or a chunk of a whole index) to the
+  // index: pages from `firstPage`, sections from `firstSection`, places numbered from the
+  // chunk's first section.
+  function addChunk(index, data, firstPage, firstSection) {
+    data.pages.forEach(function (p, n) {
+      index.pages[firstPage + n] = { number: firstPage + n, url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]), sections: [] };
+    });
+    data.sections.forEach(function (s, n) {
+      var text = folded(s[3]);
+      var section = {
+        number: firstSection + n, page: s[0], heading: s[1], id: s[2], text: s[3],
+        folded: text.text, from: text.from, foldedHeading: fold(s[1]), places: []
+      };
+      index.sections[firstSection + n] = section;
+      index.pages[s[0]].sections.push(section);
+    });
+    // The places a section names, with the other words for each ("Dubai" for the
+    // United Arab Emirates).
+    (data.places || []).forEach(function (p) {
+      index.sections[firstSection + p[0]].places = p[1].map(function (place) {
+        return { folded: fold(place[0]), words: place[1].map(fold) };
+      });
+    });
+  }
+
+  // A whole index in one script (format 2): every page and section at once.
+  function unpackWhole(packed) {
+    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
+      var index = { pages: [], sections: [], whole: true };
+      chunks.forEach(function (data) {
+        addChunk(index, data, index.pages.length, index.sections.length);
+      });
+      return index;
+    });
+  }
+
+  // The site's words (format 3); postings and texts are loaded as queries need them.
+  function unpackWords(packed) {
+    return unpackChunk(packed.data).then(function (base) {
+      var words = base.words ? base.words.split("\n") : [];
+      var byForm = new Map();
+      var foldedWords = words.map(function (w, n) {
+        var f = fold(w);
+        if (!byForm.has(f)) byForm.set(f, []);
+        byForm.get(f).push(n);
+        return f;
+      });
+      var forms = Array.from(byForm.keys()).sort();
+      var firstSection = [];
+      var sectionPage = [];
+      base.sections.forEach(function (count, page) {
+        firstSection.push(sectionPage.length);
+        for (var k = 0; k < count; k++) sectionPage.push(page);
+      });
+      return {
+        pages: [], sections: [], whole: false,
+        words: foldedWords, rawWords: words, counts: base.counts, forms: forms, byForm: byForm,
+        shardOf: base.shards, gaps: base.gaps, literals: base.literals, firstSection: firstSection, sectionPage: sectionPage,
+        replaced: new Set(base.replaced), perPiece: base.pieces, postings: [], pieces: {}
+      };
+    });
+  }
+
+  function unpack(packed) {
+    if (packed && packed.format === "signpost-search-2") return unpackWhole(packed);
+    if (packed && packed.format === "signpost-search-3") return unpackWords(packed);
+    return Promise.reject(new Error("unknown search index"));
+  }
+
+  function addScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("the search index is missing")); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Adds the first index script to the page once; resolves with the unpacked index.
   function loadIndex() {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
@@ -109,17 +164,141 @@
         resolve(self.SIGNPOST_SEARCH_INDEX);
         return;
       }
-      var script = document.createElement("script");
-      script.src = form.getAttribute("data-search-index");
-      script.onload = function () { resolve(self.SIGNPOST_SEARCH_INDEX); };
-      script.onerror = function () { reject(new Error("the search index is missing")); };
-      document.head.appendChild(script);
+      addScript(form.getAttribute("data-search-index")).then(function () {
+        resolve(self.SIGNPOST_SEARCH_INDEX);
+      }, reject);
     }).then(unpack).then(function (unpacked) {
       index = unpacked;
       self.SIGNPOST_SEARCH_INDEX = null;
       return index;
     });
     return loading;
+  }
+
+  // One piece of the index (a shard of postings, "w3", or a text piece, "t12"), packed.
+  var parts = {};
+  function loadPart(name) {
+    if (!parts[name]) {
+      var folder = form.getAttribute("data-search-index").replace(/search-index\.js$/, "search/");
+      parts[name] = addScript(folder + name + ".js").then(function () {
+        var all = self.SIGNPOST_SEARCH_PARTS || {};
+        var packed = all[name];
+        delete all[name];
+        if (typeof packed !== "string") throw new Error("the search index is missing");
+        return packed;
+      });
+      parts[name].catch(function () { delete parts[name]; });
+    }
+    return parts[name];
+  }
+
+  // Reads LEB128 numbers (and single bytes) from `bytes`, from `at`.
+  function reader(bytes, at) {
+    return {
+      at: at,
+      number: function () {
+        var value = 0, scale = 1, b;
+        do { b = bytes[this.at++]; value += (b & 0x7f) * scale; scale *= 128; } while (b >= 0x80);
+        return value;
+      },
+      byte: function () { return bytes[this.at++]; }
+    };
+  }
+
+  // Reads a shard: for each of its words, its number, the pages whose title has it and
+  // the sections that have it, each with its weight (times in the text, and flags for
+  // the heading and a place's other words, and 8 bits for the words that follow it
+  // there: see followerBit); numbers after the first written as gaps.
+  function readShard(index, bytes) {
+    var read = reader(bytes, 0);
+    while (read.at < bytes.length) {
+      var w = read.number();
+      var titles = [];
+      var last = 0;
+      for (var t = read.number(); t > 0; t--) { last += read.number(); titles.push(last); }
+      var count = read.number();
+      var sections = new Uint32Array(count);
+      var weights = new Uint8Array(count);
+      var followers = new Uint8Array(count);
+      last = 0;
+      for (var k = 0; k < count; k++) {
+        last += read.number();
+        sections[k] = last;
+        weights[k] = read.byte();
+        followers[k] = read.byte();
+      }
+      index.postings[w] = { titles: titles, sections: sections, weights: weights, followers: followers };
+    }
+  }
+
+  // Reads `count` texts coded with the site's words (numbered most used first): each is
+  // the number of its words, the gap before the first, then its words. A byte below
+  // ESCAPE is a word as listed followed by one space; from it, ESCAPE + (how the word is
+  // written) × 2 + 1 if another gap follows, then the word's number, then the gap's.
+  var ESCAPE = 192;
+  function readTexts(index, read, count) {
+    var texts = [];
+    for (var i = 0; i < count; i++) {
+      var words = read.number();
+      var text = index.gaps[read.number()];
+      for (var k = 0; k < words; k++) {
+        var token = read.byte();
+        if (token < ESCAPE) {
+          text += index.rawWords[token] + " ";
+          continue;
+        }
+        var kind = (token - ESCAPE) >> 1;
+        var spaced = (token - ESCAPE) % 2 === 0;
+        var n = read.number();
+        var word = kind === 3 ? index.literals[n] : index.rawWords[n];
+        if (kind === 1) {
+          var first = String.fromCodePoint(word.codePointAt(0));
+          word = first.toUpperCase() + word.slice(first.length);
+        } else if (kind === 2) {
+          word = word.toUpperCase();
+        }
+        text += word + (spaced ? " " : index.gaps[read.number()]);
+      }
+      texts.push(text);
+    }
+    return texts;
+  }
+
+  // A text piece: the length of its JSON, a newline, the JSON (pages, and sections
+  // without their text), then the sections' texts, coded.
+  function readPiece(index, bytes) {
+    var newline = bytes.indexOf(10);
+    var length = Number(new TextDecoder().decode(bytes.subarray(0, newline)));
+    var data = JSON.parse(new TextDecoder().decode(bytes.subarray(newline + 1, newline + 1 + length)));
+    var texts = readTexts(index, reader(bytes, newline + 1 + length), data.sections.length);
+    data.sections.forEach(function (s, n) { s.push(texts[n]); });
+    return data;
+  }
+
+  function loadPostings(index, words) {
+    var shards = new Set();
+    words.forEach(function (w) { if (!index.postings[w]) shards.add(index.shardOf[w]); });
+    return Promise.all(Array.from(shards).map(function (n) {
+      return loadPart("w" + n).then(unpackBytes).then(function (bytes) { readShard(index, bytes); });
+    }));
+  }
+
+  // Loads the text of `pages` (page numbers), a few pages a piece.
+  function loadPages(index, pages) {
+    if (index.whole) return Promise.resolve();
+    var pieces = new Set();
+    pages.forEach(function (p) { if (!index.pages[p]) pieces.add(Math.floor(p / index.perPiece)); });
+    return Promise.all(Array.from(pieces).map(function (n) {
+      if (!index.pieces[n]) {
+        index.pieces[n] = loadPart("t" + n).then(unpackBytes).then(function (bytes) {
+          var data = readPiece(index, bytes);
+          var first = n * index.perPiece;
+          addChunk(index, data, first, index.firstSection[first]);
+        });
+        index.pieces[n].catch(function () { delete index.pieces[n]; });
+      }
+      return index.pieces[n];
+    }));
   }
 
   // ---------------------------------------------------------------- matching
@@ -135,6 +314,10 @@
   // changed, or two swapped) are searched for instead ("pasport" finds "passport").
 
   var MIN_FORGIVEN = 5;
+  // Points for the terms together, in order; and how many pages' texts a query may load
+  // to find them together.
+  var TOGETHER = 8;
+  var MAX_RESCORED = 64;
   var MAX_NEAR = 8;
 
   function terms(query) {
@@ -185,6 +368,13 @@
   function vocabulary(index) {
     if (index.vocabulary) return index.vocabulary;
     var counts = new Map();
+    if (!index.whole) {
+      index.words.forEach(function (w, n) {
+        if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + index.counts[n]);
+      });
+      index.vocabulary = counts;
+      return counts;
+    }
     var add = function (text) {
       text.split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
         if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + 1);
@@ -219,6 +409,7 @@
   }
 
   function lookEverywhere(index, term) {
+    if (!index.whole) return wordsFor(index, term).length > 0;
     for (var i = 0; i < index.pages.length; i++) {
       if (findWord(index.pages[i].folded, term, 0) !== -1) return true;
     }
@@ -325,30 +516,186 @@
       if (best === 0) return 0;
       total += best;
     }
-    if (phrases(section.folded, query.terms).length) total += 8;
+    if (phrases(section.folded, query.terms).length) total += TOGETHER;
     return total;
   }
 
-  // The best section of each page that matches, current guidance before replaced pages.
-  function search(index, query) {
-    if (query.terms.length === 0) return [];
-    var best = {};
-    for (var i = 0; i < index.sections.length; i++) {
-      var section = index.sections[i];
-      var page = index.pages[section.page];
+  // Current guidance before replaced pages, then the best first.
+  function byRank(a, b) {
+    if (a.replaced !== b.replaced) return a.replaced ? 1 : -1;
+    return b.score - a.score || a.pageNumber - b.pageNumber;
+  }
+
+  // The best section of `page` for the query, scored on its text, or null.
+  function bestOf(page, query) {
+    var best = null;
+    page.sections.forEach(function (section) {
       var points = score(section, page, query);
-      if (points > 0 && (!best[section.page] || best[section.page].score < points)) {
-        best[section.page] = { score: points, section: section, page: page };
+      if (points > 0 && (!best || best.score < points)) {
+        best = { score: points, section: section, page: page, pageNumber: page.number, replaced: page.replaced, query: query };
       }
+    });
+    return best;
+  }
+
+  // The best section of each page that matches, current guidance before replaced pages:
+  // a promise of the results, the first `shown` of them with their text loaded.
+  function search(index, query, shown) {
+    if (query.terms.length === 0) return Promise.resolve([]);
+    if (index.whole) {
+      var results = [];
+      index.pages.forEach(function (page) {
+        var best = bestOf(page, query);
+        if (best) results.push(best);
+      });
+      return Promise.resolve(results.sort(byRank));
     }
-    var results = Object.keys(best).map(function (k) { return best[k]; });
-    results.sort(function (a, b) {
-      if (a.page.replaced !== b.page.replaced) return a.page.replaced ? 1 : -1;
-      return b.score - a.score || a.section.page - b.section.page;
+    var words = [];
+    query.terms.forEach(function (part) {
+      part.words = part.forms.map(function (f) { return wordsFor(index, f); });
+      part.words.forEach(function (ids) { words.push.apply(words, ids); });
     });
-    return results.map(function (r) {
-      return { page: r.page, section: r.section, query: query };
+    return loadPostings(index, words).then(function () {
+      return settle(index, query, rankByWords(index, query), shown, 0);
     });
+  }
+
+  // Results scored from the words alone are ranked by the most they could score on their
+  // text; their text is loaded and scored, the best first, until the first `shown` are all
+  // scored on their text (then no other can rank above them), or MAX_RESCORED pages.
+  function settle(index, query, found, shown, loaded) {
+    var open = found.slice(0, shown).filter(function (r) { return !r.section; });
+    if (open.length === 0 || loaded >= MAX_RESCORED) return Promise.resolve(found);
+    return loadPages(index, open.map(function (r) { return r.pageNumber; })).then(function () {
+      var scored = new Set(open);
+      found = found.map(function (r) {
+        return scored.has(r) ? bestOf(index.pages[r.pageNumber], query) : r;
+      }).filter(Boolean).sort(byRank);
+      return settle(index, query, found, shown, loaded + open.length);
+    });
+  }
+
+  // Makes sure results[from..to] have their text loaded, to be shown.
+  function withText(index, results, from, to) {
+    var missing = results.slice(from, to).filter(function (r) { return !r.section; });
+    return loadPages(index, missing.map(function (r) { return r.pageNumber; })).then(function () {
+      for (var i = from; i < Math.min(to, results.length); i++) {
+        var r = results[i];
+        if (r.section) continue;
+        var page = index.pages[r.pageNumber];
+        results[i] = bestOf(page, r.query) || {
+          score: r.score, page: page, pageNumber: page.number, replaced: page.replaced, query: r.query,
+          section: index.sections[r.sectionNumber]
+        };
+      }
+      return results;
+    });
+  }
+
+  // The bit for a word that follows another (as signpost build works it out): the sum of
+  // its code points, modulo 8.
+  function followerBit(word) {
+    var sum = 0;
+    for (var i = 0; i < word.length; i++) {
+      var c = word.codePointAt(i);
+      if (c > 0xffff) i++;
+      sum += c;
+    }
+    return 1 << (sum % 8);
+  }
+
+  // Terms shorter than this match whole words only: a prefix of one or two letters would
+  // bring in the postings of a good part of the site's words.
+  var MIN_PREFIX = 3;
+
+  // The site's words (numbers) that `form` starts, or that it is, if it is short.
+  function wordsFor(index, form) {
+    var forms = index.forms;
+    var lo = 0, hi = forms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (forms[mid] < form) lo = mid + 1; else hi = mid;
+    }
+    var out = [];
+    for (var i = lo; i < forms.length && forms[i].startsWith(form); i++) {
+      if (form.length < MIN_PREFIX && forms[i] !== form) break;
+      out.push.apply(out, index.byForm.get(forms[i]));
+    }
+    return out;
+  }
+
+  // Scores every section from the postings of the query's words alone, as `score` does
+  // from the text, at most: the points for the terms together where the words that
+  // follow each term allow it, and 11 for a count of 10 or more: in a page's title 12 (whole
+  // word) or 8, in the heading 6, in the text 2 a time (1 for a word it starts; at most
+  // 10), among a place's other words 6. Every term must score. The best section of each
+  // page, ranked.
+  function rankByWords(index, query) {
+    var total = null;
+    var ends = [];
+    query.terms.forEach(function (part) {
+      var best = new Map();
+      // Where the term is, the words that follow it; and the bits of the words it starts.
+      var after = new Map();
+      var bits = 0;
+      part.forms.forEach(function (form, f) {
+        if (form.length < MIN_PREFIX) bits = 0xff; // it may start any word of a phrase
+        part.words[f].forEach(function (w) { bits |= followerBit(index.rawWords[w]); });
+        var text = new Map();
+        var titled = new Map();
+        part.words[f].forEach(function (w) {
+          var p = index.postings[w];
+          var whole = index.words[w] === form;
+          p.titles.forEach(function (page) {
+            titled.set(page, Math.max(titled.get(page) || 0, whole ? 12 : 8));
+          });
+          for (var k = 0; k < p.sections.length; k++) {
+            var s = p.sections[k], weight = p.weights[k];
+            var e = text.get(s);
+            if (!e) { e = { count: 0, flags: 0 }; text.set(s, e); }
+            e.count += (weight & 15) * (whole ? 2 : 1);
+            e.flags |= weight & 48;
+            after.set(s, (after.get(s) || 0) | (form.length < MIN_PREFIX ? 0xff : p.followers[k]));
+          }
+        });
+        var points = function (s, e) {
+          // At most 11: the text's count stops at 10 or more.
+          var p = Math.min(e ? e.count : 0, 11) + (titled.get(index.sectionPage[s]) || 0);
+          if (e && e.flags & 16) p += 6;
+          if (e && e.flags & 32) p += 6;
+          if (p > (best.get(s) || 0)) best.set(s, p);
+        };
+        text.forEach(function (e, s) { points(s, e); });
+        titled.forEach(function (_, page) {
+          var first = index.firstSection[page];
+          var end = page + 1 < index.firstSection.length ? index.firstSection[page + 1] : index.sectionPage.length;
+          for (var s = first; s < end; s++) if (!text.has(s)) points(s, null);
+        });
+      });
+      ends.push({ after: after, bits: bits });
+      if (total === null) { total = best; return; }
+      var both = new Map();
+      total.forEach(function (points, s) {
+        if (best.has(s)) both.set(s, points + best.get(s));
+      });
+      total = both;
+    });
+    var byPage = new Map();
+    total.forEach(function (points, s) {
+      // The points for the terms together, unless the words that follow one term in the
+      // section show the next term cannot be after it.
+      var together = ends.length > 1;
+      for (var i = 0; together && i + 1 < ends.length; i++) {
+        together = ((ends[i].after.get(s) || 0) & ends[i + 1].bits) !== 0;
+      }
+      if (together) points += TOGETHER;
+      var page = index.sectionPage[s];
+      var known = byPage.get(page);
+      if (!known || known.score < points || (known.score === points && s < known.sectionNumber)) {
+        byPage.set(page, { score: points, pageNumber: page, sectionNumber: s, replaced: index.replaced.has(page), query: query });
+      }
+    });
+    return Array.from(byPage.values()).sort(byRank);
   }
 
   // What to mark in a section's text, as [start, end, term number] in its folded text:
@@ -499,6 +846,35 @@
     results.slice(0, limit).forEach(function (r) { target.appendChild(resultItem(r)); });
   }
 
+  // The search page shows results SHOWN_ON_PAGE at a time (each needs its page's text
+  // loaded); the button below them shows the next ones, and focus moves to the first.
+  function showMoreButton(results) {
+    var button = searchPage.querySelector(".search-page-more");
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-page-more";
+      pageList.parentNode.insertBefore(button, pageList.nextSibling);
+      button.addEventListener("click", function () {
+        var shown = pageList.childNodes.length;
+        var all = button.results;
+        withText(index, all, shown, shown + SHOWN_ON_PAGE).then(function () {
+          all.slice(shown, shown + SHOWN_ON_PAGE).forEach(function (r) { pageList.appendChild(resultItem(r)); });
+          var first = pageList.childNodes[shown];
+          if (first) first.querySelector("a").focus();
+          update();
+        });
+      });
+    }
+    button.results = results;
+    function update() {
+      var left = button.results.length - pageList.childNodes.length;
+      button.hidden = left <= 0;
+      button.textContent = "Show " + Math.min(left, SHOWN_ON_PAGE) + " more results";
+    }
+    update();
+  }
+
   function searchPageHref(query) {
     return root + "search.html?q=" + encodeURIComponent(query.trim());
   }
@@ -579,6 +955,8 @@
       if (searchPage) {
         pageList.textContent = "";
         pageStatus.textContent = "";
+        var moreButton = searchPage.querySelector(".search-page-more");
+        if (moreButton) moreButton.hidden = true;
         allPages.hidden = false;
       } else {
         close();
@@ -586,18 +964,25 @@
       }
       return;
     }
+    var read;
     loadIndex().then(function () {
-      if (input.value !== query) return; // the reader typed on
-      var read = readQuery(index, query);
-      var results = search(index, read);
+      if (input.value !== query) return null; // the reader typed on
+      read = readQuery(index, query);
+      var shown = searchPage ? SHOWN_ON_PAGE : SHOWN_IN_HEADER;
+      return search(index, read, shown).then(function (results) {
+        return withText(index, results, 0, shown);
+      });
+    }).then(function (results) {
+      if (!results || input.value !== query) return;
       if (searchPage) {
-        fill(pageList, results, results.length);
+        fill(pageList, results, SHOWN_ON_PAGE);
         pageStatus.textContent = countText(results.length, read);
+        showMoreButton(results);
         allPages.hidden = true;
       } else {
         showHeaderResults(read, results);
       }
-    }, function () {
+    }).catch(function () {
       showUnavailable(searchPage ? "page" : "header", "Search does not work in this browser.");
     });
   }

@@ -1,0 +1,507 @@
+//! The word side of the search index: every word of the site (in titles, headings, text and
+//! the other words for places a section names), how often it occurs, and for each word
+//! where it occurs: the pages whose title has it, and the sections that have it with how
+//! often and whether in the heading or a place's other words. This is what lets the browser
+//! score every section of a large site while loading only the words of the query.
+//!
+//! Postings are cut into shards in the words' sorted order, so the words a term starts
+//! ("trav" for "travel", "travelling") sit together and a query loads few shards.
+//!
+//! The same list of words codes the sections' text for snippets: each word as its number
+//! (and whether it is capitalised), each gap between words as nothing when it is one space,
+//! else the number of the gap in a list of gaps. Compressed, that is about half the size of
+//! the text compressed, and the words are already on the reader's side.
+
+use std::collections::HashMap;
+
+/// A section's weight for a word: times in its text (at most [`MAX_COUNT`]), and flags.
+pub const HEADING: u8 = 16;
+pub const PLACE: u8 = 32;
+const MAX_COUNT: u8 = 10;
+
+/// Raw bytes of postings per shard, before compression: small enough that a query's
+/// shards stay well under what a first query may load, large enough not to make a file
+/// per rare word.
+const SHARD_BYTES: usize = 6 * 1024;
+
+/// How a word of the text is written, against its entry in the list (lower case).
+const AS_LISTED: u32 = 0;
+const CAPITALISED: u32 = 1;
+const UPPER_CASE: u32 = 2;
+/// Written some other way ("iPhone"): the number is of an entry in the list of such words.
+const LITERAL: u32 = 3;
+
+/// What one section says, for [`WordIndexer::add_section`].
+pub struct SectionText<'a> {
+    pub heading: &'a str,
+    pub text: &'a str,
+    pub place_words: Vec<&'a str>,
+}
+
+#[derive(Default)]
+struct Postings {
+    count: u32,
+    titles: Vec<u32>,
+    /// `(section, weight, the words that follow it there)`: see [`follower_bit`].
+    sections: Vec<(u32, u8, u8)>,
+    /// The section this word was last seen in, while indexing.
+    last: Option<u32>,
+}
+
+/// The site's words, most used first (their numbers), with their counts, the shard of
+/// each, the shards' bytes, and the lists the text coding uses.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WordIndex {
+    pub words: Vec<String>,
+    pub counts: Vec<u32>,
+    pub shard_of: Vec<u32>,
+    pub shards: Vec<Vec<u8>>,
+    /// Gaps between words other than one space ("", ". ", ", ").
+    pub gaps: Vec<String>,
+    /// Words written other than lower case, capitalised or upper case.
+    pub literals: Vec<String>,
+    /// Each word's number by use, by its number in the order first met.
+    pub rank: Vec<u32>,
+}
+
+/// Reads the pages, in page order, a word at a time: each word is looked up once in a map
+/// of the site's words (a few thousand), so no word is copied after its first time.
+#[derive(Default)]
+pub struct WordIndexer {
+    ids: HashMap<String, u32>,
+    postings: Vec<Postings>,
+    gaps: Numbered,
+    literals: Numbered,
+    lower: String,
+    coded: Vec<u8>,
+}
+
+/// Strings numbered in the order first met.
+#[derive(Default)]
+struct Numbered {
+    ids: HashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Numbered {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.ids.insert(text.to_string(), id);
+        self.list.push(text.to_string());
+        id
+    }
+}
+
+/// Which of 8 bits stands for a word that follows another in a section: a word's
+/// postings there carry the bits of the words after it, so the browser can tell, before
+/// loading any text, where the words of a query cannot be together. The sum of the lower
+/// case word's code points, modulo 8, as search.js works it out. (16 bits tell more, but
+/// would make the postings half as large again: the bits hardly compress.)
+pub fn follower_bit(word: &str) -> u8 {
+    let sum = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .fold(0u32, |sum, c| sum.wrapping_add(c as u32));
+    1 << (sum % 8)
+}
+
+/// Lower case, a character at a time (as the text coding's reader undoes it).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().flat_map(char::to_lowercase));
+}
+
+fn capitalised(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+impl WordIndexer {
+    /// The number of a word, and how it is written against its entry.
+    fn id(&mut self, word: &str) -> (u32, u32) {
+        if !word.chars().any(char::is_uppercase) {
+            return (self.lower_id(word), AS_LISTED);
+        }
+        let mut lower = std::mem::take(&mut self.lower);
+        lower_into(word, &mut lower);
+        let id = self.lower_id(&lower);
+        let case = if capitalised(&lower) == word {
+            CAPITALISED
+        } else if lower.to_uppercase() == word {
+            UPPER_CASE
+        } else {
+            LITERAL
+        };
+        self.lower = lower;
+        (id, case)
+    }
+
+    fn lower_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.postings.push(Postings::default());
+        id
+    }
+
+    pub fn add_title(&mut self, page: u32, title: &str) {
+        for word in split(title) {
+            let id = self.id(word).0 as usize;
+            let postings = &mut self.postings[id];
+            postings.count += 1;
+            if postings.titles.last() != Some(&page) {
+                postings.titles.push(page);
+            }
+        }
+    }
+
+    fn add(&mut self, id: u32, section: u32, weight: fn(u8) -> u8) {
+        let postings = &mut self.postings[id as usize];
+        postings.count += 1;
+        if postings.last != Some(section) {
+            postings.last = Some(section);
+            postings.sections.push((section, 0, 0));
+        }
+        let entry = postings.sections.last_mut().expect("just pushed");
+        entry.1 = weight(entry.1);
+    }
+
+    /// Indexes a section's words, and appends its text, coded, to `out`.
+    pub fn add_section(&mut self, number: u32, section: &SectionText, out: &mut Vec<u8>) {
+        for word in split(section.heading) {
+            let id = self.id(word).0;
+            self.add(id, number, |w| w | HEADING);
+        }
+        for place in &section.place_words {
+            for word in split(place) {
+                let id = self.id(word).0;
+                self.add(id, number, |w| w | PLACE);
+            }
+        }
+        // The text: the gap before the first word, then each word with the gap after it.
+        let mut coded = std::mem::take(&mut self.coded);
+        coded.clear();
+        let mut words = 0;
+        let mut previous: Option<u32> = None;
+        let (lead, mut rest) = section.text.split_at(run(section.text, false));
+        let lead = self.gaps.id(lead);
+        while !rest.is_empty() {
+            let (word, after) = rest.split_at(run(rest, true));
+            let (gap, after) = after.split_at(run(after, false));
+            rest = after;
+            let (id, case) = self.id(word);
+            self.add(id, number, |w| if w & 15 < MAX_COUNT { w + 1 } else { w });
+            if let Some(previous) = previous {
+                let entry = self.postings[previous as usize].sections.last_mut();
+                entry.expect("added in this section").2 |= follower_bit(word);
+            }
+            previous = Some(id);
+            let id = if case == LITERAL {
+                self.literals.id(word)
+            } else {
+                id
+            };
+            let spaced = gap == " ";
+            varint(
+                ((id * 4 + case) * 2 + u32::from(!spaced)) as u64,
+                &mut coded,
+            );
+            if !spaced {
+                varint(u64::from(self.gaps.id(gap)), &mut coded);
+            }
+            words += 1;
+        }
+        varint(words, out);
+        varint(u64::from(lead), out);
+        out.extend_from_slice(&coded);
+        self.coded = coded;
+    }
+
+    /// The site's word index: postings in the words' sorted order, cut into shards.
+    pub fn finish(self) -> WordIndex {
+        let mut by_id = vec![String::new(); self.postings.len()];
+        for (word, id) in self.ids {
+            by_id[id as usize] = word;
+        }
+        // Numbered most used first, so the common words of the text take one byte.
+        let mut by_use: Vec<u32> = (0..by_id.len() as u32).collect();
+        by_use.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            (self.postings[b].count, &by_id[a]).cmp(&(self.postings[a].count, &by_id[b]))
+        });
+        let mut rank = vec![0; by_id.len()];
+        for (n, &id) in by_use.iter().enumerate() {
+            rank[id as usize] = n as u32;
+        }
+        let mut sorted = by_use.clone();
+        sorted.sort_unstable_by(|a, b| by_id[*a as usize].cmp(&by_id[*b as usize]));
+        let mut shard_of = vec![0; by_id.len()];
+        let mut shards = Vec::new();
+        let mut shard = Vec::new();
+        for id in sorted {
+            let n = rank[id as usize];
+            shard_of[n as usize] = shards.len() as u32;
+            varint(u64::from(n), &mut shard);
+            encode(&self.postings[id as usize], &mut shard);
+            if shard.len() >= SHARD_BYTES {
+                shards.push(std::mem::take(&mut shard));
+            }
+        }
+        if !shard.is_empty() {
+            shards.push(shard);
+        }
+        WordIndex {
+            counts: by_use
+                .iter()
+                .map(|&id| self.postings[id as usize].count)
+                .collect(),
+            words: by_use
+                .iter()
+                .map(|&id| std::mem::take(&mut by_id[id as usize]))
+                .collect(),
+            shard_of,
+            shards,
+            gaps: self.gaps.list,
+            literals: self.literals.list,
+            rank,
+        }
+    }
+}
+
+/// A word of the text in the final coding: below this, a byte is the number of a word
+/// written as listed, followed by one space; from it, `ESCAPE + case × 2 + 1 if a gap
+/// other than one space follows`, then the word's number, then the gap's.
+const ESCAPE: u8 = 192;
+
+impl WordIndex {
+    /// Texts as [`WordIndexer::add_section`] coded them (words by the order first met)
+    /// in the final coding (words by use).
+    pub fn recode(&self, coded: &[u8]) -> Vec<u8> {
+        let mut read = Reader(coded);
+        let mut out = Vec::with_capacity(coded.len());
+        let number = |read: &mut Reader| read.number().expect("coded by add_section");
+        while !read.0.is_empty() {
+            let words = number(&mut read);
+            varint(words, &mut out);
+            varint(number(&mut read), &mut out);
+            for _ in 0..words {
+                let code = number(&mut read);
+                let spaced = code & 1 == 0;
+                let case = (code >> 1) & 3;
+                let id = code >> 3;
+                let n = if case == u64::from(LITERAL) {
+                    id
+                } else {
+                    u64::from(self.rank[id as usize])
+                };
+                if case == u64::from(AS_LISTED) && spaced && n < u64::from(ESCAPE) {
+                    out.push(n as u8);
+                    continue;
+                }
+                out.push(ESCAPE + (case as u8) * 2 + u8::from(!spaced));
+                varint(n, &mut out);
+                if !spaced {
+                    varint(number(&mut read), &mut out);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The length of the run at the start of `text` of letters and digits (`word`), or of
+/// anything else.
+fn run(text: &str, word: bool) -> usize {
+    text.find(|c: char| c.is_alphanumeric() != word)
+        .unwrap_or(text.len())
+}
+
+/// The words of `text` as search.js reads them (split at anything not a letter or digit),
+/// before lower-casing.
+fn split(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// One word's postings: the number of title pages, their numbers as gaps; the number of
+/// sections, then each section's gap and weight. Numbers are LEB128 varints.
+fn encode(postings: &Postings, out: &mut Vec<u8>) {
+    varint(postings.titles.len() as u64, out);
+    let mut last = 0;
+    for &page in &postings.titles {
+        varint(u64::from(page - last), out);
+        last = page;
+    }
+    varint(postings.sections.len() as u64, out);
+    let mut last = 0;
+    for &(section, weight, followers) in &postings.sections {
+        varint(u64::from(section - last), out);
+        out.push(weight);
+        out.push(followers);
+        last = section;
+    }
+}
+
+fn varint(mut n: u64, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads LEB128 varints and bytes off the front of a slice.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(b)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..63).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+/// A word's postings as read back: title pages, and `(section, weight, followers)`s.
+pub type ReadPostings = (Vec<u32>, Vec<(u32, u8, u8)>);
+
+/// Reads one shard back (for tests): each word's number and postings.
+pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
+    let mut read = Reader(bytes);
+    let mut out = Vec::new();
+    while !read.0.is_empty() {
+        let id = read.number()? as u32;
+        let mut titles = Vec::new();
+        let mut last = 0;
+        for _ in 0..read.number()? {
+            last += read.number()? as u32;
+            titles.push(last);
+        }
+        let mut sections = Vec::new();
+        let mut last = 0;
+        for _ in 0..read.number()? {
+            last += read.number()? as u32;
+            let weight = read.byte()?;
+            let followers = read.byte()?;
+            sections.push((last, weight, followers));
+        }
+        out.push((id, (titles, sections)));
+    }
+    Some(out)
+}
+
+/// Reads texts in the final coding back (for tests and tools), as search.js does:
+/// `count` of them.
+pub fn decode_texts(bytes: &[u8], count: usize, index: &WordIndex) -> Option<Vec<String>> {
+    let mut read = Reader(bytes);
+    let mut texts = Vec::with_capacity(count);
+    for _ in 0..count {
+        let words = read.number()?;
+        let mut text = index.gaps.get(read.number()? as usize)?.clone();
+        for _ in 0..words {
+            let token = read.byte()?;
+            if token < ESCAPE {
+                text.push_str(index.words.get(usize::from(token))?);
+                text.push(' ');
+                continue;
+            }
+            let case = u32::from((token - ESCAPE) >> 1);
+            let spaced = (token - ESCAPE) & 1 == 0;
+            let n = read.number()? as usize;
+            let word = if case == LITERAL {
+                index.literals.get(n)?.clone()
+            } else {
+                let listed = index.words.get(n)?;
+                match case {
+                    CAPITALISED => capitalised(listed),
+                    UPPER_CASE => listed.to_uppercase(),
+                    _ => listed.clone(),
+                }
+            };
+            text.push_str(&word);
+            if spaced {
+                text.push(' ');
+            } else {
+                text.push_str(index.gaps.get(read.number()? as usize)?);
+            }
+        }
+        texts.push(text);
+    }
+    read.0.is_empty().then_some(texts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_weighted_and_read_back_from_their_shards() {
+        let mut indexer = WordIndexer::default();
+        let mut coded = Vec::new();
+        indexer.add_title(0, "Travel abroad");
+        let texts = [
+            " Travel, travel and TRAVEL with an iPhone.",
+            "The United Arab Emirates",
+        ];
+        indexer.add_section(
+            0,
+            &SectionText {
+                heading: "",
+                text: texts[0],
+                place_words: vec![],
+            },
+            &mut coded,
+        );
+        indexer.add_section(
+            1,
+            &SectionText {
+                heading: "Where",
+                text: texts[1],
+                place_words: vec!["Abu Dhabi"],
+            },
+            &mut coded,
+        );
+        indexer.add_title(1, "Other");
+        let index = indexer.finish();
+        let at = |w: &str| index.words.iter().position(|x| x == w).unwrap();
+        assert_eq!(index.counts[at("travel")], 4);
+        let read: HashMap<u32, ReadPostings> = index
+            .shards
+            .iter()
+            .flat_map(|s| decode_shard(s).unwrap())
+            .collect();
+        let of = |w: &str| read[&(at(w) as u32)].clone();
+        assert_eq!(index.words[0], "travel", "the most used first");
+        let bits = |words: &[&str]| words.iter().fold(0, |b, w| b | follower_bit(w));
+        assert_eq!(
+            of("travel"),
+            (vec![0], vec![(0, 3, bits(&["travel", "and", "with"]))])
+        );
+        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE, 0)]));
+        assert_eq!(of("where"), (vec![], vec![(1, HEADING, 0)]));
+        assert_eq!(of("other"), (vec![1], vec![]));
+        assert_eq!(
+            decode_texts(&index.recode(&coded), 2, &index).unwrap(),
+            texts
+        );
+    }
+}
