@@ -900,10 +900,15 @@
     panel.appendChild(summary);
     panel.appendChild(list);
     panel.appendChild(more);
-    status = document.createElement("p");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    form.appendChild(status);
+    // The page carries the status region from the start (screen readers announce changes
+    // to a live region they already know); made here for a layout without one.
+    status = form.querySelector("[role=status]");
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      form.appendChild(status);
+    }
     form.appendChild(panel);
     input.setAttribute("aria-controls", panel.id);
     input.setAttribute("aria-describedby", "site-search-hint");
@@ -1078,6 +1083,9 @@
       }
     });
     if (input.value) schedule(); // the browser kept a query (back button)
+    // signpost.js loads this script when the reader goes to the box, so the box may
+    // already have focus and the reader's first letters.
+    if (document.activeElement === input) loadIndex().catch(function () {});
   }
 
   if (document.readyState === "loading") {

@@ -16,9 +16,37 @@
       }
     }
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", recheck);
-  } else {
+  // Search's script, the largest on most pages, is fetched the first time the reader goes
+  // to the search box (or at once on the search page, or when the box kept a query), not
+  // with every page: most readers of a page never search. A classic script, as everything
+  // here, so it loads from file:// too.
+  function loadSearch(form) {
+    if (form.hasAttribute("data-search-loading")) return;
+    form.setAttribute("data-search-loading", "");
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-search-script");
+    document.head.appendChild(script);
+  }
+  function searchOnDemand() {
+    var form = document.querySelector("form.site-search[data-search-script]");
+    if (!form) return;
+    var input = form.querySelector("input[type=search]");
+    if (document.querySelector("[data-search-page]") || (input && input.value)) {
+      loadSearch(form);
+      return;
+    }
+    var load = function () { loadSearch(form); };
+    form.addEventListener("focusin", load);
+    form.addEventListener("pointerdown", load);
+    if (form.contains(document.activeElement)) load();
+  }
+  function start() {
     recheck();
+    searchOnDemand();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
