@@ -1,0 +1,99 @@
+//! Hostile input and faults (issue 14): what an attacker or an unlucky editor could feed
+//! Signpost gets an error naming the file (and line), never a panic, a hang or a leak.
+
+mod support;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use support::*;
+
+const HOME: (&str, &str) = ("index.md", "---\ntitle: Home\n---\nWelcome.\n");
+
+/// Builds `files` as a site; returns the run (with paths made relative) and how long it took.
+fn build_site(files: &[(&str, &str)]) -> (tempfile::TempDir, Run, Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    write_site(&content, files);
+    let started = Instant::now();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    (dir, run, started.elapsed())
+}
+
+/// The build fails, says each of `expected` on stderr, panics nowhere, and writes nothing.
+fn fails_with(files: &[(&str, &str)], expected: &[&str]) -> String {
+    let (dir, run, took) = build_site(files);
+    let stderr = run
+        .stderr()
+        .replace(&format!("{}/", dir.path().display()), "");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    run.assert_failed();
+    for text in expected {
+        assert!(stderr.contains(text), "expected `{text}` in:\n{stderr}");
+    }
+    assert!(
+        !dir.path().join("public").exists(),
+        "a failed build wrote output"
+    );
+    // Within a second, on a busy machine: a generous bound on a 10 ms job, not a benchmark.
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    stderr
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    Run {
+        output: signpost()
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("runs"),
+    }
+}
+
+#[test]
+fn review_intervals_past_ten_years_are_errors_at_their_line_in_every_command() {
+    for interval in ["300000 years", "999999999 days", "11 years"] {
+        fails_with(
+            &[
+                HOME,
+                (
+                    "page.md",
+                    &format!(
+                        "---\ntitle: P\nlast_reviewed_on: 2025-01-01\nreview_in: {interval}\n---\nText\n"
+                    ),
+                ),
+            ],
+            &[&format!(
+                "content/page.md:4:12: `review_in`: \"{interval}\" is longer than 10 years"
+            )],
+        );
+    }
+    fails_with(
+        &[
+            HOME,
+            ("site.yaml", "name: S\nreview_interval: 300000 years\n"),
+        ],
+        &["content/site.yaml:2:18: `review_interval`: \"300000 years\" is longer than 10 years"],
+    );
+    // check, review and new read the same settings: an error, not a panic.
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        &dir.path().join("content"),
+        &[
+            HOME,
+            ("site.yaml", "name: S\nreview_interval: 300000 years\n"),
+            (
+                "page.md",
+                "---\ntitle: P\nlast_reviewed_on: 2025-01-01\n---\nText\n",
+            ),
+        ],
+    );
+    for args in [
+        &["check"][..],
+        &["review", "content/page.md", "--reviewer", "Me"][..],
+        &["new", "content/other.md", "--title", "O"][..],
+    ] {
+        let run = run_in(dir.path(), args);
+        run.assert_failed();
+        let said = run.stdout() + &run.stderr();
+        assert!(said.contains("site.yaml:2:18"), "{args:?}: {said}");
+    }
+}
