@@ -97,3 +97,56 @@ fn review_intervals_past_ten_years_are_errors_at_their_line_in_every_command() {
         assert!(said.contains("site.yaml:2:18"), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn links_out_of_the_content_folder_are_errors_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let secrets = dir.path().join("secrets");
+    write_site(
+        &secrets,
+        &[("key.md", "---\ntitle: Secret\n---\nSECRET-KEY\n")],
+    );
+    std::fs::write(secrets.join("id_rsa"), "SECRET-KEY").unwrap();
+    write_site(
+        &content,
+        &[HOME, ("guide/own.md", "---\ntitle: Own\n---\nText\n")],
+    );
+    let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to).unwrap();
+    link(Path::new("/etc/passwd"), &content.join("passwd.txt"));
+    link(&secrets, &content.join("guide/shared"));
+    link(&secrets.join("id_rsa"), &content.join("site.yaml"));
+    // A link that stays inside is content like any other.
+    link(&content.join("guide/own.md"), &content.join("alias.md"));
+    let output = dir.path().join("public");
+    for run in [
+        build(&content, &output, "2026-11-22"),
+        run_in(dir.path(), &["check"]),
+    ] {
+        run.assert_failed();
+        let said =
+            (run.stdout() + &run.stderr()).replace(&format!("{}/", dir.path().display()), "");
+        for file in [
+            "content/passwd.txt",
+            "content/guide/shared",
+            "content/site.yaml",
+        ] {
+            assert!(
+                said.contains(&format!(" {file}: this is a link to `")),
+                "{file}: {said}"
+            );
+        }
+        assert!(said.contains("outside the content folder"), "{said}");
+        assert!(!said.contains("alias.md"), "{said}");
+        assert!(
+            !said.contains("SECRET-KEY") && !said.contains("root:"),
+            "{said}"
+        );
+    }
+    assert!(!output.exists());
+    std::fs::remove_file(content.join("passwd.txt")).unwrap();
+    std::fs::remove_file(content.join("guide/shared")).unwrap();
+    std::fs::remove_file(content.join("site.yaml")).unwrap();
+    build(&content, &output, "2026-11-22").assert_ok();
+    assert!(output.join("alias.html").is_file());
+}

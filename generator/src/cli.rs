@@ -382,8 +382,8 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
         Some(flow) => vec![flow_file(content_dir, flow)],
         None => match crate::discover::discover(content_dir) {
             Ok(sources) => sources.flows.iter().map(|f| content_dir.join(f)).collect(),
-            Err(problem) => {
-                print_problems(&[problem]);
+            Err(problems) => {
+                print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         },
