@@ -150,3 +150,59 @@ fn links_out_of_the_content_folder_are_errors_never_followed() {
     build(&content, &output, "2026-11-22").assert_ok();
     assert!(output.join("alias.html").is_file());
 }
+
+#[test]
+fn javascript_in_raw_html_is_refused_in_every_form_by_check_and_build_at_its_line() {
+    let body = [
+        "<A HREF=javascript:alert(1)>unquoted</A>",
+        "<a href='javascript&colon;alert(2)'>entity</a>",
+        "<a href = \"java&#x09;script:alert(3)\">spaced</a>",
+        "<form action=javascript:alert(4)><button formaction=JavaScript:alert(5)>Go</button></form>",
+        "<object data=javascript:alert(6)></object>",
+        "<svg><a xlink:href=javascript:alert(7)><text>x</text></a></svg>",
+        "<meta http-equiv=refresh content=\"0;url=javascript:alert(8)\">",
+        "<img alt=\"x\" srcset=\"javascript:alert(9) 2x\">",
+        "<a\nhref=javascript:alert(10)>over two lines</a>",
+        "<a href=nowhere.md>unquoted, missing</a>",
+        "<img src=missing.png alt=\"missing\">",
+    ];
+    let page = format!("---\ntitle: P\n---\n{}\n", body.join("\n\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(&content, &[HOME, ("page.md", &page)]);
+    let file_line = |text: &str| {
+        let at = page.find(text).unwrap();
+        page[..at].matches('\n').count() + 1
+    };
+    for run in [
+        build(&content, &dir.path().join("public"), "2026-11-22"),
+        run_in(dir.path(), &["check"]),
+    ] {
+        run.assert_failed();
+        let said = run.stdout() + &run.stderr();
+        for n in 1..=10 {
+            // The line the tag starts on.
+            let html = body
+                .iter()
+                .find(|h| h.contains(&format!("alert({n})")))
+                .unwrap();
+            let line = file_line(html);
+            assert!(
+                said.contains(&format!(
+                    "page.md:{line}: `javascript:alert({n})` is not allowed as a link"
+                )) || said.contains(&format!(
+                    "page.md:{line}: `JavaScript:alert({n})` is not allowed as a link"
+                )),
+                "alert({n}) at line {line}:\n{said}"
+            );
+        }
+        for missing in ["nowhere.md", "missing.png"] {
+            let line = file_line(missing);
+            assert!(
+                said.contains(&format!("page.md:{line}: `{missing}`")),
+                "{missing} at line {line}:\n{said}"
+            );
+        }
+    }
+    assert!(!dir.path().join("public").exists());
+}

@@ -20,6 +20,7 @@ pub mod flows;
 pub mod front_matter;
 pub mod html_tags;
 pub mod html_text;
+pub mod html_urls;
 pub mod layout;
 pub mod links;
 pub mod mark_reviewed;

@@ -1,6 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: GitHub-style heading ids, links collected for
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
+use crate::html_urls;
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::slug::{self, Ids};
@@ -78,11 +79,26 @@ pub fn render(
     let mut checks = MarkupChecks::default();
     let mut heading_line = 0;
     let mut heading_problems = Vec::new();
+    // A block of raw HTML comes a line at a time, and a tag may run over lines: the block is
+    // read whole, from the line it starts on.
+    let mut html_block: Option<(String, usize)> = None;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
         checks.see(&event, &body[range.clone()], line);
+        if let Event::Html(html) = &event {
+            html_block
+                .get_or_insert_with(|| (String::new(), line()))
+                .0
+                .push_str(html);
+            continue;
+        }
+        if let Some((html, first_line)) = html_block.take() {
+            let html = raw_html(&html, first_line, page_source, writer, &mut out);
+            // Blocks of HTML never sit inside a heading.
+            events.push(Event::Html(html.into()));
+        }
         if let Event::Start(Tag::Heading { .. }) = &event {
             heading_line = line();
         }
@@ -171,6 +187,10 @@ pub fn render(
             }
         }
     }
+    if let Some((html, first_line)) = html_block.take() {
+        let html = raw_html(&html, first_line, page_source, writer, &mut out);
+        events.push(Event::Html(html.into()));
+    }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
@@ -214,7 +234,6 @@ fn rewrite<'a>(
                 id,
             })
         }
-        Event::Html(html) => Event::Html(raw_html(&html, line(), page_source, writer, out).into()),
         Event::InlineHtml(html) => {
             Event::InlineHtml(raw_html(&html, line(), page_source, writer, out).into())
         }
@@ -250,15 +269,15 @@ fn raw_html(
     writer: &dyn LinkWriter,
     out: &mut Rendered,
 ) -> String {
-    out.anchors.extend(links::html_ids(html));
-    links::rewrite_html_urls(html, |url| {
-        let target = links::classify(url, page_source);
+    out.anchors.extend(html_urls::html_ids(html));
+    html_urls::rewrite_html_urls(html, |found| {
+        let target = links::classify(found.url, page_source);
         let href = writer.href(&target);
         out.links.push(Link {
             target,
-            written: url.to_string(),
-            line,
-            is_image: false,
+            written: found.url.to_string(),
+            line: line + found.line_offset,
+            is_image: found.is_image,
         });
         href
     })
