@@ -206,3 +206,73 @@ fn javascript_in_raw_html_is_refused_in_every_form_by_check_and_build_at_its_lin
     }
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn review_edits_the_page_in_place_and_refuses_a_read_only_one() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let page = "---\ntitle: P\nlast_reviewed_on: 2025-01-01\nreview_in: 1 year\n---\nText\n";
+    write_site(&content, &[HOME, ("page.md", page), ("locked.md", page)]);
+    let shared = dir.path().join("shared.md");
+    std::fs::write(&shared, page).unwrap();
+    std::os::unix::fs::symlink(&shared, content.join("linked.md")).unwrap();
+    std::fs::hard_link(
+        content.join("page.md"),
+        dir.path().join("page-hard-link.md"),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        content.join("page.md"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    let before = std::fs::metadata(content.join("page.md")).unwrap();
+    let review = |page: &str| {
+        run_in(
+            dir.path(),
+            &["review", page, "--date", "2026-11-22", "--reviewer", "Me"],
+        )
+    };
+    review("page.md").assert_ok();
+    review("linked.md").assert_ok();
+    let after = std::fs::metadata(content.join("page.md")).unwrap();
+    assert_eq!(
+        (
+            after.ino(),
+            after.mode(),
+            after.uid(),
+            after.gid(),
+            after.nlink()
+        ),
+        (before.ino(), before.mode(), before.uid(), before.gid(), 2)
+    );
+    for reviewed in [
+        content.join("page.md"),
+        dir.path().join("page-hard-link.md"),
+        shared,
+    ] {
+        let text = std::fs::read_to_string(&reviewed).unwrap();
+        assert!(
+            text.contains("last_reviewed_on: 2026-11-22"),
+            "{reviewed:?}: {text}"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(content.join("linked.md"))
+            .unwrap()
+            .is_symlink()
+    );
+
+    let locked = content.join("locked.md");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = review("locked.md");
+    run.assert_failed();
+    assert!(
+        run.stderr().contains("locked.md: this page is read-only"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), page);
+    assert_eq!(std::fs::metadata(&locked).unwrap().mode() & 0o777, 0o444);
+}
