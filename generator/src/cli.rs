@@ -261,6 +261,12 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_build(options: BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
+    // Ctrl-C or SIGTERM part way: the half-built site is removed, the previous one stays.
+    let _ = ctrlc::set_handler(|| {
+        crate::staging::remove_unfinished();
+        eprintln!("Stopped: nothing was written; the previous site stays as it was.");
+        std::process::exit(130);
+    });
     match build::build(&options) {
         Ok(report) => {
             print_problems(&report.warnings);

@@ -46,5 +46,6 @@ pub mod shortcodes;
 pub mod site;
 pub mod site_zip;
 pub mod slug;
+pub mod staging;
 pub mod templates;
 pub mod yaml;
