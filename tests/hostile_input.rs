@@ -383,3 +383,95 @@ fn an_output_path_that_is_a_link_is_refused_for_what_it_is() {
         run.stderr()
     );
 }
+
+#[test]
+fn a_full_disk_is_one_clear_error_and_the_previous_site_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    // A 2 MB disk: needs root (as the project's test machines run); elsewhere, say so.
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+        .arg(&disk)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    }
+    let content = dir.path().join("content");
+    write_site(&content, &[HOME]);
+    let output = disk.join("public");
+    build(&content, &output, "2026-11-22").assert_ok();
+    let before = snapshot(&output);
+    // Incompressible: fits once in the staging folder, not again in the site's zip.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let noise: Vec<u8> = (0..900_000)
+        .map(|_| {
+            // xorshift64
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect();
+    std::fs::write(content.join("noise.bin"), noise).unwrap();
+    let run = build(&content, &output, "2026-11-22");
+    let after = (snapshot(&output) == before, leftovers(&disk));
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    run.assert_failed();
+    let stderr = run.stderr();
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(!stderr.contains("ZipWriter"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(after.0, "the previous site changed");
+    assert_eq!(after.1, Vec::<String>::new());
+}
+
+#[test]
+fn a_feedback_address_carries_no_extra_recipients() {
+    fails_with(
+        &[
+            HOME,
+            (
+                "site.yaml",
+                "name: S\nfeedback: x@example.com?cc=all@example.com\n",
+            ),
+            (
+                "page.md",
+                "---\ntitle: P\nfeedback: x@example.com&bcc=spy@example.com\n---\nText\n",
+            ),
+        ],
+        &[
+            "content/site.yaml:2:11: `feedback` must be one email address",
+            "content/page.md:3:11: `feedback` must be one email address",
+        ],
+    );
+}
+
+#[test]
+fn a_nul_in_a_page_becomes_the_replacement_character() {
+    let (dir, run, _) = build_site(&[HOME, ("page.md", "---\ntitle: P\n---\nA\u{0}B\n")]);
+    run.assert_ok();
+    let html = read(&dir.path().join("public"), "page.html");
+    assert!(html.contains("A\u{FFFD}B"), "{html}");
+    assert!(!html.contains('\u{0}'));
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_naming_it() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(&content, &[HOME]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(content.join(name), "---\ntitle: Cafe\n---\nText\n").unwrap();
+    let run = build(&content, &dir.path().join("public"), "2026-11-22");
+    run.assert_failed();
+    assert!(
+        run.stderr()
+            .contains("caf\u{FFFD}.md: this file's name is not UTF-8 text"),
+        "{}",
+        run.stderr()
+    );
+}

@@ -39,7 +39,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
         )]
     })?;
     let mut sources = Sources::default();
-    let mut outside = Vec::new();
+    let mut problems = Vec::new();
     let mut walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -58,7 +58,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             )]
         })?;
         if entry.depth() > 0 && entry.path_is_symlink() && !leads_inside(entry.path(), &root) {
-            outside.push(link_outside(entry.path()));
+            problems.push(link_outside(entry.path()));
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
@@ -72,6 +72,14 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             .strip_prefix(content_dir)
             .expect("inside the content folder")
             .to_path_buf();
+        if relative.to_str().is_none() {
+            // It would be written under its own name but linked under another.
+            problems.push(
+                Diagnostic::error(entry.path(), 0, "this file's name is not UTF-8 text")
+                    .with_help("rename it (and its folder, if that is the one) with letters a browser can link to"),
+            );
+            continue;
+        }
         let top = relative
             .components()
             .next()
@@ -89,10 +97,10 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             _ => sources.assets.push(relative),
         }
     }
-    if outside.is_empty() {
+    if problems.is_empty() {
         Ok(sources)
     } else {
-        Err(outside)
+        Err(problems)
     }
 }
 

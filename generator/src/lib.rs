@@ -23,6 +23,7 @@ pub mod html_text;
 pub mod html_urls;
 pub mod layout;
 pub mod links;
+pub mod mail_address;
 pub mod mark_reviewed;
 pub mod markdown;
 pub mod markers;
