@@ -475,3 +475,73 @@ fn a_file_name_that_is_not_utf8_is_an_error_naming_it() {
         run.stderr()
     );
 }
+
+/// A flow of `n` yes/no questions in a line (each answer goes on to the next question);
+/// with `used`, the outcome shows a step for each answer, so every path is its own row.
+fn line_flow(n: usize, used: bool) -> String {
+    let mut yaml = String::from("id: line\ntitle: Line\nquestions:\n");
+    for i in 0..n {
+        let next = if i + 1 < n { format!("q{}", i + 1) } else { "done".into() };
+        yaml += &format!(
+            "  - id: q{i}\n    type: yes-no\n    text: Question {i}?\n    next:\n      - when: {{ answer: q{i}, is: yes }}\n        goto: {next}\n      - goto: {next}\n"
+        );
+    }
+    yaml += "outcomes:\n  - id: done\n    title: Done\n    steps:\n      - text: Finished.\n";
+    if used {
+        for i in 0..n {
+            yaml += &format!("      - text: Step {i}.\n        when: {{ answer: q{i}, is: yes }}\n");
+        }
+    }
+    yaml
+}
+
+fn flow_command(content: &Path, args: &[&str]) -> (Run, Duration) {
+    let started = Instant::now();
+    let output = signpost()
+        .args(["flow"])
+        .args(args)
+        .arg("--content")
+        .arg(content)
+        .output()
+        .unwrap();
+    (Run { output }, started.elapsed())
+}
+
+#[test]
+fn long_flows_are_checked_and_tabled_without_enumerating_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    // 2^40 paths if enumerated; one row once answers nothing reads are grouped.
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\n---\n{{ wizard(flow=\"line\") }}\n"),
+            ("flows/line.yaml", &line_flow(40, false)),
+        ],
+    );
+    let (run, took) = flow_command(&content, &["check"]);
+    run.assert_ok();
+    assert!(run.stdout().contains("40 questions, 1 outcomes"), "{}", run.stdout());
+    assert!(took < Duration::from_secs(5), "flow check took {took:?}");
+    let (run, took) = flow_command(&content, &["table", "line"]);
+    run.assert_ok();
+    let table = run.stdout();
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| 1 |")).collect();
+    assert_eq!(rows.len(), 1, "{table}");
+    assert!(rows[0].contains("| any | any |") && rows[0].contains("**done**"), "{}", rows[0]);
+    assert!(!table.contains("| 2 |"), "{table}");
+    assert!(took < Duration::from_secs(5), "flow table took {took:?}");
+    build(&content, &dir.path().join("public"), "2026-11-22").assert_ok();
+
+    // Every answer shows: 2^20 distinct rows, more than anyone could review.
+    std::fs::write(content.join("flows/line.yaml"), line_flow(20, true)).unwrap();
+    flow_command(&content, &["check"]).0.assert_ok();
+    let (run, took) = flow_command(&content, &["table", "line"]);
+    run.assert_failed();
+    assert!(
+        run.stderr().contains("flows/line.yaml: this flow has more than 10000 distinct paths"),
+        "{}",
+        run.stderr()
+    );
+    assert!(took < Duration::from_secs(10), "flow table took {took:?}");
+}

@@ -416,11 +416,13 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
             Some(link_origin.as_deref()),
         ) {
             Ok(loaded) => {
-                let paths = signpost_wizard::enumerate_paths(&loaded).len();
+                // Counts, not paths: a flow of n yes/no questions has up to 2^n of those.
                 print_output(&format!(
-                    "ok: {} (flow `{}`, {paths} distinct paths)\n",
+                    "ok: {} (flow `{}`, {} questions, {} outcomes)\n",
                     file.display(),
-                    loaded.id
+                    loaded.id,
+                    loaded.questions.len(),
+                    loaded.outcomes.len()
                 ));
             }
             Err(_) => {
@@ -489,10 +491,19 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
 
 fn flow_table(content_dir: &Path, flow: &str) -> ExitCode {
     match load_one(content_dir, flow, None) {
-        Ok(flow) => {
-            print_output(&signpost_wizard::decision_table_markdown(&flow));
-            ExitCode::SUCCESS
-        }
+        Ok(loaded) => match signpost_wizard::decision_table_markdown(&loaded) {
+            Ok(table) => {
+                print_output(&table);
+                ExitCode::SUCCESS
+            }
+            Err(too_many) => {
+                eprintln!(
+                    "error: {}: {too_many}\n  help: split it into smaller flows, or let fewer answers decide the outcome and facts",
+                    flow_file(content_dir, flow).display()
+                );
+                ExitCode::FAILURE
+            }
+        },
         Err(code) => code,
     }
 }

@@ -9,8 +9,10 @@
 mod answers;
 mod chart;
 mod countries;
+mod dominators;
 mod evaluate;
 mod flow;
+mod flow_index;
 mod links;
 mod paths;
 mod table;
@@ -33,8 +35,9 @@ pub use flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
     Outcome, Question, QuestionKind, Route, Step,
 };
+pub use flow_index::FlowIndex;
 pub use links::{Piece, is_rooted, pieces, url_is_allowed};
-pub use paths::{FlowPath, enumerate_paths};
+pub use paths::{FlowPath, MAX_ROWS, TooManyPaths, enumerate_paths};
 pub use table::decision_table_markdown;
 pub use text::{format_date, join_and};
 pub use validate::check_flow;

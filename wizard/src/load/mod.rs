@@ -524,6 +524,7 @@ impl Loader {
             countries: Vec::new(),
             lists: Vec::new(),
             holidays: None,
+            index: Default::default(),
         };
         let allowed = [
             "id",
@@ -630,6 +631,8 @@ impl Loader {
                 flow.facts.push(f);
             }
         }
+        // Anything looked up while the flow was being filled indexed a part of it.
+        flow.index = Default::default();
         self.check_fact_values(src, &flow);
         self.check_notice_periods(src, &flow);
         flow
