@@ -481,7 +481,11 @@ fn a_file_name_that_is_not_utf8_is_an_error_naming_it() {
 fn line_flow(n: usize, used: bool) -> String {
     let mut yaml = String::from("id: line\ntitle: Line\nquestions:\n");
     for i in 0..n {
-        let next = if i + 1 < n { format!("q{}", i + 1) } else { "done".into() };
+        let next = if i + 1 < n {
+            format!("q{}", i + 1)
+        } else {
+            "done".into()
+        };
         yaml += &format!(
             "  - id: q{i}\n    type: yes-no\n    text: Question {i}?\n    next:\n      - when: {{ answer: q{i}, is: yes }}\n        goto: {next}\n      - goto: {next}\n"
         );
@@ -489,7 +493,8 @@ fn line_flow(n: usize, used: bool) -> String {
     yaml += "outcomes:\n  - id: done\n    title: Done\n    steps:\n      - text: Finished.\n";
     if used {
         for i in 0..n {
-            yaml += &format!("      - text: Step {i}.\n        when: {{ answer: q{i}, is: yes }}\n");
+            yaml +=
+                &format!("      - text: Step {i}.\n        when: {{ answer: q{i}, is: yes }}\n");
         }
     }
     yaml
@@ -515,20 +520,31 @@ fn long_flows_are_checked_and_tabled_without_enumerating_paths() {
     write_site(
         &content,
         &[
-            ("index.md", "---\ntitle: Home\n---\n{{ wizard(flow=\"line\") }}\n"),
+            (
+                "index.md",
+                "---\ntitle: Home\n---\n{{ wizard(flow=\"line\") }}\n",
+            ),
             ("flows/line.yaml", &line_flow(40, false)),
         ],
     );
     let (run, took) = flow_command(&content, &["check"]);
     run.assert_ok();
-    assert!(run.stdout().contains("40 questions, 1 outcomes"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("40 questions, 1 outcomes"),
+        "{}",
+        run.stdout()
+    );
     assert!(took < Duration::from_secs(5), "flow check took {took:?}");
     let (run, took) = flow_command(&content, &["table", "line"]);
     run.assert_ok();
     let table = run.stdout();
     let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| 1 |")).collect();
     assert_eq!(rows.len(), 1, "{table}");
-    assert!(rows[0].contains("| any | any |") && rows[0].contains("**done**"), "{}", rows[0]);
+    assert!(
+        rows[0].contains("| any | any |") && rows[0].contains("**done**"),
+        "{}",
+        rows[0]
+    );
     assert!(!table.contains("| 2 |"), "{table}");
     assert!(took < Duration::from_secs(5), "flow table took {took:?}");
     build(&content, &dir.path().join("public"), "2026-11-22").assert_ok();
@@ -539,9 +555,67 @@ fn long_flows_are_checked_and_tabled_without_enumerating_paths() {
     let (run, took) = flow_command(&content, &["table", "line"]);
     run.assert_failed();
     assert!(
-        run.stderr().contains("flows/line.yaml: this flow has more than 10000 distinct paths"),
+        run.stderr()
+            .contains("flows/line.yaml: this flow has more than 10000 distinct paths"),
         "{}",
         run.stderr()
     );
     assert!(took < Duration::from_secs(10), "flow table took {took:?}");
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused_at_once_at_its_line_everywhere() {
+    let deep = |prefix: &str| format!("{prefix}{}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let started = Instant::now();
+    fails_with(
+        &[
+            HOME,
+            (
+                "page.md",
+                &format!("---\ntitle: P\naudience: {}---\nText\n", deep("")),
+            ),
+            ("site.yaml", &format!("name: S\nextra: {}", deep(""))),
+            ("data/contacts-list.yaml", &format!("a: 1\nb: {}", deep(""))),
+            (
+                "flows/deep.yaml",
+                &format!("id: deep\ntitle: D\nquestions: {}", deep("")),
+            ),
+        ],
+        &[
+            "content/page.md:3:75: this nests more than 64 levels deep",
+            "content/site.yaml:2:72: this nests more than 64 levels deep",
+            "content/data/contacts-list.yaml:2:68: this nests more than 64 levels deep",
+            "content/flows/deep.yaml:3:76: this nests more than 64 levels deep",
+        ],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    // A flow's conditions nested deep, over many lines.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let mut condition = String::from("{ answer: a, is: yes }");
+    for _ in 0..70 {
+        condition = format!("{{ not: {condition} }}");
+    }
+    write_site(
+        &content,
+        &[(
+            "flows/f.yaml",
+            &format!(
+                "id: f\ntitle: F\nquestions:\n  - id: a\n    type: yes-no\n    text: A?\n    next:\n      - when: {condition}\n        goto: done\n      - goto: done\noutcomes:\n  - id: done\n    title: Done\n    steps: []\n"
+            ),
+        )],
+    );
+    let (run, took) = flow_command(&content, &["check"]);
+    run.assert_failed();
+    assert!(run.stderr().contains("f.yaml:8:"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("more than 64 levels deep"),
+        "{}",
+        run.stderr()
+    );
+    assert!(took < Duration::from_secs(5));
 }

@@ -460,6 +460,12 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
             "cannot read the answers from {answers_from}: {err}"
         ));
     }
+    if let Some((line, column)) = signpost_wizard::too_deep(&text) {
+        return usage_error(&format!(
+            "{answers_from}:{line}:{column}: {}",
+            signpost_wizard::too_deep_message()
+        ));
+    }
     // JSON is YAML, so one parser reads both.
     let answers: signpost_wizard::Answers = match serde_yaml::from_str(&text) {
         Ok(answers) => answers,

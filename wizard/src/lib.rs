@@ -24,6 +24,8 @@ mod working_days;
 mod load;
 #[cfg(feature = "yaml")]
 mod locate;
+#[cfg(feature = "yaml")]
+mod yaml_depth;
 
 pub use answers::{Answer, Answers, answer_label, validate_answer};
 pub use chart::flow_chart_mermaid;
@@ -44,6 +46,8 @@ pub use validate::check_flow;
 pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_submission_date};
 
 #[cfg(feature = "yaml")]
-pub use load::{FlowError, load_flow, load_site_flow};
+pub use load::{FlowError, load_flow, load_site_flow, too_deep_message};
 #[cfg(feature = "yaml")]
 pub use locate::{Locator, Mistake, Pos, Seg, YamlError, line_value, yaml_error};
+#[cfg(feature = "yaml")]
+pub use yaml_depth::{MAX_DEPTH, too_deep};
