@@ -71,7 +71,7 @@ impl Staging {
             }
         }
         self.finished();
-        fs::remove_dir_all(&old)
+        remove_marked(&old, MARKER)
             .map_err(|e| io_problem(&old, "cannot remove the previous output", e))?;
         Ok(())
     }
@@ -85,15 +85,34 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.path);
+            let _ = remove_marked(&self.path, STAGING_MARKER);
             self.finished();
         }
     }
 }
 
+/// Removes a marked folder with its mark last, so that a removal cut short (SIGKILL) still
+/// leaves a folder the next build recognises as its own.
+fn remove_marked(path: &Path, mark: &str) -> std::io::Result<()> {
+    for entry in fs::read_dir(path)? {
+        let entry = entry?;
+        if entry.file_name() == mark {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    let _ = fs::remove_file(path.join(mark));
+    fs::remove_dir(path)
+}
+
 /// Removes what builds of the output `name` in `parent` left when they were killed: a
-/// staging folder (its marker, or nothing at all yet) or a previous output moved aside (the
-/// output marker), of a process that is no longer running. Anything else is left alone.
+/// staging folder or a previous output moved aside (by its name, and its staging or output
+/// mark; or empty, killed before the mark was written), of a process that is no longer
+/// running. Anything else is left alone.
 pub fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -104,11 +123,9 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
         let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
             continue;
         };
-        let (mark, pid) = if let Some(pid) = rest.strip_prefix(NEW) {
-            (STAGING_MARKER, pid)
-        } else if let Some(pid) = rest.strip_prefix(OLD) {
-            (MARKER, pid)
-        } else {
+        // Between the swap and the move aside, the previous site (output mark) sits at
+        // the staging folder's name: either mark will do for either name.
+        let Some(pid) = rest.strip_prefix(NEW).or_else(|| rest.strip_prefix(OLD)) else {
             continue;
         };
         let Ok(pid) = pid.parse::<u32>() else {
@@ -118,8 +135,10 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
         if pid == std::process::id() || running(pid) || !entry.path().is_dir() {
             continue;
         }
-        if path.join(mark).is_file() {
-            let _ = fs::remove_dir_all(&path);
+        if path.join(STAGING_MARKER).is_file() {
+            let _ = remove_marked(&path, STAGING_MARKER);
+        } else if path.join(MARKER).is_file() {
+            let _ = remove_marked(&path, MARKER);
         } else {
             // Killed before its marker was written: removed only if empty.
             let _ = fs::remove_dir(&path);
@@ -145,7 +164,7 @@ pub fn remove_unfinished() {
     for path in paths {
         // A writer may be half way through a file: try again until the folder is gone.
         for _ in 0..20 {
-            if fs::remove_dir_all(&path).is_ok() || !path.exists() {
+            if remove_marked(&path, STAGING_MARKER).is_ok() || !path.exists() {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(25));
@@ -193,6 +212,8 @@ mod tests {
         // Process ids above the kernel's limit (4194304) are never running.
         make(".public.signpost-new-4999999", Some(STAGING_MARKER));
         make(".public.signpost-old-4999998", Some(MARKER));
+        // Killed between the swap and the move aside: the previous site, at the new name.
+        make(".public.signpost-new-4999994", Some(MARKER));
         fs::create_dir(dir.path().join(".public.signpost-new-4999997")).unwrap();
         make(".public.signpost-new-4999996", None); // not ours: no mark
         make(".public.signpost-new-1", Some(STAGING_MARKER)); // init is running
