@@ -76,6 +76,22 @@ else
     case ":$PATH:" in *":$BIN:"*) ;; *) say "  note: add $BIN to PATH" ;; esac
 fi
 
+# ---------------------------------------------------------------- fuzzing
+# tests/fuzz.sh: cargo-fuzz (crates.io) with rustup's nightly toolchain (libFuzzer needs
+# nightly's sanitizer flags).
+if command -v rustup >/dev/null && ! rustup toolchain list | grep -q '^nightly'; then
+    say "rustup: installing the nightly toolchain (for the fuzzers)"
+    rustup toolchain install nightly --profile minimal \
+        || die "cannot install the nightly toolchain (needed by tests/fuzz.sh)"
+fi
+if cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo-fuzz present"
+else
+    CARGO="$(command -v cargo || echo /usr/bin/cargo)"
+    say "cargo install cargo-fuzz (takes a few minutes)"
+    "$CARGO" install --quiet --locked cargo-fuzz || die "cargo install cargo-fuzz failed"
+fi
+
 # ---------------------------------------------------------------- npm packages
 if [ -f tests/browser/package-lock.json ]; then
     if [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] \

@@ -10,6 +10,8 @@
 # 3. the wizard's wasm bundle rebuilt from source; fails if the committed bundle is stale
 # 4. the real site built from content/, then the browser tests in headless Chromium against
 #    it, over HTTP and from file://
+# 5. a short pass of every fuzzer (20 s each; tests/fuzz.sh runs them longer). The kill
+#    test, 20 killed 10,000-page builds, is tests/kill.sh, run on its own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -55,3 +57,6 @@ fi
 
 step "Browser tests (headless Chromium, over HTTP and from file://)"
 (cd tests/browser && SIGNPOST_SITE="$SITE" SIGNPOST_REAL_SITES="$REAL_SITES" npm test --silent)
+
+step "Fuzzers, a short pass (tests/fuzz.sh 20)"
+bash tests/fuzz.sh 20

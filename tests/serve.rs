@@ -345,3 +345,91 @@ fn a_site_that_never_built_shows_its_problems_until_it_does() {
     let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp")).unwrap().collect();
     assert!(left.is_empty(), "the preview left {left:?}");
 }
+
+/// Issue 14: the watch outlives the content folder being replaced; `//travel` is not
+/// redirected to the host `travel`; idle connections neither pile up threads nor last.
+#[test]
+fn survives_a_replaced_content_folder_slow_clients_and_odd_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\n---\nFirst home.\n"),
+            ("travel/index.md", "---\ntitle: Travel\n---\nTravel.\n"),
+        ],
+    );
+    let preview = Preview::start(&content, dir.path());
+    assert!(preview.get("/").body.contains("First home."));
+
+    for path in ["//travel", "///travel", "/./travel", "/%2Ftravel"] {
+        let reply = preview.get(path);
+        assert_eq!(reply.status, 301, "{path}: {}", reply.head);
+        assert!(
+            reply.head.contains("\r\nLocation: /"),
+            "{path}: {}",
+            reply.head
+        );
+        assert!(
+            !reply.head.contains("Location: //"),
+            "{path}: {}",
+            reply.head
+        );
+    }
+    assert!(
+        preview
+            .get("//travel")
+            .head
+            .contains("Location: /travel/\r\n")
+    );
+
+    // As `git checkout` of another branch can: the folder goes, and a new one comes.
+    std::fs::rename(&content, dir.path().join("content-old")).unwrap();
+    write_site(
+        &content,
+        &[
+            ("index.md", "---\ntitle: Home\n---\nSecond home.\n"),
+            ("travel/index.md", "---\ntitle: Travel\n---\nTravel.\n"),
+        ],
+    );
+    preview.wait_until("the new folder's site", || {
+        preview.get("/").body.contains("Second home.")
+    });
+    // And the new folder is watched.
+    std::fs::write(
+        content.join("index.md"),
+        "---\ntitle: Home\n---\nThird home.\n",
+    )
+    .unwrap();
+    preview.wait_until("an edit in the new folder", || {
+        preview.get("/").body.contains("Third home.")
+    });
+
+    // 300 clients that connect and say nothing: a bounded number of threads, and the site
+    // is served again once they have been dropped (each has 10 seconds to send its request).
+    let threads = |pid: u32| {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .unwrap()
+    };
+    let idle: Vec<TcpStream> = (0..300).map(|_| preview.connect()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let busy = threads(preview.child.id());
+    assert!(busy < 160, "{busy} threads for 300 idle connections");
+    // Meanwhile a new client is turned away (503, or a reset when it had not yet read).
+    let answered = || {
+        let mut stream = preview.connect();
+        let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        String::from_utf8_lossy(&raw).starts_with("HTTP/1.1 200")
+    };
+    assert!(!answered(), "served while 300 idle clients held it");
+    preview.wait_until("idle connections dropped", answered);
+    drop(idle);
+    assert!(preview.stop().success());
+}

@@ -290,6 +290,12 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_build(options: BuildOptions, verbose: bool) -> ExitCode {
     let started = std::time::Instant::now();
+    // Ctrl-C or SIGTERM part way: the half-built site is removed, the previous one stays.
+    let _ = ctrlc::set_handler(|| {
+        crate::staging::remove_unfinished();
+        eprintln!("Stopped: nothing was written; the previous site stays as it was.");
+        std::process::exit(130);
+    });
     match build::build(&options) {
         Ok(report) => {
             print_problems_as(&report.warnings, verbose);
@@ -439,8 +445,8 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
         Some(flow) => vec![flow_file(content_dir, flow)],
         None => match crate::discover::discover(content_dir) {
             Ok(sources) => sources.flows.iter().map(|f| content_dir.join(f)).collect(),
-            Err(problem) => {
-                print_problems(&[problem]);
+            Err(problems) => {
+                print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         },
@@ -467,11 +473,13 @@ fn flow_check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
             Some(link_origin.as_deref()),
         ) {
             Ok(loaded) => {
-                let paths = signpost_wizard::enumerate_paths(&loaded).len();
+                // Counts, not paths: a flow of n yes/no questions has up to 2^n of those.
                 print_output(&format!(
-                    "ok: {} (flow `{}`, {paths} distinct paths)\n",
+                    "ok: {} (flow `{}`, {} questions, {} outcomes)\n",
                     file.display(),
-                    loaded.id
+                    loaded.id,
+                    loaded.questions.len(),
+                    loaded.outcomes.len()
                 ));
             }
             Err(_) => {
@@ -509,6 +517,12 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
             "cannot read the answers from {answers_from}: {err}"
         ));
     }
+    if let Some((line, column)) = signpost_wizard::too_deep(&text) {
+        return usage_error(&format!(
+            "{answers_from}:{line}:{column}: {}",
+            signpost_wizard::too_deep_message()
+        ));
+    }
     // JSON is YAML, so one parser reads both.
     let answers: signpost_wizard::Answers = match serde_yaml::from_str(&text) {
         Ok(answers) => answers,
@@ -540,10 +554,19 @@ fn flow_eval(content_dir: &Path, flow: &str, answers_from: &str, today: NaiveDat
 
 fn flow_table(content_dir: &Path, flow: &str) -> ExitCode {
     match load_one(content_dir, flow, None) {
-        Ok(flow) => {
-            print_output(&signpost_wizard::decision_table_markdown(&flow));
-            ExitCode::SUCCESS
-        }
+        Ok(loaded) => match signpost_wizard::decision_table_markdown(&loaded) {
+            Ok(table) => {
+                print_output(&table);
+                ExitCode::SUCCESS
+            }
+            Err(too_many) => {
+                eprintln!(
+                    "error: {}: {too_many}\n  help: split it into smaller flows, or let fewer answers decide the outcome and facts",
+                    flow_file(content_dir, flow).display()
+                );
+                ExitCode::FAILURE
+            }
+        },
         Err(code) => code,
     }
 }

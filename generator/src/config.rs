@@ -182,9 +182,11 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                     config.link_origin = Some(origin);
                 }
             }
-            ("feedback", Some(address)) if address.contains('@') => config.feedback = Some(address),
+            ("feedback", Some(address)) if crate::mail_address::is_mail_address(&address) => {
+                config.feedback = Some(address)
+            }
             ("feedback", _) => problems.push(error(
-                "must be an email address",
+                "must be one email address (nothing after it, such as `?cc=`)",
                 "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
             )),
             ("feedback_form", Some(form)) => match crate::feedback_form::problem(&form) {

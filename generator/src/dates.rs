@@ -113,24 +113,48 @@ impl Interval {
             // Every page would be due for review the day it was reviewed.
             return Err(format!("\"{text}\" is no time at all"));
         }
-        match unit.trim_end_matches('s') {
-            "day" => Ok(Interval::Days(count)),
-            "week" => Ok(Interval::Days(count * 7)),
-            "month" => Ok(Interval::Months(count)),
-            "year" => Ok(Interval::Months(count * 12)),
-            _ => Err(format!(
-                "\"{unit}\" is not a unit of time (use days, weeks, months or years)"
-            )),
+        let interval = match unit.trim_end_matches('s') {
+            "day" => Interval::Days(count),
+            "week" => Interval::Days(count.saturating_mul(7)),
+            "month" => Interval::Months(count),
+            "year" => Interval::Months(count.saturating_mul(12)),
+            _ => {
+                return Err(format!(
+                    "\"{unit}\" is not a unit of time (use days, weeks, months or years)"
+                ));
+            }
+        };
+        if interval.too_long() {
+            // Guidance unreviewed for longer than that is not guidance any more, and a
+            // date sum this far out could leave the calendar.
+            return Err(format!(
+                "\"{text}\" is longer than {MAX_YEARS} years (review guidance at least that often)"
+            ));
+        }
+        Ok(interval)
+    }
+
+    fn too_long(self) -> bool {
+        match self {
+            // Ten years of days, leap days included.
+            Interval::Days(days) => days > MAX_YEARS * 366,
+            Interval::Months(months) => months > MAX_YEARS * 12,
         }
     }
 
+    /// The day the interval ends. A parsed interval is at most ten years and dates have
+    /// four-digit years, so the sum stays in the calendar; should it not, the latest day.
     pub fn after(self, date: NaiveDate) -> NaiveDate {
         match self {
-            Interval::Days(days) => date + chrono::Days::new(days.into()),
-            Interval::Months(months) => date + Months::new(months),
+            Interval::Days(days) => date.checked_add_days(chrono::Days::new(days.into())),
+            Interval::Months(months) => date.checked_add_months(Months::new(months)),
         }
+        .unwrap_or(NaiveDate::MAX)
     }
 }
+
+/// The longest review interval, in years.
+const MAX_YEARS: u32 = 10;
 
 #[cfg(test)]
 mod tests {
@@ -195,5 +219,20 @@ mod tests {
         assert_eq!(Interval::parse("2 weeks").unwrap(), Interval::Days(14));
         assert!(Interval::parse("soon").is_err());
         assert!(Interval::parse("3 fortnights").is_err());
+        assert_eq!(Interval::parse("10 years").unwrap(), Interval::Months(120));
+        assert_eq!(Interval::parse("3652 days").unwrap(), Interval::Days(3652));
+        for long in [
+            "11 years",
+            "121 months",
+            "300000 years",
+            "999999999 days",
+            "4294967295 weeks",
+        ] {
+            let error = Interval::parse(long).unwrap_err();
+            assert!(error.contains("longer than 10 years"), "{long}: {error}");
+        }
+        let last = NaiveDate::MAX;
+        assert_eq!(Interval::Months(u32::MAX).after(last), NaiveDate::MAX);
+        assert_eq!(Interval::Days(u32::MAX).after(last), NaiveDate::MAX);
     }
 }

@@ -23,16 +23,27 @@ pub struct Sources {
     pub left_out: Vec<String>,
 }
 
-pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
+/// Every file of the content folder. A link that leads outside the folder is an error (one
+/// per link, all of them in one run) and is never followed: a content repository that
+/// commits a link to `/etc/passwd` must not publish the build machine's files.
+pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
     if !content_dir.is_dir() {
-        return Err(
+        return Err(vec![
             Diagnostic::error(content_dir, 0, "there is no content folder here").with_help(
                 "run signpost in your site's folder, or give the folder with --content DIR",
             ),
-        );
+        ]);
     }
+    let root = content_dir.canonicalize().map_err(|err| {
+        vec![Diagnostic::error(
+            content_dir,
+            0,
+            format!("cannot read this: {err}"),
+        )]
+    })?;
     let mut sources = Sources::default();
-    let walker = WalkDir::new(content_dir)
+    let mut problems = Vec::new();
+    let mut walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
@@ -40,11 +51,22 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             entry.depth() == 0
                 || !(entry.file_name().to_string_lossy().starts_with('.') || is_site(entry))
         });
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = entry.map_err(|err| {
             let path = err.path().unwrap_or(content_dir).to_path_buf();
-            Diagnostic::error(path, 0, format!("cannot read this: {err}"))
+            vec![Diagnostic::error(
+                path,
+                0,
+                format!("cannot read this: {err}"),
+            )]
         })?;
+        if entry.depth() > 0 && entry.path_is_symlink() && !leads_inside(entry.path(), &root) {
+            problems.push(link_outside(entry.path()));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -55,6 +77,14 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             .to_path_buf();
         if let Some(shown) = crate::left_out::engine_file(&relative) {
             sources.left_out.push(shown);
+            continue;
+        }
+        if relative.to_str().is_none() {
+            // It would be written under its own name but linked under another.
+            problems.push(
+                Diagnostic::error(entry.path(), 0, "this file's name is not UTF-8 text")
+                    .with_help("rename it (and its folder, if that is the one) with letters a browser can link to"),
+            );
             continue;
         }
         let top = relative
@@ -74,7 +104,29 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Diagnostic> {
             _ => sources.assets.push(relative),
         }
     }
-    Ok(sources)
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether the link at `path` ends inside the content folder (`root`, resolved).
+fn leads_inside(path: &Path, root: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(root))
+}
+
+fn link_outside(path: &Path) -> Diagnostic {
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    Diagnostic::error(
+        path,
+        0,
+        format!("this is a link to `{target}`, outside the content folder: it is not published"),
+    )
+    .with_help("put the file itself in the content folder, or remove the link")
 }
 
 /// A site Signpost built (its output folder, put inside the content folder): not content,

@@ -38,6 +38,8 @@ struct Table {
     questions: Vec<String>,
     facts: Vec<String>,
     rows: Vec<Row>,
+    /// Why there are no rows: the flow has more paths than a table could show.
+    too_many: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -112,7 +114,13 @@ fn view(site: &Site, flow: &signpost_wizard::Flow, file: &Path) -> FlowView {
 /// the engine), the outcome as readers see its title, and the facts.
 fn table(flow: &signpost_wizard::Flow) -> Table {
     let facts: Vec<String> = flow.facts.iter().map(|f| f.id.clone()).collect();
-    let rows = signpost_wizard::enumerate_paths(flow)
+    // A flow past the engine's row limit gets the limit's words instead of a table: the
+    // diagram and the routes above still show it whole.
+    let (paths, too_many) = match signpost_wizard::enumerate_paths(flow) {
+        Ok(paths) => (paths, None),
+        Err(err) => (Vec::new(), Some(err.to_string())),
+    };
+    let rows = paths
         .into_iter()
         .enumerate()
         .map(|(n, path)| Row {
@@ -145,5 +153,6 @@ fn table(flow: &signpost_wizard::Flow) -> Table {
             .collect(),
         facts,
         rows,
+        too_many,
     }
 }

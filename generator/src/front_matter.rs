@@ -224,16 +224,14 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
             },
             "feedback" => match value {
                 Value::Bool(false) => front.feedback = Feedback::Off,
-                Value::String(address)
-                    if address.contains('@') && !address.contains(char::is_whitespace) =>
-                {
+                Value::String(address) if crate::mail_address::is_mail_address(address) => {
                     front.feedback = Feedback::Address(address.clone());
                 }
                 Value::String(off) if matches!(off.as_str(), "off" | "none") => {
                     front.feedback = Feedback::Off
                 }
                 _ => problems.push(at(
-                    "`feedback` must be an email address, or `false` to turn feedback off"
+                    "`feedback` must be one email address (nothing after it, such as `?cc=`), or `false` to turn feedback off"
                         .to_string(),
                     "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
                 )),

@@ -37,7 +37,16 @@ pub struct Link {
 
 /// Works out what a link in the page at `page_source` (relative to the content root) means.
 pub fn classify(url: &str, page_source: &Path) -> LinkTarget {
-    let url = url.trim();
+    // As a browser reads a URL: tabs and newlines anywhere are dropped (`java\tscript:`),
+    // controls and spaces around it trimmed.
+    let cleaned: String;
+    let url = if url.contains(['\t', '\n', '\r']) {
+        cleaned = url.replace(['\t', '\n', '\r'], "");
+        &cleaned
+    } else {
+        url
+    };
+    let url = url.trim_matches(|c: char| c <= ' ');
     if let Some(fragment) = url.strip_prefix('#') {
         return LinkTarget::SamePage(percent_decode(fragment));
     }
@@ -151,94 +160,6 @@ pub fn scheme_of(url: &str) -> Option<&str> {
     valid.then_some(scheme)
 }
 
-/// Rewrites every `href="…"` and `src="…"` in raw HTML from content with `rewrite`,
-/// which returns `None` to keep a value as it is.
-pub fn rewrite_html_urls(html: &str, mut rewrite: impl FnMut(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some((start, end)) = next_url_attribute(rest) {
-        out.push_str(&rest[..start]);
-        let value = &rest[start..end];
-        match rewrite(&decode_entities(value)) {
-            Some(new) => out.push_str(&html_escape::encode_quoted_attribute(&new)),
-            None => out.push_str(value),
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Every `href`/`src` value in raw HTML, decoded, for checking.
-pub fn html_urls(html: &str) -> Vec<String> {
-    let mut urls = Vec::new();
-    rewrite_html_urls(html, |url| {
-        urls.push(url.to_string());
-        None
-    });
-    urls
-}
-
-/// Every `id="…"` in raw HTML: anchors other pages may link to.
-pub fn html_ids(html: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find("id=") {
-        let at = from + found;
-        from = at + 3;
-        let before = lower[..at].chars().last();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        if let Some((start, end)) = quoted_value(html, at + 3) {
-            ids.push(decode_entities(&html[start..end]));
-        }
-    }
-    ids
-}
-
-/// Byte range of the next `href`/`src` attribute value in `html`.
-fn next_url_attribute(html: &str) -> Option<(usize, usize)> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    loop {
-        let href = lower[from..].find("href=").map(|i| (from + i, 5));
-        let src = lower[from..].find("src=").map(|i| (from + i, 4));
-        let (at, len) = match (href, src) {
-            (Some(h), Some(s)) => {
-                if h.0 < s.0 {
-                    h
-                } else {
-                    s
-                }
-            }
-            (Some(found), None) | (None, Some(found)) => found,
-            (None, None) => return None,
-        };
-        from = at + len;
-        if lower[..at].chars().last().is_some_and(char::is_whitespace) {
-            if let Some(range) = quoted_value(html, at + len) {
-                return Some(range);
-            }
-        }
-    }
-}
-
-fn quoted_value(html: &str, at: usize) -> Option<(usize, usize)> {
-    let quote = html[at..]
-        .chars()
-        .next()
-        .filter(|c| *c == '"' || *c == '\'')?;
-    let start = at + 1;
-    let end = start + html[start..].find(quote)?;
-    Some((start, end))
-}
-
-fn decode_entities(text: &str) -> String {
-    html_escape::decode_html_entities(text).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,19 +238,5 @@ mod tests {
     fn root_prefixes() {
         assert_eq!(root_prefix(Path::new("index.html")), "");
         assert_eq!(root_prefix(Path::new("a/b/c.html")), "../../");
-    }
-
-    #[test]
-    fn rewrites_and_reads_raw_html() {
-        let html =
-            r#"<a href="/gs/form.docx">form</a> <img src='x.png'> <p data-href="/no" id="top">"#;
-        let out = rewrite_html_urls(html, |url| {
-            url.starts_with('/')
-                .then(|| format!("https://example.org{url}"))
-        });
-        assert!(out.contains(r#"href="https://example.org/gs/form.docx""#));
-        assert!(out.contains(r#"data-href="/no""#));
-        assert_eq!(html_urls(html), vec!["/gs/form.docx", "x.png"]);
-        assert_eq!(html_ids(html), vec!["top"]);
     }
 }

@@ -98,7 +98,7 @@ fn resolve(content_dir: &Path, page: &Path) -> PathBuf {
     }
 }
 
-/// Reviews one file in place (written to a temporary file beside it, then moved over it).
+/// Reviews one file in place.
 pub fn review_file(
     file: &Path,
     site_interval: Option<Interval>,
@@ -128,23 +128,30 @@ fn review_text(
         Diagnostic::error(file, 0, format!("cannot read this page: {err}"))
             .with_help("give the page's path, e.g. `content/travel/page.md` or `travel/page.md`")
     })?;
+    refuse_read_only(file)?;
     update(file, &text, site_interval, date, reviewer)
 }
 
+/// Writes the page's new text into the file itself, so that it keeps its inode, mode, owner
+/// and links (a symlinked page updates the shared original; hard links stay one file).
 fn write_in_place(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let problem = |err: std::io::Error| Diagnostic::error(file, 0, format!("cannot write: {err}"));
-    let folder = file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(file).map_err(problem)?.permissions();
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(problem)?;
-    temporary.write_all(bytes).map_err(problem)?;
-    temporary
-        .as_file()
-        .set_permissions(permissions)
+    let mut open = std::fs::OpenOptions::new()
+        .write(true)
+        .open(file)
         .map_err(problem)?;
-    temporary.persist(file).map_err(|err| problem(err.error))?;
+    open.write_all(bytes).map_err(problem)?;
+    open.set_len(bytes.len() as u64).map_err(problem)?;
+    open.sync_all().map_err(problem)
+}
+
+/// A page whose permissions say nobody writes it is left alone, even by root.
+fn refuse_read_only(file: &Path) -> Result<(), Diagnostic> {
+    let read_only = std::fs::metadata(file).is_ok_and(|m| m.permissions().readonly());
+    if read_only {
+        return Err(Diagnostic::error(file, 0, "this page is read-only, so it was not changed")
+            .with_help("make it writable (e.g. `chmod u+w FILE`) if it should be reviewed, then run this again"));
+    }
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
 use crate::headless_tables;
+use crate::html_urls;
 use crate::kramdown_syntax;
 use crate::links::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
@@ -92,11 +93,26 @@ pub fn render(
     // Where each heading's text starts in `events` (none for the title, which the theme
     // shows), its level, its text and its id.
     let mut old_ids: Vec<OldIds> = Vec::new();
+    // A block of raw HTML comes a line at a time, and a tag may run over lines: the block is
+    // read whole, from the line it starts on.
+    let mut html_block: Option<(String, usize)> = None;
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Lines are looked up only for the few events that need one (links, raw HTML).
         let line = || lines.line(range.start) + body_line - 1;
         checks.see(&event, &body[range.clone()], line);
+        if let Event::Html(html) = &event {
+            html_block
+                .get_or_insert_with(|| (String::new(), line()))
+                .0
+                .push_str(html);
+            continue;
+        }
+        if let Some((html, first_line)) = html_block.take() {
+            let html = raw_html(&html, first_line, page_source, writer, &mut out);
+            // Blocks of HTML never sit inside a heading.
+            events.push(Event::Html(html.into()));
+        }
         if let Event::Start(Tag::Heading { .. }) = &event {
             heading_line = line();
         }
@@ -230,6 +246,10 @@ pub fn render(
                 events.push(event);
             }
         }
+    }
+    if let Some((html, first_line)) = html_block.take() {
+        let html = raw_html(&html, first_line, page_source, writer, &mut out);
+        events.push(Event::Html(html.into()));
     }
     add_old_ids(&mut events, old_ids, &mut out.anchors);
     if !kramdown.abbreviations.is_empty() {
@@ -417,7 +437,6 @@ fn rewrite<'a>(
                 id,
             })
         }
-        Event::Html(html) => Event::Html(raw_html(&html, line(), page_source, writer, out).into()),
         Event::InlineHtml(html) => {
             Event::InlineHtml(raw_html(&html, line(), page_source, writer, out).into())
         }
@@ -453,15 +472,15 @@ fn raw_html(
     writer: &dyn LinkWriter,
     out: &mut Rendered,
 ) -> String {
-    out.anchors.extend(links::html_ids(html));
-    links::rewrite_html_urls(html, |url| {
-        let target = links::classify(url, page_source);
+    out.anchors.extend(html_urls::html_ids(html));
+    html_urls::rewrite_html_urls(html, |found| {
+        let target = links::classify(found.url, page_source);
         let href = writer.href(&target);
         out.links.push(Link {
             target,
-            written: url.to_string(),
-            line,
-            is_image: false,
+            written: found.url.to_string(),
+            line: line + found.line_offset,
+            is_image: found.is_image,
         });
         href
     })

@@ -3,9 +3,10 @@
 //! ours, and a folder without the mark is never replaced (it could be anyone's files).
 
 use crate::diagnostics::Diagnostic;
+use crate::staging::{self, Staging};
 use std::fs;
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The file that marks a folder as Signpost's output.
 pub const MARKER: &str = ".signpost-output";
@@ -27,8 +28,8 @@ pub fn write_site<E>(
     let name = output_dir
         .file_name()
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    let staging =
-        Staging::create(parent.join(format!(".{name}.signpost-new-{}", std::process::id())))?;
+    staging::remove_leftovers(parent, &name);
+    let staging = Staging::create(parent, &name)?;
 
     fill(&staging.path).map_err(WriteError::Build)?;
     fs::write(staging.path.join(MARKER), MARKER_TEXT)
@@ -57,6 +58,14 @@ pub fn check_replaceable(output_dir: &Path, content_dir: &Path) -> Result<(), Di
             );
         }
     };
+    if metadata.is_symlink() {
+        return Err(Diagnostic::error(
+            output_dir,
+            0,
+            "the output path is a link; the site is not built through links (it could replace the folder it leads to)",
+        )
+        .with_help("give the folder itself with --output DIR"));
+    }
     if !metadata.is_dir() {
         return Err(
             Diagnostic::error(output_dir, 0, "the output path is a file, not a folder")
@@ -91,79 +100,7 @@ pub fn check_replaceable(output_dir: &Path, content_dir: &Path) -> Result<(), Di
     .with_help("choose another output folder with --output DIR, or move the files out of this one yourself"))
 }
 
-/// A folder being filled; removed again unless it was swapped in.
-struct Staging {
-    path: PathBuf,
-    done: bool,
-}
-
-impl Staging {
-    fn create<E>(path: PathBuf) -> Result<Self, WriteError<E>> {
-        if path.exists() {
-            // Left over from a build that was killed: ours by its name.
-            fs::remove_dir_all(&path)
-                .map_err(|e| io_problem(&path, "cannot clear an old staging folder", e))?;
-        }
-        fs::create_dir(&path)
-            .map_err(|e| io_problem(&path, "cannot create the staging folder", e))?;
-        Ok(Self { path, done: false })
-    }
-
-    /// Puts the staging folder in the output's place. On Linux an existing output is
-    /// exchanged with the new one in a single step, so readers (and `serve`) never see a
-    /// missing or half-replaced site; elsewhere it is moved aside first.
-    fn swap_into<E>(
-        mut self,
-        output_dir: &Path,
-        parent: &Path,
-        name: &str,
-    ) -> Result<(), WriteError<E>> {
-        let old = parent.join(format!(".{name}.signpost-old-{}", std::process::id()));
-        if !output_dir.exists() {
-            fs::rename(&self.path, output_dir)
-                .map_err(|e| io_problem(output_dir, "cannot put the new output in place", e))?;
-            self.done = true;
-            return Ok(());
-        }
-        if exchange(&self.path, output_dir).is_ok() {
-            // The previous site is now in the staging folder's place.
-            fs::rename(&self.path, &old)
-                .map_err(|e| io_problem(&self.path, "cannot move the previous output aside", e))?;
-        } else {
-            fs::rename(output_dir, &old)
-                .map_err(|e| io_problem(output_dir, "cannot move the previous output aside", e))?;
-            if let Err(e) = fs::rename(&self.path, output_dir) {
-                let _ = fs::rename(&old, output_dir);
-                return Err(io_problem(output_dir, "cannot put the new output in place", e).into());
-            }
-        }
-        self.done = true;
-        fs::remove_dir_all(&old)
-            .map_err(|e| io_problem(&old, "cannot remove the previous output", e))?;
-        Ok(())
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = fs::remove_dir_all(&self.path);
-        }
-    }
-}
-
-struct IoProblem(Diagnostic);
+pub(crate) struct IoProblem(Diagnostic);
 
 impl IoProblem {
     fn into_diagnostic(self) -> Diagnostic {
@@ -177,12 +114,16 @@ impl<E> From<IoProblem> for WriteError<E> {
     }
 }
 
-fn io_problem(path: &Path, what: &str, error: std::io::Error) -> IoProblem {
+pub(crate) fn io_problem(path: &Path, what: &str, error: std::io::Error) -> IoProblem {
     IoProblem(Diagnostic::error(path, 0, format!("{what}: {error}")))
 }
 
 /// Writes a file, creating its folders.
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    if staging::stopping() {
+        // The staging folder is being removed: creating folders would bring it back.
+        return Err(Diagnostic::error(path, 0, "the build was stopped"));
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
             .map_err(|e| Diagnostic::error(parent, 0, format!("cannot create the folder: {e}")))?;

@@ -166,6 +166,8 @@ pub struct Inputs<'a> {
 pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> Option<Page> {
     let file = inputs.content_dir.join(source);
     let text = match std::fs::read(&file).map(String::from_utf8) {
+        // CommonMark: U+0000 is replaced with U+FFFD, for security.
+        Ok(Ok(text)) if text.contains('\0') => text.replace('\0', "\u{FFFD}"),
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             problems.push(

@@ -39,6 +39,7 @@ pub fn render_pages(
         .filter_map(|p| p.output.parent())
         .collect();
     for folder in folders {
+        stop_if_stopping(out)?;
         std::fs::create_dir_all(out.join(folder)).map_err(|e| {
             vec![Diagnostic::error(
                 out.join(folder),
@@ -205,6 +206,7 @@ fn copy_files(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
         }
     }
     for asset in &site.assets {
+        stop_if_stopping(out)?;
         let target = out.join(asset);
         let result = target
             .parent()
@@ -513,4 +515,13 @@ fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
         useful,
         ratings,
     })
+}
+
+/// Once a signal has stopped the build, no folder is made: it would bring back the staging
+/// folder being removed.
+fn stop_if_stopping(out: &Path) -> Result<(), Vec<Diagnostic>> {
+    if crate::staging::stopping() {
+        return Err(vec![Diagnostic::error(out, 0, "the build was stopped")]);
+    }
+    Ok(())
 }

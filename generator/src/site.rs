@@ -56,8 +56,8 @@ pub fn load_cached(
 ) -> Option<Site> {
     let mut sources = match discover::discover(content_dir) {
         Ok(sources) => sources,
-        Err(problem) => {
-            problems.push(problem);
+        Err(found) => {
+            problems.extend(found);
             return None;
         }
     };

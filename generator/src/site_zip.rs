@@ -5,8 +5,10 @@
 use crate::markers;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use std::io::Write;
+use std::cell::Cell;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use zip::write::SimpleFileOptions;
 
 pub struct Inputs<'a> {
@@ -52,23 +54,72 @@ pub fn write(inputs: &Inputs, zip_path: &Path) -> Result<(), String> {
     // are. Parts are cut by count, not by core, so every machine makes the same zip; they
     // are made a window at a time (2,048 files), so memory holds a window, not the zip.
     let file = std::fs::File::create(zip_path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-    for window in files.chunks(FILES_PER_PART * PARTS_PER_WINDOW) {
-        let parts: Vec<Result<Vec<u8>, String>> = window
-            .par_chunks(FILES_PER_PART)
-            .map(|part| zip_part(inputs, part, options))
-            .collect();
-        for part in parts {
-            let archive =
-                zip::ZipArchive::new(std::io::Cursor::new(part?)).map_err(|e| e.to_string())?;
-            zip.merge_archive(archive).map_err(|e| e.to_string())?;
+    let abandoned = Rc::new(Cell::new(false));
+    let mut zip = zip::ZipWriter::new(Abandonable {
+        inner: std::io::BufWriter::new(file),
+        abandoned: Rc::clone(&abandoned),
+    });
+    let mut joined = || -> Result<(), String> {
+        for window in files.chunks(FILES_PER_PART * PARTS_PER_WINDOW) {
+            let parts: Vec<Result<Vec<u8>, String>> = window
+                .par_chunks(FILES_PER_PART)
+                .map(|part| zip_part(inputs, part, options))
+                .collect();
+            for part in parts {
+                let archive =
+                    zip::ZipArchive::new(std::io::Cursor::new(part?)).map_err(|e| e.to_string())?;
+                zip.merge_archive(archive).map_err(|e| e.to_string())?;
+            }
         }
+        Ok(())
+    };
+    if let Err(problem) = joined() {
+        // The half-written zip is not finished when dropped (which would print to stderr).
+        abandoned.set(true);
+        return Err(problem);
     }
-    zip.finish()
-        .map_err(|e| e.to_string())?
+    let written = zip.finish().map_err(|e| e.to_string())?;
+    written
+        .inner
         .into_inner()
         .map_err(|e| e.into_error().to_string())?;
     Ok(())
+}
+
+/// A writer that, once abandoned (or after its first error: a full disk), writes nothing
+/// more and reports no more errors, so a zip dropped part way stays quiet.
+struct Abandonable<W> {
+    inner: W,
+    abandoned: Rc<Cell<bool>>,
+}
+
+impl<W> Abandonable<W> {
+    fn guard<T>(
+        &mut self,
+        idle: T,
+        op: impl FnOnce(&mut W) -> std::io::Result<T>,
+    ) -> std::io::Result<T> {
+        if self.abandoned.get() {
+            return Ok(idle);
+        }
+        op(&mut self.inner).inspect_err(|_| self.abandoned.set(true))
+    }
+}
+
+impl<W: Write> Write for Abandonable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.guard(buf.len(), |w| w.write(buf))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.guard((), Write::flush)
+    }
+}
+
+impl<W: Seek> Seek for Abandonable<W> {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        self.guard(0, |w| w.seek(pos))
+    }
 }
 
 fn zip_part(
@@ -190,5 +241,52 @@ mod tests {
             shrinks(b"tiny"),
             "small files are compressed without a trial"
         );
+    }
+}
+
+#[cfg(test)]
+mod abandon_tests {
+    use super::*;
+
+    /// A disk that fills after `room` bytes.
+    struct FullDisk {
+        room: usize,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::other("No space left on device"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for FullDisk {
+        fn seek(&mut self, _: SeekFrom) -> std::io::Result<u64> {
+            Ok(0)
+        }
+    }
+
+    #[test]
+    fn a_zip_on_a_full_disk_fails_once_and_is_dropped_quietly() {
+        let abandoned = Rc::new(Cell::new(false));
+        let mut zip = zip::ZipWriter::new(Abandonable {
+            inner: FullDisk { room: 100 },
+            abandoned: Rc::clone(&abandoned),
+        });
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("a.html", stored).unwrap();
+        let written = (0..100).try_for_each(|_| zip.write_all(&[b'x'; 1000]));
+        assert!(written.is_err());
+        assert!(abandoned.get());
+        // Finishing on drop writes nothing more, so there is no error to print.
+        drop(zip);
     }
 }

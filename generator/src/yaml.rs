@@ -7,6 +7,15 @@ use std::path::Path;
 
 /// Parses YAML text that starts at line `first_line` of `file` (1 for a whole file).
 pub fn parse(file: &Path, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
+    if let Some((line, column)) = signpost_wizard::too_deep(text) {
+        return Err(Diagnostic::error(
+            file,
+            line + first_line - 1,
+            signpost_wizard::too_deep_message(),
+        )
+        .at_column(column)
+        .with_help("write the lists and mappings less deeply nested"));
+    }
     serde_yaml::from_str(text).map_err(|err| {
         let error = signpost_wizard::yaml_error(text, &err);
         let (line, column) = error

@@ -93,6 +93,7 @@ mod tests {
                 included: [("PS".to_string(), "IL".to_string())].into(),
             }],
             holidays: None,
+            index: Default::default(),
         }
     }
 

@@ -218,6 +218,31 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// For a walk over every path (the decision table), which keeps one run and changes
+    /// one answer at a time instead of walking from the first question for each.
+    pub(crate) fn set_answer(&mut self, id: &str, answer: Option<Answer>) {
+        self.facts.clear();
+        match answer {
+            Some(answer) => self.answers.insert(id.to_string(), answer),
+            None => self.answers.remove(id),
+        };
+    }
+
+    /// The first of a question's routes whose condition holds, with the answers set so
+    /// far; `None` when none fits.
+    pub(crate) fn route_index(&mut self, q: &Question) -> Option<usize> {
+        for (i, route) in q.next.iter().enumerate() {
+            let taken = match &route.when {
+                Some(c) => self.holds(c).ok()?,
+                None => true,
+            };
+            if taken {
+                return Some(i);
+            }
+        }
+        None
+    }
+
     /// Takes the first route whose condition holds, noting its reason.
     fn route(&mut self, q: &'a Question) -> Result<&'a str, EvalError> {
         for route in &q.next {

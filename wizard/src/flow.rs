@@ -2,6 +2,7 @@
 //! bank holidays resolved from the data files), so the generator can embed it in a page
 //! as JSON and the wasm app can read it back with no files around.
 
+use crate::flow_index::FlowIndex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -26,6 +27,9 @@ pub struct Flow {
     pub lists: Vec<CountryList>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holidays: Option<Holidays>,
+    /// Lookups by id (built on first use).
+    #[serde(skip)]
+    pub index: FlowIndex,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -281,16 +285,35 @@ impl Flow {
         texts
     }
 
+    // Each looks the id up in the index, and checks it (a flow changed after its index
+    // was built is searched instead).
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        match self
+            .index
+            .question(self, id)
+            .and_then(|i| self.questions.get(i))
+        {
+            Some(q) if q.id == id => Some(q),
+            _ => self.questions.iter().find(|q| q.id == id),
+        }
     }
 
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {
-        self.outcomes.iter().find(|o| o.id == id)
+        match self
+            .index
+            .outcome(self, id)
+            .and_then(|i| self.outcomes.get(i))
+        {
+            Some(o) if o.id == id => Some(o),
+            _ => self.outcomes.iter().find(|o| o.id == id),
+        }
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.id == id)
+        match self.index.fact(self, id).and_then(|i| self.facts.get(i)) {
+            Some(f) if f.id == id => Some(f),
+            _ => self.facts.iter().find(|f| f.id == id),
+        }
     }
 
     pub fn list(&self, id: &str) -> Option<&CountryList> {

@@ -9,8 +9,10 @@
 mod answers;
 mod chart;
 mod countries;
+mod dominators;
 mod evaluate;
 mod flow;
+mod flow_index;
 mod links;
 mod paths;
 mod table;
@@ -22,6 +24,8 @@ mod working_days;
 mod load;
 #[cfg(feature = "yaml")]
 mod locate;
+#[cfg(feature = "yaml")]
+mod yaml_depth;
 
 pub use answers::{Answer, Answers, answer_label, validate_answer};
 pub use chart::flow_chart_mermaid;
@@ -33,14 +37,17 @@ pub use flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
     Outcome, Question, QuestionKind, Route, Step,
 };
+pub use flow_index::FlowIndex;
 pub use links::{Piece, is_rooted, pieces, url_is_allowed};
-pub use paths::{FlowPath, enumerate_paths};
+pub use paths::{FlowPath, MAX_ROWS, TooManyPaths, enumerate_paths};
 pub use table::decision_table_markdown;
 pub use text::{format_date, join_and};
 pub use validate::check_flow;
 pub use working_days::{OutOfRange, calendar_days_before, is_working_day, latest_submission_date};
 
 #[cfg(feature = "yaml")]
-pub use load::{FlowError, load_flow, load_site_flow};
+pub use load::{FlowError, load_flow, load_site_flow, too_deep_message};
 #[cfg(feature = "yaml")]
 pub use locate::{Locator, Mistake, Pos, Seg, YamlError, line_value, yaml_error};
+#[cfg(feature = "yaml")]
+pub use yaml_depth::{MAX_DEPTH, too_deep};

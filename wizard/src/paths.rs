@@ -5,12 +5,13 @@
 
 use crate::answers::{Answer, Answers};
 use crate::countries::on_any;
-use crate::evaluate::{Next, evaluate, next_question};
+use crate::evaluate::{Run, evaluate};
 use crate::flow::{Condition, FactRule, Flow, Question, QuestionKind};
 use crate::text::join_with;
+use crate::validate::{condition_refs, fact_refs, text_refs};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One distinct path: the answers that take it (in words), an example, and where it ends.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,17 +40,37 @@ struct Row {
     facts: BTreeMap<String, String>,
 }
 
-pub fn enumerate_paths(flow: &Flow) -> Vec<FlowPath> {
+/// The most rows a decision table has: more than a reader could review.
+pub const MAX_ROWS: usize = 10_000;
+
+/// A flow with more distinct paths than [`MAX_ROWS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooManyPaths;
+
+impl std::fmt::Display for TooManyPaths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "this flow has more than {MAX_ROWS} distinct paths, more than a reader could review in a table"
+        )
+    }
+}
+
+impl std::error::Error for TooManyPaths {}
+
+/// Every distinct path, in time linear in the rows found: answers that no rule tells apart
+/// after their own question are one row, and the walk stops past [`MAX_ROWS`].
+pub fn enumerate_paths(flow: &Flow) -> Result<Vec<FlowPath>, TooManyPaths> {
     let (today, travel) = sample_dates(flow);
-    let classes: BTreeMap<String, Vec<Class>> = flow
-        .questions
-        .iter()
-        .map(|q| (q.id.clone(), classes(flow, q, travel)))
-        .collect();
-    let mut rows = Vec::new();
-    walk(flow, &classes, today, Answers::new(), Vec::new(), &mut rows);
+    let mut classes: BTreeMap<String, Vec<Class>> = BTreeMap::new();
+    for q in &flow.questions {
+        classes.insert(q.id.clone(), self::classes(flow, q, travel)?);
+    }
+    let read_later = read_after_their_question(flow);
+    let mut rows = walk(flow, &classes, &read_later, today)?;
     merge(&mut rows);
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| FlowPath {
             answers: row
                 .cells
@@ -60,65 +81,205 @@ pub fn enumerate_paths(flow: &Flow) -> Vec<FlowPath> {
             outcome: row.outcome,
             facts: row.facts,
         })
-        .collect()
+        .collect())
 }
 
-fn walk(
-    flow: &Flow,
-    classes: &BTreeMap<String, Vec<Class>>,
-    today: NaiveDate,
-    answers: Answers,
-    cells: Vec<(String, BTreeSet<usize>)>,
-    rows: &mut Vec<Row>,
-) {
-    match next_question(flow, &answers) {
-        Next::Question(q) => {
-            // A question asked twice would mean a cycle; validation rules that out.
-            if cells.iter().any(|(id, _)| id == &q.id) {
-                return;
+/// Questions whose answer something reads besides their own routes (another route, a
+/// fact, an outcome, a text): only their answer classes need rows of their own.
+fn read_after_their_question(flow: &Flow) -> HashSet<String> {
+    let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
+    for q in &flow.questions {
+        for r in &q.next {
+            let mut own = BTreeSet::new();
+            if let Some(c) = &r.when {
+                condition_refs(c, &mut own, &mut facts);
             }
-            for (i, class) in classes[&q.id].iter().enumerate() {
-                let mut answers = answers.clone();
-                answers.set(q.id.clone(), class.answer.clone());
-                let mut cells = cells.clone();
-                cells.push((q.id.clone(), BTreeSet::from([i])));
-                walk(flow, classes, today, answers, cells, rows);
+            own.remove(&q.id);
+            answers.extend(own);
+            if let Some(reason) = &r.reason {
+                text_refs(flow, reason, &mut answers, &mut facts);
             }
-        }
-        Next::Outcome(_) => {
-            let Ok(eval) = evaluate(flow, &answers, today) else {
-                return;
-            };
-            let facts = eval
-                .facts
-                .iter()
-                .map(|(id, v)| (id.clone(), fact_in_words(flow, id, v, &eval.facts)))
-                .collect();
-            rows.push(Row {
-                cells,
-                example: answers,
-                outcome: eval.outcome,
-                facts,
-            });
         }
     }
+    for o in &flow.outcomes {
+        if let Some(summary) = &o.summary {
+            text_refs(flow, summary, &mut answers, &mut facts);
+        }
+        for step in &o.steps {
+            if let Some(c) = &step.when {
+                condition_refs(c, &mut answers, &mut facts);
+            }
+            for text in std::iter::once(&step.text).chain(&step.items) {
+                text_refs(flow, text, &mut answers, &mut facts);
+            }
+        }
+    }
+    for fi in 0..flow.facts.len() {
+        answers.extend(fact_refs(flow, fi).0);
+    }
+    answers.into_iter().collect()
+}
+
+/// One question on the path being walked: its answer classes grouped by where they lead.
+struct Frame<'a> {
+    question: &'a Question,
+    /// (classes, where they go: `None` when no route fits).
+    groups: Vec<(BTreeSet<usize>, Option<&'a str>)>,
+    next: usize,
+    /// Whether a group's answer is set (and its cell pushed).
+    active: bool,
+}
+
+/// Walks every path depth-first with one set of answers, changed one answer at a time (an
+/// explicit stack: a flow may be thousands of questions deep).
+fn walk<'a>(
+    flow: &'a Flow,
+    classes: &BTreeMap<String, Vec<Class>>,
+    read_later: &HashSet<String>,
+    today: NaiveDate,
+) -> Result<Vec<Row>, TooManyPaths> {
+    let mut rows = Vec::new();
+    let mut run = Run::new(flow, None);
+    let mut answers = Answers::new();
+    let mut cells: Vec<(String, BTreeSet<usize>)> = Vec::new();
+    let mut on_path: HashSet<&'a str> = HashSet::new();
+    let mut stack: Vec<Frame<'a>> = Vec::new();
+    let mut arrive = |at: &str,
+                      run: &mut Run,
+                      answers: &Answers,
+                      cells: &[(String, BTreeSet<usize>)],
+                      on_path: &HashSet<&'a str>,
+                      stack: &mut Vec<Frame<'a>>|
+     -> Result<(), TooManyPaths> {
+        if let Some(q) = flow.question(at) {
+            // A question asked twice would mean a cycle; validation rules that out.
+            if on_path.contains(q.id.as_str()) {
+                return Ok(());
+            }
+            let mut groups: Vec<(BTreeSet<usize>, Option<&'a str>)> = Vec::new();
+            for (i, class) in classes[&q.id].iter().enumerate() {
+                run.set_answer(&q.id, Some(class.answer.clone()));
+                let goto = run.route_index(q).map(|r| q.next[r].goto.as_str());
+                // An answer read later needs its own row; one that is not goes with the
+                // others that take the same route.
+                let same = if read_later.contains(&q.id) {
+                    None
+                } else {
+                    groups.iter_mut().find(|(_, g)| *g == goto)
+                };
+                match same {
+                    Some((set, _)) => {
+                        set.insert(i);
+                    }
+                    None => groups.push((BTreeSet::from([i]), goto)),
+                }
+            }
+            run.set_answer(&q.id, None);
+            stack.push(Frame {
+                question: q,
+                groups,
+                next: 0,
+                active: false,
+            });
+            return Ok(());
+        }
+        let Ok(eval) = evaluate(flow, answers, today) else {
+            return Ok(());
+        };
+        if rows.len() == MAX_ROWS {
+            return Err(TooManyPaths);
+        }
+        let facts = eval
+            .facts
+            .iter()
+            .map(|(id, v)| (id.clone(), fact_in_words(flow, id, v, &eval.facts)))
+            .collect();
+        rows.push(Row {
+            cells: cells.to_vec(),
+            example: answers.clone(),
+            outcome: eval.outcome,
+            facts,
+        });
+        Ok(())
+    };
+    arrive(
+        &flow.start,
+        &mut run,
+        &answers,
+        &cells,
+        &on_path,
+        &mut stack,
+    )?;
+    while let Some(frame) = stack.last_mut() {
+        let q = frame.question;
+        if frame.active {
+            frame.active = false;
+            cells.pop();
+            answers.remove(&q.id);
+            run.set_answer(&q.id, None);
+            on_path.remove(q.id.as_str());
+        }
+        let Some((set, goto)) = frame.groups.get(frame.next).cloned() else {
+            stack.pop();
+            continue;
+        };
+        frame.next += 1;
+        frame.active = true;
+        let answer = classes[&q.id][*set.first().expect("a group has a class")]
+            .answer
+            .clone();
+        answers.set(q.id.clone(), answer.clone());
+        run.set_answer(&q.id, Some(answer));
+        cells.push((q.id.clone(), set));
+        on_path.insert(q.id.as_str());
+        if let Some(goto) = goto {
+            arrive(goto, &mut run, &answers, &cells, &on_path, &mut stack)?;
+        }
+    }
+    Ok(rows)
 }
 
 /// Merges rows that ask the same questions, end the same way and differ in one answer,
-/// until no more merge.
+/// until no more merge. For each position, the rows alike everywhere else are found by a
+/// hash of the cells before and after it, then compared: a pass is linear in the table.
 fn merge(rows: &mut Vec<Row>) {
+    let mut hashes: Vec<RowHashes> = rows.iter().map(RowHashes::of).collect();
     loop {
         let mut merged = false;
-        'outer: for i in 0..rows.len() {
-            for j in i + 1..rows.len() {
-                if let Some(k) = mergeable(&rows[i], &rows[j]) {
-                    let extra = rows[j].cells[k].1.clone();
-                    rows[i].cells[k].1.extend(extra);
-                    rows.remove(j);
-                    merged = true;
-                    break 'outer;
+        let longest = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        for k in 0..longest {
+            let mut first: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut gone = vec![false; rows.len()];
+            for j in 0..rows.len() {
+                let Some(key) = hashes[j].around(k) else {
+                    continue;
+                };
+                let candidates = first.entry(key).or_default();
+                match candidates
+                    .iter()
+                    .copied()
+                    .find(|&i| mergeable(&rows[i], &rows[j]) == Some(k))
+                {
+                    Some(i) => {
+                        let extra = rows[j].cells[k].1.clone();
+                        rows[i].cells[k].1.extend(extra);
+                        hashes[i] = RowHashes::of(&rows[i]);
+                        gone[j] = true;
+                        merged = true;
+                    }
+                    None => candidates.push(j),
                 }
             }
+            let mut j = 0;
+            rows.retain(|_| {
+                j += 1;
+                !gone[j - 1]
+            });
+            let mut j = 0;
+            hashes.retain(|_| {
+                j += 1;
+                !gone[j - 1]
+            });
         }
         if !merged {
             return;
@@ -126,7 +287,59 @@ fn merge(rows: &mut Vec<Row>) {
     }
 }
 
-/// The one position where two rows differ, if that is all that differs.
+/// Rolling hashes of a row's cells, so that the row without any one cell hashes in O(1).
+struct RowHashes {
+    /// The outcome, the facts and the number of cells.
+    head: u64,
+    /// Each cell's question alone.
+    ids: Vec<u64>,
+    /// `before[i]`: the cells before `i`; `after[i]`: the cells from `i` on.
+    before: Vec<u64>,
+    after: Vec<u64>,
+}
+
+impl RowHashes {
+    fn of(row: &Row) -> Self {
+        const BASE: u64 = 0x100_0000_01b3;
+        let cells: Vec<u64> = row.cells.iter().map(hash_of).collect();
+        let mut before = vec![0u64; cells.len() + 1];
+        for (i, h) in cells.iter().enumerate() {
+            before[i + 1] = before[i].wrapping_mul(BASE).wrapping_add(*h);
+        }
+        let mut after = vec![0u64; cells.len() + 1];
+        for (i, h) in cells.iter().enumerate().rev() {
+            after[i] = after[i + 1].wrapping_mul(BASE).wrapping_add(*h);
+        }
+        RowHashes {
+            head: hash_of(&(&row.outcome, &row.facts, row.cells.len())),
+            ids: row.cells.iter().map(|(q, _)| hash_of(q)).collect(),
+            before,
+            after,
+        }
+    }
+
+    /// The row with any answer at position `k`; `None` when it has no position `k`.
+    fn around(&self, k: usize) -> Option<u64> {
+        let id = self.ids.get(k)?;
+        Some(hash_of(&(
+            self.head,
+            k,
+            self.before[k],
+            id,
+            self.after[k + 1],
+        )))
+    }
+}
+
+fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The one position where two rows differ, if that is all that differs (`Some(None)`
+/// would be no difference at all, which two rows of a walk never have).
 fn mergeable(a: &Row, b: &Row) -> Option<usize> {
     if a.outcome != b.outcome || a.facts != b.facts || a.cells.len() != b.cells.len() {
         return None;
@@ -218,13 +431,13 @@ fn sample_dates(flow: &Flow) -> (NaiveDate, NaiveDate) {
     (today, travel)
 }
 
-fn classes(flow: &Flow, q: &Question, travel: NaiveDate) -> Vec<Class> {
+fn classes(flow: &Flow, q: &Question, travel: NaiveDate) -> Result<Vec<Class>, TooManyPaths> {
     let class = |label: &str, answer| Class {
         label: label.to_string(),
         answer,
         tests: Vec::new(),
     };
-    match q.kind {
+    Ok(match q.kind {
         QuestionKind::YesNo => vec![
             class("yes", Answer::Bool(true)),
             class("no", Answer::Bool(false)),
@@ -242,8 +455,8 @@ fn classes(flow: &Flow, q: &Question, travel: NaiveDate) -> Vec<Class> {
                 vec![given]
             }
         }
-        QuestionKind::Countries => country_classes(flow, &q.id),
-    }
+        QuestionKind::Countries => return country_classes(flow, &q.id),
+    })
 }
 
 /// A test the rules make on a set of countries.
@@ -279,47 +492,66 @@ impl Atom {
 }
 
 /// One class per combination of the flow's country tests that some set of countries
-/// can produce, each with a smallest example set.
-fn country_classes(flow: &Flow, question: &str) -> Vec<Class> {
+/// can produce, each with a smallest example set. A set of countries passes a test when
+/// one of them does, so the combinations are the unions of single countries' ones: found
+/// by closing those under union (as many steps as combinations, never all 2^tests), then
+/// put in the order of their bits.
+fn country_classes(flow: &Flow, question: &str) -> Result<Vec<Class>, TooManyPaths> {
     let atoms = atoms(flow, question);
+    let signature =
+        |code: &str| -> Vec<bool> { atoms.iter().map(|a| a.holds_for(flow, code)).collect() };
+    let singles: Vec<(Vec<bool>, &str)> = flow
+        .countries
+        .iter()
+        .map(|c| (signature(&c.code), c.code.as_str()))
+        .collect();
+    let mut distinct: Vec<&Vec<bool>> = singles.iter().map(|(s, _)| s).collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut found: HashSet<Vec<bool>> = distinct.iter().map(|s| (*s).clone()).collect();
+    let mut todo: Vec<Vec<bool>> = found.iter().cloned().collect();
+    while let Some(mask) = todo.pop() {
+        for single in &distinct {
+            let union: Vec<bool> = mask
+                .iter()
+                .zip(single.iter())
+                .map(|(a, b)| *a || *b)
+                .collect();
+            if !found.contains(&union) {
+                if found.len() == MAX_ROWS {
+                    return Err(TooManyPaths);
+                }
+                found.insert(union.clone());
+                todo.push(union);
+            }
+        }
+    }
+    // As numbers with test i as bit i, smallest first.
+    let mut masks: Vec<Vec<bool>> = found.into_iter().collect();
+    masks.sort_by(|a, b| a.iter().rev().cmp(b.iter().rev()));
     let mut out = Vec::new();
-    for mask in 0..(1usize << atoms.len()) {
-        let wanted = |i: usize| mask & (1 << i) != 0;
-        // A country that makes atom `i` true and every unwanted atom false.
-        let witness = |i: Option<usize>| {
-            flow.countries.iter().find(|c| {
-                atoms.iter().enumerate().all(|(j, a)| {
-                    let holds = a.holds_for(flow, &c.code);
-                    if Some(j) == i {
-                        holds
-                    } else {
-                        wanted(j) || !holds
-                    }
-                })
-            })
-        };
+    for mask in masks {
+        // For each test it passes, the first country that passes it and no test the
+        // combination fails; for none, the first country that passes none.
+        let fits = |s: &Vec<bool>| s.iter().zip(&mask).all(|(s, m)| *m || !*s);
         let mut codes: Vec<String> = Vec::new();
-        let mut possible = true;
-        for i in (0..atoms.len()).filter(|&i| wanted(i)) {
-            match witness(Some(i)) {
-                Some(c) if !codes.contains(&c.code) => codes.push(c.code.clone()),
-                Some(_) => {}
-                None => possible = false,
+        let wanted: Vec<usize> = (0..atoms.len()).filter(|&i| mask[i]).collect();
+        for &i in &wanted {
+            if let Some((_, code)) = singles.iter().find(|(s, _)| s[i] && fits(s))
+                && !codes.iter().any(|c| c == code)
+            {
+                codes.push(code.to_string());
             }
         }
-        if mask == 0 {
-            match witness(None) {
-                Some(c) => codes.push(c.code.clone()),
-                None => possible = false,
+        if wanted.is_empty() {
+            if let Some((_, code)) = singles.iter().find(|(s, _)| fits(s)) {
+                codes.push(code.to_string());
             }
-        }
-        if !possible {
-            continue;
         }
         let tests: Vec<String> = atoms
             .iter()
             .enumerate()
-            .map(|(i, a)| a.words(flow, wanted(i)))
+            .map(|(i, a)| a.words(flow, mask[i]))
             .collect();
         let label = if atoms.is_empty() {
             "any".to_string()
@@ -332,7 +564,7 @@ fn country_classes(flow: &Flow, question: &str) -> Vec<Class> {
             tests,
         });
     }
-    out
+    Ok(out)
 }
 
 /// Every distinct country test on this question, anywhere in the flow.

@@ -4,11 +4,11 @@
 
 use crate::countries::name;
 use crate::flow::{Condition, Flow};
-use crate::paths::enumerate_paths;
+use crate::paths::{TooManyPaths, enumerate_paths};
 use crate::text::format_date;
 
-pub fn decision_table_markdown(flow: &Flow) -> String {
-    let paths = enumerate_paths(flow);
+pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
+    let paths = enumerate_paths(flow)?;
     let mut md = String::new();
     md.push_str(&format!("# Decision table: {}\n\n", flow.id));
     md.push_str(&format!(
@@ -31,14 +31,14 @@ pub fn decision_table_markdown(flow: &Flow) -> String {
     md.push_str(&row(&vec!["---".to_string(); header.len()]));
     for (n, path) in paths.iter().enumerate() {
         let mut cells = vec![(n + 1).to_string()];
+        let answered: std::collections::HashMap<&str, &str> = path
+            .answers
+            .iter()
+            .map(|(id, a)| (id.as_str(), a.as_str()))
+            .rev() // the first of a repeated id, as a search from the front would find
+            .collect();
         for q in &flow.questions {
-            let cell = path
-                .answers
-                .iter()
-                .find(|(id, _)| id == &q.id)
-                .map(|(_, a)| a.clone())
-                .unwrap_or_else(|| "—".into());
-            cells.push(cell);
+            cells.push(answered.get(q.id.as_str()).unwrap_or(&"—").to_string());
         }
         cells.push(format!("**{}**", path.outcome));
         for f in &facts {
@@ -123,7 +123,7 @@ pub fn decision_table_markdown(flow: &Flow) -> String {
             h.dates.len()
         ));
     }
-    md
+    Ok(md)
 }
 
 /// Each outcome with its steps as the reader sees them, and when a step is shown: so a

@@ -3,6 +3,7 @@
 //! answer that might not have been given yet. The loader turns each problem into an
 //! error at a file and line.
 
+use crate::dominators::Dominators;
 use crate::flow::{Condition, FactRule, Flow};
 use crate::text::placeholders;
 use std::collections::{BTreeSet, HashMap};
@@ -166,38 +167,40 @@ fn check_reach_and_cycles(flow: &Flow, out: &mut Vec<Problem>) {
         .collect();
     let mut marks = vec![Mark::New; flow.questions.len()];
     let mut reached_outcomes = BTreeSet::new();
-    fn visit(
-        flow: &Flow,
-        qi: usize,
-        index: &HashMap<&str, usize>,
-        marks: &mut Vec<Mark>,
-        outcomes: &mut BTreeSet<String>,
-        out: &mut Vec<Problem>,
-    ) {
-        marks[qi] = Mark::Open;
-        for (ri, r) in flow.questions[qi].next.iter().enumerate() {
-            match index.get(r.goto.as_str()) {
-                Some(&next) if marks[next] == Mark::Open => out.push(problem(
-                    Site::Route(qi, ri),
-                    format!(
-                        "this route goes back to question \"{}\", so the questions could go round forever",
-                        r.goto
-                    ),
-                    Some("a flow must always move on towards an outcome"),
-                )),
-                Some(&next) if marks[next] == Mark::New => {
-                    visit(flow, next, index, marks, outcomes, out)
-                }
-                Some(_) => {}
-                None => {
-                    outcomes.insert(r.goto.clone());
-                }
+    // An explicit stack of (question, next route to follow): a flow may be thousands of
+    // questions deep.
+    let start = index.get(flow.start.as_str()).copied().unwrap_or(0);
+    let mut stack = vec![(start, 0)];
+    if !flow.questions.is_empty() {
+        marks[start] = Mark::Open;
+    } else {
+        stack.clear();
+    }
+    while let Some((qi, ri)) = stack.pop() {
+        let Some(r) = flow.questions[qi].next.get(ri) else {
+            marks[qi] = Mark::Done;
+            continue;
+        };
+        stack.push((qi, ri + 1));
+        match index.get(r.goto.as_str()) {
+            Some(&next) if marks[next] == Mark::Open => out.push(problem(
+                Site::Route(qi, ri),
+                format!(
+                    "this route goes back to question \"{}\", so the questions could go round forever",
+                    r.goto
+                ),
+                Some("a flow must always move on towards an outcome"),
+            )),
+            Some(&next) if marks[next] == Mark::New => {
+                marks[next] = Mark::Open;
+                stack.push((next, 0));
+            }
+            Some(_) => {}
+            None => {
+                reached_outcomes.insert(r.goto.clone());
             }
         }
-        marks[qi] = Mark::Done;
     }
-    let start = index.get(flow.start.as_str()).copied().unwrap_or(0);
-    visit(flow, start, &index, &mut marks, &mut reached_outcomes, out);
     for (qi, q) in flow.questions.iter().enumerate() {
         if marks[qi] == Mark::New {
             out.push(problem(
@@ -221,7 +224,11 @@ fn check_reach_and_cycles(flow: &Flow, out: &mut Vec<Problem>) {
 }
 
 /// Answers and facts a condition reads.
-fn condition_refs(c: &Condition, answers: &mut BTreeSet<String>, facts: &mut BTreeSet<String>) {
+pub(crate) fn condition_refs(
+    c: &Condition,
+    answers: &mut BTreeSet<String>,
+    facts: &mut BTreeSet<String>,
+) {
     match c {
         Condition::All(cs) | Condition::Any(cs) => {
             cs.iter().for_each(|c| condition_refs(c, answers, facts))
@@ -240,7 +247,7 @@ fn condition_refs(c: &Condition, answers: &mut BTreeSet<String>, facts: &mut BTr
 }
 
 /// Splits `{name}` placeholders into answers and facts; unknown names are returned.
-fn text_refs(
+pub(crate) fn text_refs(
     flow: &Flow,
     text: &str,
     answers: &mut BTreeSet<String>,
@@ -260,7 +267,10 @@ fn text_refs(
 }
 
 /// The answers and facts a fact reads directly.
-fn fact_refs(flow: &Flow, fi: usize) -> (BTreeSet<String>, BTreeSet<String>, Vec<String>) {
+pub(crate) fn fact_refs(
+    flow: &Flow,
+    fi: usize,
+) -> (BTreeSet<String>, BTreeSet<String>, Vec<String>) {
     let fact = &flow.facts[fi];
     let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
     let mut unknown = Vec::new();
@@ -326,16 +336,16 @@ fn check_facts(flow: &Flow, out: &mut Vec<Problem>) {
                 unknown_name_help(flow, &name).as_deref(),
             ));
         }
-        if let Some(cycle) = fact_cycle(flow, &fact.id, &mut Vec::new()) {
-            out.push(problem(
-                Site::Fact(fi),
-                format!(
-                    "facts depend on each other in a circle: {}",
-                    cycle.join(" -> ")
-                ),
-                None,
-            ));
-        }
+    }
+    for (fi, cycle) in fact_cycles(flow) {
+        out.push(problem(
+            Site::Fact(fi),
+            format!(
+                "facts depend on each other in a circle: {}",
+                cycle.join(" -> ")
+            ),
+            None,
+        ));
     }
     for (oi, o) in flow.outcomes.iter().enumerate() {
         for f in o.facts.iter().filter(|f| flow.fact(f).is_none()) {
@@ -351,23 +361,57 @@ fn check_facts(flow: &Flow, out: &mut Vec<Problem>) {
     }
 }
 
-fn fact_cycle(flow: &Flow, id: &str, trail: &mut Vec<String>) -> Option<Vec<String>> {
-    if trail.iter().any(|t| t == id) {
-        let mut cycle = trail.clone();
-        cycle.push(id.to_string());
-        return Some(cycle);
+/// Each circle of facts reading facts, once, at the fact where the search met it: one
+/// depth-first search over all facts, with an explicit stack.
+fn fact_cycles(flow: &Flow) -> Vec<(usize, Vec<String>)> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (fi, f) in flow.facts.iter().enumerate() {
+        index.entry(f.id.as_str()).or_insert(fi);
     }
-    let fi = flow.facts.iter().position(|f| f.id == id)?;
-    trail.push(id.to_string());
-    let (_, facts, _) = fact_refs(flow, fi);
-    for f in facts {
-        if let Some(c) = fact_cycle(flow, &f, trail) {
-            // Report each cycle once, at the fact where it starts.
-            return (c.first().map(String::as_str) == Some(id)).then_some(c);
+    let reads: Vec<Vec<usize>> = (0..flow.facts.len())
+        .map(|fi| {
+            let (_, facts, _) = fact_refs(flow, fi);
+            facts
+                .iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    // 0: not seen; 1: on the current path; 2: done.
+    let mut state = vec![0u8; flow.facts.len()];
+    let mut cycles = Vec::new();
+    for root in 0..flow.facts.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0)];
+        state[root] = 1;
+        while let Some((fi, next)) = stack.pop() {
+            let Some(&read) = reads[fi].get(next) else {
+                state[fi] = 2;
+                continue;
+            };
+            stack.push((fi, next + 1));
+            match state[read] {
+                0 => {
+                    state[read] = 1;
+                    stack.push((read, 0));
+                }
+                1 => {
+                    let from = stack.iter().position(|&(f, _)| f == read).unwrap_or(0);
+                    let mut cycle: Vec<String> = stack[from..]
+                        .iter()
+                        .map(|&(f, _)| flow.facts[f].id.clone())
+                        .collect();
+                    cycle.push(flow.facts[read].id.clone());
+                    cycles.push((read, cycle));
+                }
+                _ => {}
+            }
         }
     }
-    trail.pop();
-    None
+    cycles.sort_by_key(|(fi, _)| *fi);
+    cycles
 }
 
 /// Every answer a fact needs, through the facts it reads.
@@ -386,46 +430,13 @@ fn fact_answers(flow: &Flow, id: &str, seen: &mut BTreeSet<String>) -> BTreeSet<
     all
 }
 
-/// For each question and outcome, the questions asked on every path that reaches it.
-fn always_asked(flow: &Flow) -> HashMap<String, BTreeSet<String>> {
-    let mut known: HashMap<String, BTreeSet<String>> = HashMap::new();
-    fn walk(
-        flow: &Flow,
-        at: &str,
-        asked: &BTreeSet<String>,
-        known: &mut HashMap<String, BTreeSet<String>>,
-        depth: usize,
-    ) {
-        let merged = match known.get(at) {
-            Some(before) => before.intersection(asked).cloned().collect(),
-            None => asked.clone(),
-        };
-        let unchanged = known.get(at) == Some(&merged);
-        known.insert(at.to_string(), merged.clone());
-        if unchanged || depth > flow.questions.len() {
-            return;
-        }
-        if let Some(q) = flow.question(at) {
-            let mut after = merged;
-            after.insert(q.id.clone());
-            for r in &q.next {
-                walk(flow, &r.goto, &after, known, depth + 1);
-            }
-        }
-    }
-    walk(flow, &flow.start, &BTreeSet::new(), &mut known, 0);
-    known
-}
-
 fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
-    let asked = always_asked(flow);
-    let not_yet = |name: &str, available: &BTreeSet<String>| !available.contains(name);
+    let asked = Dominators::of(flow);
     for (qi, q) in flow.questions.iter().enumerate() {
-        let Some(before) = asked.get(&q.id) else {
+        if !asked.reached(&q.id) {
             continue;
-        };
-        let mut available = before.clone();
-        available.insert(q.id.clone());
+        }
+        let not_yet = |name: &str| name != q.id && !asked.always_before(name, &q.id);
         for (ri, r) in q.next.iter().enumerate() {
             let (mut answers, mut facts) = (BTreeSet::new(), BTreeSet::new());
             if let Some(c) = &r.when {
@@ -435,7 +446,7 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
             if let Some(reason) = &r.reason {
                 unknown = text_refs(flow, reason, &mut answers, &mut facts);
             }
-            for a in answers.iter().filter(|a| not_yet(a, &available)) {
+            for a in answers.iter().filter(|a| not_yet(a)) {
                 out.push(problem(
                     Site::Route(qi, ri),
                     format!("this route uses the answer to \"{a}\", which may not have been asked yet on the way to question \"{}\"", q.id),
@@ -460,9 +471,9 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
         }
     }
     for (oi, o) in flow.outcomes.iter().enumerate() {
-        let Some(available) = asked.get(&o.id) else {
+        if !asked.reached(&o.id) {
             continue;
-        };
+        }
         let mut needed: Vec<(Site, String, String)> = Vec::new();
         for f in &o.facts {
             for a in fact_answers(flow, f, &mut BTreeSet::new()) {
@@ -518,7 +529,7 @@ fn check_answers_known(flow: &Flow, out: &mut Vec<Problem>) {
             }
         }
         for (site, a, user) in needed {
-            if not_yet(&a, available) {
+            if !asked.always_before(&a, &o.id) {
                 out.push(problem(
                     site,
                     format!("{user} needs the answer to \"{a}\", but some paths reach outcome \"{}\" without asking it", o.id),

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 #[test]
 fn the_committed_decision_table_is_up_to_date() {
     let golden = root().join("content/flows/overseas-travel.table.md");
-    let fresh = decision_table_markdown(overseas());
+    let fresh = decision_table_markdown(overseas()).unwrap();
     if std::env::var_os("SIGNPOST_UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &fresh).expect("write the golden table");
         return;
@@ -38,7 +38,7 @@ fn the_committed_decision_table_is_up_to_date() {
 #[test]
 fn every_path_example_reaches_its_own_outcome() {
     let flow = overseas();
-    let paths = enumerate_paths(flow);
+    let paths = enumerate_paths(flow).unwrap();
     for p in &paths {
         let e = evaluate(flow, &p.example, date("2026-01-01")).expect("examples evaluate");
         assert_eq!(e.outcome, p.outcome, "{:?}", p.answers);
@@ -54,7 +54,7 @@ fn every_path_example_reaches_its_own_outcome() {
 
 #[test]
 fn paths_are_distinct() {
-    let paths = enumerate_paths(overseas());
+    let paths = enumerate_paths(overseas()).unwrap();
     for (i, a) in paths.iter().enumerate() {
         for b in &paths[i + 1..] {
             assert!(
@@ -68,7 +68,7 @@ fn paths_are_distinct() {
 
 #[test]
 fn the_table_shows_each_outcomes_steps_and_when_they_appear() {
-    let md = decision_table_markdown(overseas());
+    let md = decision_table_markdown(overseas()).unwrap();
     let part_two = &md[md
         .find("### `part-two`: Complete Part One and Part Two")
         .expect("the outcome has a section")..];
@@ -90,7 +90,7 @@ fn the_table_shows_each_outcomes_steps_and_when_they_appear() {
 
 #[test]
 fn the_table_draws_the_routes_as_a_chart() {
-    let md = decision_table_markdown(overseas());
+    let md = decision_table_markdown(overseas()).unwrap();
     let chart = &md[md
         .find("```mermaid\nflowchart TD\n")
         .expect("a Mermaid chart")..];

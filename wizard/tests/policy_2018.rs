@@ -119,7 +119,7 @@ fn a_2018_deadline_needs_no_bank_holidays() {
 
 #[test]
 fn the_2018_decision_table_can_be_made() {
-    let table = decision_table_markdown(flow_2018());
+    let table = decision_table_markdown(flow_2018()).unwrap();
     assert!(table.contains("**operational-security**"));
     assert!(table.contains("14 calendar days before travel"));
 }

@@ -13,7 +13,7 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Everything the preview adds lives under this path, which no content can use (folders
@@ -28,16 +28,31 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 /// The longest request head read (browsers send a few hundred bytes).
 const MAX_HEAD: usize = 32 * 1024;
+/// The longest time a client has to send its request head, however slowly it trickles in.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections open at once (a thread each): an editor's few tabs need a handful each.
+const MAX_CONNECTIONS: usize = 128;
 
 /// Accepts connections until `stopping` is set (and one more connection wakes it).
 pub fn serve(listener: TcpListener, live: Arc<Live>, stopping: Arc<AtomicBool>) {
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         if stopping.load(Ordering::SeqCst) {
             break;
         }
-        let Ok(stream) = stream else { continue };
-        let live = Arc::clone(&live);
-        std::thread::spawn(move || handle(stream, &live));
+        let Ok(mut stream) = stream else { continue };
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            // Answered here, briefly, without a thread.
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let _ = text(503, "Too many connections; try again.\n").write_to(&mut stream, false);
+            continue;
+        }
+        let (live, open) = (Arc::clone(&live), Arc::clone(&open));
+        std::thread::spawn(move || {
+            handle(stream, &live);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
     }
 }
 
@@ -80,6 +95,7 @@ fn handle(mut stream: TcpStream, live: &Live) {
 fn read_request(stream: &mut TcpStream) -> Result<Request, Reply> {
     let mut head = Vec::with_capacity(1024);
     let mut buffer = [0u8; 4096];
+    let deadline = std::time::Instant::now() + HEAD_TIMEOUT;
     loop {
         let mut headers = [httparse::EMPTY_HEADER; 64];
         let mut parsed = httparse::Request::new(&mut headers);
@@ -101,6 +117,11 @@ fn read_request(stream: &mut TcpStream) -> Result<Request, Reply> {
                 return Err(text(431, "The request's headers are too long.\n"));
             }
             Err(_) => return Err(text(400, "Bad request.\n")),
+        }
+        // Each read waits at most until the deadline: a byte a second does not keep a thread.
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Err(text(408, "The request took too long.\n"));
         }
         match stream.read(&mut buffer) {
             Ok(0) | Err(_) => return Err(text(400, "Bad request.\n")),
@@ -158,6 +179,7 @@ fn reason(status: u16) -> &'static str {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
         _ => "",
@@ -206,9 +228,10 @@ fn site_file(path: &str, state: &State) -> Reply {
     let mut file = site.join(&relative);
     if file.is_dir() {
         if !path.ends_with('/') {
-            // `travel` must be `travel/`, or the index page's relative links go wrong.
+            // `travel` must be `travel/`, or the index page's relative links go wrong. The
+            // path is normalised first: `//travel/` would be the host `travel`.
             return bytes(301, "text/plain; charset=utf-8", Vec::new())
-                .with_header("Location", &format!("{path}/"));
+                .with_header("Location", &folder_location(path));
         }
         file = file.join("index.html");
     }
@@ -293,6 +316,16 @@ pub fn relative_path(url_path: &str) -> Option<PathBuf> {
         }
     }
     Some(relative)
+}
+
+/// `/a//b/./c` -> `/a/b/c/`: the segments as sent (still percent-encoded), one slash apart.
+fn folder_location(path: &str) -> String {
+    let mut location = String::from("/");
+    for segment in path.split('/').filter(|s| !s.is_empty() && *s != ".") {
+        location.push_str(segment);
+        location.push('/');
+    }
+    location
 }
 
 fn content_type(file: &Path) -> String {

@@ -26,6 +26,9 @@ use std::time::{Duration, Instant};
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Rebuild anyway after this long, however busy the folder.
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
+/// How often the content folder is checked for having been replaced (`git checkout` of
+/// another branch can remove it and make it again, which ends a watch on it).
+const REPLACED_CHECK: Duration = Duration::from_millis(500);
 
 pub struct ServeOptions {
     pub content_dir: PathBuf,
@@ -98,6 +101,7 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     watcher
         .watch(&content_dir, RecursiveMode::Recursive)
         .map_err(|err| format!("cannot watch {}: {err}", content_dir.display()))?;
+    let mut watched = folder_identity(&content_dir);
 
     let live = Arc::new(Live::new());
     let mut builder = Builder {
@@ -123,7 +127,26 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         options.content_dir.display()
     );
 
-    while let Ok(message) = messages.recv() {
+    loop {
+        let message = match messages.recv_timeout(REPLACED_CHECK) {
+            Ok(message) => message,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let now = folder_identity(&content_dir);
+                if now.is_some() && now != watched {
+                    // The old watch went with the old folder: watch the new one.
+                    let _ = watcher.unwatch(&content_dir);
+                    if let Err(err) = watcher.watch(&content_dir, RecursiveMode::Recursive) {
+                        eprintln!("warning: watching for changes: {err}");
+                        continue;
+                    }
+                    watched = now;
+                    eprintln!("\nThe content folder was replaced: rebuilding");
+                    builder.rebuild();
+                }
+                continue;
+            }
+        };
         // Debounced: wait for the folder to be quiet, then build once for everything.
         let mut batch = vec![message];
         let started = Instant::now();
@@ -177,6 +200,15 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         .close()
         .map_err(|err| format!("cannot remove the preview's folder: {err}"))?;
     Ok(())
+}
+
+/// Which folder is at `path` (device and inode): it changes when the folder is replaced.
+fn folder_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_dir())
+        .map(|m| (m.dev(), m.ino()))
 }
 
 /// Whether an event is a change to files (not someone reading them: the build itself reads

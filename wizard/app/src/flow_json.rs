@@ -34,6 +34,7 @@ pub fn flow(text: &str) -> R<Flow> {
             None | Some(Json::Null) => None,
             Some(h) => Some(holidays(h)?),
         },
+        index: Default::default(),
     })
 }
 

@@ -182,6 +182,16 @@ impl Loader {
                 return None;
             }
         };
+        if let Some((line, column)) = crate::yaml_depth::too_deep(&text) {
+            self.errors.push(FlowError {
+                file: path.to_path_buf(),
+                line,
+                column,
+                message: too_deep_message(),
+                help: Some("write the conditions or lists less deeply nested".into()),
+            });
+            return None;
+        }
         let value: Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
@@ -549,6 +559,7 @@ impl Loader {
             countries: Vec::new(),
             lists: Vec::new(),
             holidays: None,
+            index: Default::default(),
         };
         let allowed = [
             "id",
@@ -665,6 +676,8 @@ impl Loader {
                 flow.facts.push(f);
             }
         }
+        // Anything looked up while the flow was being filled indexed a part of it.
+        flow.index = Default::default();
         self.check_fact_values(src, &flow);
         self.check_notice_periods(src, &flow);
         flow
@@ -782,4 +795,12 @@ fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// What is wrong with a file nested deeper than the limit.
+pub fn too_deep_message() -> String {
+    format!(
+        "this nests more than {} levels deep (lists or mappings inside each other)",
+        crate::yaml_depth::MAX_DEPTH
+    )
 }
