@@ -26,7 +26,7 @@ fn own_device() -> &'static Flow {
 #[test]
 fn the_committed_decision_table_is_up_to_date() {
     let golden = root().join("content/flows/own-device.table.md");
-    let fresh = decision_table_markdown(own_device());
+    let fresh = decision_table_markdown(own_device()).unwrap();
     if std::env::var_os("SIGNPOST_UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &fresh).expect("write the golden table");
         return;
@@ -44,7 +44,7 @@ fn the_committed_decision_table_is_up_to_date() {
 #[test]
 fn every_path_example_reaches_its_own_outcome() {
     let flow = own_device();
-    let paths = enumerate_paths(flow);
+    let paths = enumerate_paths(flow).unwrap();
     assert_eq!(paths.len(), 9);
     for path in &paths {
         let got = evaluate(flow, &path.example, today()).expect("evaluates");
