@@ -28,9 +28,71 @@ const LABEL_MEASURE: usize = 8;
 /// Roughly the width of one character of the node text.
 const CHAR_WIDTH: f64 = 8.2;
 
-/// The diagram as an SVG element, for inline use in a page. `id` prefixes the ids inside
-/// it, so two diagrams can share a page.
-pub fn svg(flow: &Flow, id: &str) -> String {
+/// The most routes from start to an outcome a diagram is drawn for. layout-rs checks its
+/// graph by following every route from every arrow, so its time grows with the number of
+/// routes, which doubles with each question in a line of two-way questions: past this, the
+/// page lists the questions and where each answer leads instead of drawing them.
+const MAX_ROUTES: u64 = 20_000;
+
+/// The diagram as an SVG element, for inline use in a page, or `None` for a flow with more
+/// routes than [`MAX_ROUTES`]. `id` prefixes the ids inside it, so two diagrams can share a
+/// page.
+pub fn svg(flow: &Flow, id: &str) -> Option<String> {
+    if routes(flow) > MAX_ROUTES {
+        return None;
+    }
+    Some(draw(flow, id))
+}
+
+/// How many routes lead from the start to an outcome, counting each arrow of a question
+/// (two routes to one place are two arrows), capped just past [`MAX_ROUTES`]. Flows are
+/// checked to have no circles before they are drawn; a question met again on its own way
+/// counts as an end, so the count stays finite whatever the flow.
+fn routes(flow: &Flow) -> u64 {
+    let index: HashMap<&str, usize> = flow
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    // Routes from each question, filled in after all the places it leads to (an explicit
+    // stack, not recursion: a flow may be thousands of questions long).
+    let mut count: Vec<Option<u64>> = vec![None; flow.questions.len()];
+    let mut on_way = vec![false; flow.questions.len()];
+    let Some(&first) = index.get(flow.start.as_str()) else {
+        return 1;
+    };
+    let mut stack = vec![(first, false)];
+    while let Some((i, done)) = stack.pop() {
+        if done {
+            let n = flow.questions[i].next.iter().fold(0u64, |n, r| {
+                let more = index
+                    .get(r.goto.as_str())
+                    .map_or(1, |&j| count[j].unwrap_or(1));
+                n.saturating_add(more).min(MAX_ROUTES + 1)
+            });
+            count[i] = Some(n);
+            on_way[i] = false;
+            continue;
+        }
+        if count[i].is_some() || on_way[i] {
+            continue;
+        }
+        on_way[i] = true;
+        stack.push((i, true));
+        for r in &flow.questions[i].next {
+            if let Some(&j) = index.get(r.goto.as_str())
+                && count[j].is_none()
+                && !on_way[j]
+            {
+                stack.push((j, false));
+            }
+        }
+    }
+    count[first].unwrap_or(1)
+}
+
+fn draw(flow: &Flow, id: &str) -> String {
     let mut graph = VisualGraph::new(Orientation::TopToBottom);
     let mut nodes = HashMap::new();
     let start = graph.add_node(node("Start", "start"));
@@ -334,5 +396,36 @@ mod tests {
     #[test]
     fn wraps_at_spaces() {
         assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+    }
+
+    #[test]
+    fn a_long_line_of_two_way_questions_is_not_drawn_but_a_short_one_is() {
+        let line = |n: usize| {
+            let mut yaml = String::from("id: line\ntitle: Line\nquestions:\n");
+            for i in 0..n {
+                let next = if i + 1 < n {
+                    format!("q{}", i + 1)
+                } else {
+                    "done".into()
+                };
+                yaml += &format!(
+                    "  - id: q{i}\n    type: yes-no\n    text: Question {i}?\n    next:\n      - when: {{ answer: q{i}, is: yes }}\n        goto: {next}\n      - goto: {next}\n"
+                );
+            }
+            yaml + "outcomes:\n  - id: done\n    title: Done\n    steps: [Finished.]\n"
+        };
+        let load = |yaml: String| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(dir.path().join("flows")).unwrap();
+            std::fs::create_dir_all(dir.path().join("data")).unwrap();
+            let file = dir.path().join("flows/line.yaml");
+            std::fs::write(&file, yaml).unwrap();
+            signpost_wizard::load_flow(&file, &dir.path().join("data")).unwrap()
+        };
+        assert_eq!(routes(&load(line(10))), 1024);
+        assert!(svg(&load(line(10)), "d").is_some_and(|svg| svg.contains("Question 10")));
+        let long = load(line(5000));
+        assert_eq!(routes(&long), MAX_ROUTES + 1);
+        assert!(svg(&long, "d").is_none());
     }
 }

@@ -21,8 +21,9 @@ struct FlowView {
     table_file: String,
     /// The pages that show its wizard.
     pages: Vec<PageLink>,
-    /// The diagram as an SVG element (made here, every text in it escaped).
-    diagram: String,
+    /// The diagram as an SVG element (made here, every text in it escaped); none for a flow
+    /// with too many routes to draw.
+    diagram: Option<String>,
     table: Table,
     summary: crate::flow_summary::FlowSummary,
 }
