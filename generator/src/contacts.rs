@@ -91,7 +91,7 @@ impl Checker<'_> {
             self.error(
                 &[],
                 "the contacts file needs `groups:`, a list of contact groups".into(),
-                "see the comment at the top of the file, or README.md (Contacts)",
+                "see the comment at the top of the file, or generator/README.md (Shortcodes)",
             );
             return None;
         };

@@ -186,7 +186,8 @@ impl Templates {
         let while_rendering = page_file
             .map(|p| format!(" (while rendering {})", p.display()))
             .unwrap_or_default();
-        let help = "see the template documentation in README.md; built-in templates can be overridden in content/templates/";
+        let help =
+            "see theme/README.md; built-in templates can be overridden in content/templates/";
         match err.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
                 let file = self
