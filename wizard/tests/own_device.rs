@@ -45,7 +45,7 @@ fn the_committed_decision_table_is_up_to_date() {
 fn every_path_example_reaches_its_own_outcome() {
     let flow = own_device();
     let paths = enumerate_paths(flow).unwrap();
-    assert_eq!(paths.len(), 9);
+    assert_eq!(paths.len(), 8, "the rows of own-device.table.md");
     for path in &paths {
         let got = evaluate(flow, &path.example, today()).expect("evaluates");
         assert_eq!(got.outcome, path.outcome, "{:?}", path.answers);
