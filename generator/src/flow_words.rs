@@ -75,12 +75,12 @@ pub fn condition(flow: &Flow, at: &str, c: &Condition) -> String {
         Condition::AnyIn { answer, lists } => format!(
             "{}one of the countries is on {}",
             about_countries(flow, at, answer),
-            list_names(flow, lists)
+            flow.lists_in_words(lists)
         ),
         Condition::AnyOutside { answer, lists } => format!(
             "{}one of the countries is outside {}",
             about_countries(flow, at, answer),
-            list_names(flow, lists)
+            flow.lists_in_words(lists)
         ),
         Condition::Fact { fact, .. } => format!("{fact} applies"),
     }
@@ -106,20 +106,6 @@ fn label(flow: &Flow, answer: &str, value: &serde_json::Value) -> String {
     };
     // In quotes: labels may have commas of their own ("OFFICIAL, but I am not sure").
     format!("“{words}”")
-}
-
-/// "the special-attention list", "Western Europe, North America or Australia and New
-/// Zealand", as the wizard's reasons name them.
-fn list_names(flow: &Flow, ids: &[String]) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| flow.list(id).map_or(id.as_str(), |l| l.name.as_str()))
-        .map(|name| match name.ends_with(" list") {
-            true => format!("the {name}"),
-            false => name.to_string(),
-        })
-        .collect();
-    join_or(names.iter().map(String::as_str))
 }
 
 /// "a, b or c".

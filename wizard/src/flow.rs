@@ -320,6 +320,20 @@ impl Flow {
         self.lists.iter().find(|l| l.id == id)
     }
 
+    /// Lists by id in words, as the reasons name them: "the special-attention list",
+    /// "Western Europe, North America or Australia and New Zealand".
+    pub fn lists_in_words(&self, ids: &[String]) -> String {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|id| self.list(id).map_or(id.as_str(), |l| l.name.as_str()))
+            .map(|name| match name.ends_with(" list") {
+                true => format!("the {name}"),
+                false => name.to_string(),
+            })
+            .collect();
+        crate::text::join_with(names.iter().map(String::as_str), "or")
+    }
+
     /// Codes are matched case-insensitively: "hk" finds Hong Kong.
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries

@@ -175,18 +175,7 @@ pub(crate) fn condition_in_words(flow: &Flow, c: &Condition) -> String {
             .collect();
         crate::text::join_with(words.iter().map(String::as_str), "or")
     };
-    // "the special-attention list", "Western Europe", as the reasons name them.
-    let lists = |ids: &[String]| {
-        let names: Vec<String> = ids
-            .iter()
-            .map(|id| flow.list(id).map_or(id.as_str(), |l| l.name.as_str()))
-            .map(|name| match name.ends_with(" list") {
-                true => format!("the {name}"),
-                false => name.to_string(),
-            })
-            .collect();
-        crate::text::join_with(names.iter().map(String::as_str), "or")
-    };
+    let lists = |ids: &[String]| flow.lists_in_words(ids);
     let nested = |c: &Condition| match c {
         Condition::All(_) | Condition::Any(_) => format!("({})", condition_in_words(flow, c)),
         _ => condition_in_words(flow, c),
