@@ -12,6 +12,7 @@ use crate::render;
 use crate::site::{self, Site};
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 pub struct BuildOptions {
     pub content_dir: PathBuf,
@@ -97,9 +98,53 @@ pub fn load_and_check_cached(
 ) -> Option<Site> {
     let started = std::time::Instant::now();
     let site = site::load_cached(content_dir, problems, cache)?;
-    crate::render::timed("read", started);
+    crate::timing::timed("read", started);
     let started = std::time::Instant::now();
     checks::run(&site, problems);
-    crate::render::timed("checks", started);
+    crate::timing::timed("checks", started);
     Some(site)
+}
+
+/// `signpost build`: builds, prints the problems and a summary.
+pub fn run(options: BuildOptions, verbose: bool) -> ExitCode {
+    let started = std::time::Instant::now();
+    // Ctrl-C or SIGTERM part way: the half-built site is removed, the previous one stays.
+    let _ = ctrlc::set_handler(|| {
+        crate::staging::remove_unfinished();
+        eprintln!("Stopped: nothing was written; the previous site stays as it was.");
+        std::process::exit(130);
+    });
+    match build(&options) {
+        Ok(report) => {
+            crate::console::print_problems_as(&report.warnings, verbose);
+            let drafts = match report.drafts {
+                0 => String::new(),
+                1 => " (1 draft left out)".to_string(),
+                n => format!(" ({n} drafts left out)"),
+            };
+            eprintln!(
+                "Built {} pages{drafts} from {} into {} in {:.2} s.",
+                report.pages,
+                options.content_dir.display(),
+                options.output_dir.display(),
+                started.elapsed().as_secs_f64()
+            );
+            for line in &report.left_out {
+                eprintln!("{line}");
+            }
+            eprintln!(
+                "Open {} in a browser.",
+                options.output_dir.join("index.html").display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            crate::console::print_problems_as(&problems, verbose);
+            eprintln!(
+                "Nothing was written: {} stays as it was.",
+                options.output_dir.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

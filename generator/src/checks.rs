@@ -18,7 +18,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .flat_map_iter(|page| check_page(site, page))
         .collect();
     problems.extend(found);
-    problems.extend(crate::output_names::check(site));
+    problems.extend(crate::name_clashes::check(site));
     problems.extend(crate::redirects::plan(site).1);
     crate::diagnostics::sort(problems);
 }

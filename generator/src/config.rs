@@ -2,12 +2,11 @@
 
 use crate::dates::Interval;
 use crate::diagnostics::Diagnostic;
+use crate::names::SITE_YAML as FILE_NAME;
 use crate::yaml;
 use serde::Serialize;
 use serde_yaml::Value;
 use std::path::Path;
-
-pub const FILE_NAME: &str = "site.yaml";
 
 const KEYS: &[&str] = &[
     "name",

@@ -27,7 +27,7 @@ pub fn check(
         .iter()
         .map(|ext| {
             content_dir
-                .join(crate::discover::DATA_DIR)
+                .join(crate::names::DATA_DIR)
                 .join(DATA_KEY)
                 .with_extension(ext)
         })

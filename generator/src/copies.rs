@@ -16,6 +16,7 @@
 //! finished site in the staging folder.
 
 use crate::diagnostics::Diagnostic;
+use crate::names::{file_name_slug, zip_name};
 use crate::offline_page;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
@@ -28,10 +29,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// A single-page copy is written beside its page: `a/b.html` -> `a/b.offline.html`.
-pub const PAGE_COPY_EXTENSION: &str = "offline.html";
-/// The script that shows a copy is out of date, under `assets/`.
-pub const CHECK_SCRIPT: &str = "copy-check.js";
+use crate::names::{COPY_CHECK_SCRIPT as CHECK_SCRIPT, PAGE_COPY_EXTENSION};
 
 /// One download link, as a page template shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -93,11 +91,6 @@ pub fn site_zip_name(site: &Site) -> String {
     zip_name(&site.config.name)
 }
 
-/// The site zip's file name, from the site's name.
-pub fn zip_name(site_name: &str) -> String {
-    format!("{}.zip", file_name_slug(site_name))
-}
-
 /// Where a page's single-file copy goes, if it gets one: current guidance pages do
 /// (replaced pages are kept for reference, not to be carried).
 pub fn page_copy_path(page: &Page) -> Option<PathBuf> {
@@ -126,24 +119,6 @@ fn latest(site: &Site, today: NaiveDate) -> NaiveDate {
     today
         .checked_add_days(Days::new(site.config.copy_valid_days.into()))
         .unwrap_or(today)
-}
-
-/// `IT Security Guidance` -> `it-security-guidance`: safe in any file system.
-fn file_name_slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "site".to_string()
-    } else {
-        slug.to_string()
-    }
 }
 
 /// What making single-page copies needs, prepared once per build: each page's copy is made
@@ -348,16 +323,6 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names() {
-        assert_eq!(
-            file_name_slug("IT Security Guidance"),
-            "it-security-guidance"
-        );
-        assert_eq!(file_name_slug("  Ça & co! "), "a-co");
-        assert_eq!(file_name_slug("£££"), "site");
-    }
 
     #[test]
     fn sizes() {

@@ -28,9 +28,7 @@ pub fn load(
         match yaml::parse(&path, &text, 1) {
             Ok(value) => {
                 let name = relative.with_extension("");
-                let name = name
-                    .strip_prefix(crate::discover::DATA_DIR)
-                    .unwrap_or(&name);
+                let name = name.strip_prefix(crate::names::DATA_DIR).unwrap_or(&name);
                 let key = name.to_string_lossy().replace(['-', '/', '\\'], "_");
                 data.insert(key, yaml::to_json(&value));
             }

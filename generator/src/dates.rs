@@ -156,6 +156,22 @@ impl Interval {
 /// The longest review interval, in years.
 const MAX_YEARS: u32 = 10;
 
+/// `in 12 days`, `today`, `3 days ago`: how far a review-by date is from today.
+pub fn when(review_by: NaiveDate, today: NaiveDate) -> String {
+    let days = (review_by - today).num_days();
+    let span = |n: i64| match n {
+        1 => "1 day".to_string(),
+        n if n < 60 => format!("{n} days"),
+        n if n < 730 => format!("about {} months", (n as f64 / 30.44).round()),
+        n => format!("about {} years", (n as f64 / 365.25).round()),
+    };
+    match days {
+        0 => "today".to_string(),
+        d if d > 0 => format!("in {}", span(d)),
+        d => format!("{} ago", span(-d)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,9 @@
 //! to copy as they are.
 
 use crate::diagnostics::Diagnostic;
+use crate::names::{DATA_DIR, FLOWS_DIR, TEMPLATES_DIR};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
-
-/// Folders at the content root with a meaning of their own.
-pub const DATA_DIR: &str = "data";
-pub const FLOWS_DIR: &str = "flows";
-pub const TEMPLATES_DIR: &str = "templates";
 
 /// Paths are relative to the content root, sorted.
 #[derive(Debug, Default)]
@@ -132,5 +128,5 @@ fn link_outside(path: &Path) -> Diagnostic {
 /// A site Signpost built (its output folder, put inside the content folder): not content,
 /// or each build would copy the last one into itself.
 fn is_site(entry: &walkdir::DirEntry) -> bool {
-    entry.file_type().is_dir() && entry.path().join(crate::output::MARKER).is_file()
+    entry.file_type().is_dir() && entry.path().join(crate::names::OUTPUT_MARKER).is_file()
 }

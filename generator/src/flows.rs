@@ -19,7 +19,7 @@ pub fn load(
     link_origin: Option<&str>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, LoadedFlow> {
-    let data_dir = content_dir.join(crate::discover::DATA_DIR);
+    let data_dir = content_dir.join(crate::names::DATA_DIR);
     let mut flows = BTreeMap::new();
     for relative in files {
         let file = content_dir.join(relative);

@@ -4,13 +4,12 @@
 //! reviews page and from every page with a wizard.
 
 use crate::diagnostics::Diagnostic;
+use crate::names::FLOWS_PAGE;
 use crate::output::write_file;
 use crate::site::Site;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
-
-pub const FLOWS_PAGE: &str = "flows.html";
 
 #[derive(Serialize)]
 struct FlowView {
@@ -76,10 +75,10 @@ fn render(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
         today,
     );
     context.insert("flows", &flows);
-    context.insert("reviews", crate::reports::REVIEWS_PAGE);
+    context.insert("reviews", crate::names::REVIEWS_PAGE);
     let file = site
         .content_dir
-        .join(crate::discover::TEMPLATES_DIR)
+        .join(crate::names::TEMPLATES_DIR)
         .join(FLOWS_PAGE);
     site.templates.render(FLOWS_PAGE, &context, &file)
 }

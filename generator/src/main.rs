@@ -1,7 +1,7 @@
 use clap::Parser;
-use signpost::cli::{self, Cli};
+use signpost::cli::Cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    cli::run(Cli::parse())
+    signpost::cmd::run(Cli::parse())
 }

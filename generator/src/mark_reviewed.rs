@@ -40,7 +40,7 @@ pub fn run(
     let mut problems = Vec::new();
     let site = config::load(content_dir, &mut problems);
     if diagnostics::has_errors(&problems) {
-        crate::cli::print_problems(&problems);
+        crate::console::print_problems(&problems);
         return ExitCode::FAILURE;
     }
     // Every page is read and updated in memory first: when one cannot be, none is written,
@@ -55,7 +55,7 @@ pub fn run(
         }
     }
     if !failed.is_empty() {
-        crate::cli::print_problems(&failed);
+        crate::console::print_problems(&failed);
         eprintln!("No page was changed.");
         return ExitCode::FAILURE;
     }

@@ -535,36 +535,29 @@ fn legacy_heading_hashes(line: &str) -> Option<usize> {
         .then_some(hashes)
 }
 
-/// Byte offset to line number, by binary search over line starts.
+/// Lines as the editor wrote them: the text's lines less those added to it (see
+/// headless_tables.rs).
 struct LineIndex {
-    starts: Vec<usize>,
-    /// Lines added to the text as written (see headless_tables.rs), sorted.
+    lines: crate::line_index::LineIndex,
+    /// Lines added to the text as written, sorted.
     added: Vec<usize>,
 }
 
 impl LineIndex {
     fn new(text: &str, added: Vec<usize>) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self { starts, added }
+        let lines = crate::line_index::LineIndex::new(text);
+        Self { lines, added }
     }
 
     /// The line, as the editor wrote the text, of a byte offset in it.
     fn line(&self, offset: usize) -> usize {
-        let line = match self.starts.binary_search(&offset) {
-            Ok(index) => index + 1,
-            Err(index) => index,
-        };
+        let line = self.lines.line(offset);
         line - self.added.partition_point(|&added| added <= line)
     }
 
     /// Whether the table starting at `offset` was written without a header row.
     fn headless_table(&self, offset: usize) -> bool {
-        let line = match self.starts.binary_search(&offset) {
-            Ok(index) => index + 1,
-            Err(index) => index,
-        };
+        let line = self.lines.line(offset);
         self.added.binary_search(&(line + 1)).is_ok()
     }
 }

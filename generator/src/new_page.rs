@@ -67,7 +67,7 @@ pub fn create(new: &NewPage) -> Result<Created, Diagnostic> {
     if let Some(problem) = problems.into_iter().find(Diagnostic::is_error) {
         return Err(problem);
     }
-    if let Some(reason) = crate::output_names::refused_page(&site, &source) {
+    if let Some(reason) = refused_page(&site, &source) {
         return Err(Diagnostic::error(&file, 0, reason).with_help("choose another file name"));
     }
     let interval = site.review_interval.unwrap_or(DEFAULT_INTERVAL);
@@ -124,9 +124,9 @@ fn source_path(content_dir: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
         .find(|c| c != &Component::CurDir)
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let reserved = [
-        crate::discover::DATA_DIR,
-        crate::discover::FLOWS_DIR,
-        crate::discover::TEMPLATES_DIR,
+        crate::names::DATA_DIR,
+        crate::names::FLOWS_DIR,
+        crate::names::TEMPLATES_DIR,
     ]
     .contains(&top.as_deref().unwrap_or(""))
         && relative.components().count() > 1;
@@ -259,6 +259,20 @@ fn yaml_text(text: &str) -> String {
     serde_yaml::to_string(text)
         .map(|yaml| yaml.trim_end().to_string())
         .unwrap_or_else(|_| serde_json::Value::from(text).to_string())
+}
+
+/// Why a page at `source` (`search.md`) could not be made, if it could not: it would be
+/// written over one of Signpost's own files.
+fn refused_page(config: &config::SiteConfig, source: &Path) -> Option<String> {
+    let output = source.with_extension("html");
+    crate::names::generated_files(config.offline_copies, &config.name)
+        .get(&output)
+        .map(|what| {
+            format!(
+                "this page would be written to {}, which is {what}",
+                output.display()
+            )
+        })
 }
 
 #[cfg(test)]

@@ -3,13 +3,12 @@
 //! ours, and a folder without the mark is never replaced (it could be anyone's files).
 
 use crate::diagnostics::Diagnostic;
+use crate::names::OUTPUT_MARKER as MARKER;
 use crate::staging::{self, Staging};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-/// The file that marks a folder as Signpost's output.
-pub const MARKER: &str = ".signpost-output";
 const MARKER_TEXT: &str = "This folder was built by Signpost and is replaced on every build.\nDo not keep your own files here.\n";
 
 /// Builds into a staging folder with `fill`, then swaps it in. On any failure the previous

@@ -6,20 +6,19 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
 use crate::links;
-use crate::nav::{self, Crumb, NavItem};
+use crate::names::ASSETS_DIR;
+use crate::nav::{Crumb, NavItem};
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::review::{self, ReviewStatus};
 use crate::site::Site;
 use crate::templates::{THEME, all_files};
+use crate::timing::{stage, timed};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-
-/// Theme files are copied under this folder of the output.
-pub const ASSETS_DIR: &str = "assets";
 
 /// Copies the theme's and the content's files into `out`, then renders every page (and,
 /// unless `copies` is `None`, its single-page copy, which inlines those files).
@@ -74,7 +73,7 @@ pub fn render_pages(
 
 /// Renders every page and keeps nothing: what `check` needs to find the problems only
 /// rendering finds (a template that fails on one page), without writing a site.
-pub fn try_pages(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
+fn try_pages(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
     let renderer = PageRenderer::new(site, today);
     let problems: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
@@ -85,6 +84,24 @@ pub fn try_pages(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// Renders every page and generated page, keeping nothing, for the problems only rendering
+/// finds (a template that fails on one page): what `check` runs instead of a build. The
+/// search index and the offline copies are made from pages already rendered, with no
+/// templates of their own, so they are left out: on a large site they are most of a build's
+/// time.
+pub fn dry_run(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
+    try_pages(site, today)
+        .and_then(|()| crate::reports::try_render(site, today))
+        .and_then(|()| crate::flows_page::try_render(site, today))
+        .and_then(|()| {
+            crate::search::search_page(site, today)
+                .map(|_| ())
+                .map_err(|e| vec![e])
+        })
+        .err()
+        .unwrap_or_default()
 }
 
 /// What rendering any page needs, worked out once per build.
@@ -143,34 +160,6 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
     stage("site zip", || {
         crate::copies::write_site_zip(site, today, out)
     })
-}
-
-/// Runs a stage of the build, timed (see [`timed`]).
-fn stage<T>(name: &str, run: impl FnOnce() -> T) -> T {
-    let started = std::time::Instant::now();
-    let result = run();
-    timed(name, started);
-    result
-}
-
-/// With `SIGNPOST_TIMINGS` set, says how long a stage took and the memory then in use (for
-/// benchmarking).
-pub fn timed(stage: &str, started: std::time::Instant) {
-    if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
-        // With the memory in use at the end of the stage, where the system says (Linux).
-        let memory = std::fs::read_to_string("/proc/self/status")
-            .ok()
-            .and_then(|status| {
-                let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-                let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-                Some(format!(", {} MB in use", kb / 1024))
-            })
-            .unwrap_or_default();
-        eprintln!(
-            "timing: {stage}: {:.3} s{memory}",
-            started.elapsed().as_secs_f64()
-        );
-    }
 }
 
 /// Pages in one folder share their navigation (links are relative to the same place), so
@@ -369,7 +358,7 @@ fn render_page(
     let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
     context.insert(
         "nav_html",
-        &nav::nav_html(nav, &links::relative_url(folder, &page.output)),
+        &crate::nav_html::nav_html(nav, &links::relative_url(folder, &page.output)),
     );
     context.insert("current", &href(page));
     context.insert(
@@ -419,7 +408,7 @@ pub fn root_page_context(
     context.insert("current", file);
     context.insert(
         "nav_html",
-        &nav::nav_html(
+        &crate::nav_html::nav_html(
             &site.tree.nav_for_folder(&site.pages, Path::new(""), &href),
             file,
         ),

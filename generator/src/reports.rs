@@ -7,7 +7,7 @@
 //! - `reviews.atom`: a feed of the pages overdue or due soon, for any feed reader or mail
 //!   client.
 
-use crate::dates::PageDate;
+use crate::dates::{PageDate, when};
 use crate::diagnostics::Diagnostic;
 use crate::output::write_file;
 use crate::page::{Page, PageKind};
@@ -20,10 +20,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
 
-pub const REVIEWS_PAGE: &str = "reviews.html";
-pub const PAGES_JSON: &str = "pages.json";
-pub const CALENDAR: &str = "reviews.ics";
-pub const FEED: &str = "reviews.atom";
+use crate::names::{PAGES_JSON, REVIEW_CALENDAR as CALENDAR, REVIEW_FEED as FEED, REVIEWS_PAGE};
 
 /// One page, as the reports see it.
 pub struct Review<'a> {
@@ -116,22 +113,6 @@ struct Group {
     pages: Vec<Row>,
 }
 
-/// `in 12 days`, `today`, `3 days ago`: how far a review-by date is from today.
-pub fn when(review_by: NaiveDate, today: NaiveDate) -> String {
-    let days = (review_by - today).num_days();
-    let span = |n: i64| match n {
-        1 => "1 day".to_string(),
-        n if n < 60 => format!("{n} days"),
-        n if n < 730 => format!("about {} months", (n as f64 / 30.44).round()),
-        n => format!("about {} years", (n as f64 / 365.25).round()),
-    };
-    match days {
-        0 => "today".to_string(),
-        d if d > 0 => format!("in {}", span(d)),
-        d => format!("{} ago", span(-d)),
-    }
-}
-
 fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<String, Diagnostic> {
     let row = |r: &Review| Row {
         title: r.page.title.clone(),
@@ -208,7 +189,7 @@ fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<Str
     context.insert("pages_json", PAGES_JSON);
     let file = site
         .content_dir
-        .join(crate::discover::TEMPLATES_DIR)
+        .join(crate::names::TEMPLATES_DIR)
         .join(REVIEWS_PAGE);
     site.templates.render(REVIEWS_PAGE, &context, &file)
 }

@@ -58,8 +58,12 @@ pub fn feed(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
         .map(|url| format!("{}/", url.trim_end_matches('/')));
     let at = |file: &str| format!("{}{file}", base.as_deref().unwrap_or(""));
     feed.set_links(vec![
-        link("self", at(reports::FEED), "application/atom+xml"),
-        link("alternate", at(reports::REVIEWS_PAGE), "text/html"),
+        link(
+            "self",
+            at(crate::names::REVIEW_FEED),
+            "application/atom+xml",
+        ),
+        link("alternate", at(crate::names::REVIEWS_PAGE), "text/html"),
     ]);
     feed.set_lang(Some(site.config.language.clone()));
     feed.set_entries(entries);
@@ -119,7 +123,7 @@ fn entry(
     let mut summary = format!(
         "Review by {} ({}). Owner: {}.",
         PageDate::Day(review_by),
-        reports::when(review_by, today),
+        crate::dates::when(review_by, today),
         owner.as_deref().unwrap_or("none")
     );
     if let Some(last) = page.front.last_reviewed {

@@ -22,9 +22,10 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::html_text;
+use crate::names::ASSETS_DIR;
+use crate::names::{SEARCH_INDEX as INDEX_FILE, SEARCH_PAGE as PAGE_FILE};
 use crate::output::write_file;
 use crate::page::Page;
-use crate::render::ASSETS_DIR;
 use crate::search_places::Places;
 use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
 use crate::site::Site;
@@ -34,12 +35,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// The index script loaded first, under `assets/`.
-pub const INDEX_FILE: &str = "search-index.js";
 /// The folder of the other pieces, under `assets/`.
 pub const PARTS_DIR: &str = "search";
-/// The page of search results, at the site root.
-pub const PAGE_FILE: &str = "search.html";
 /// The global the first script sets.
 pub const INDEX_GLOBAL: &str = "SIGNPOST_SEARCH_INDEX";
 /// The global each other piece adds itself to, by name.

@@ -208,8 +208,8 @@ fn files(
 pub fn page_for_zip(html: &str, root: &str, notice: &str) -> String {
     let script = format!(
         "<script src=\"{root}{}/{}\" defer></script>\n",
-        crate::render::ASSETS_DIR,
-        crate::copies::CHECK_SCRIPT
+        crate::names::ASSETS_DIR,
+        crate::names::COPY_CHECK_SCRIPT
     );
     let html = markers::remove(html, markers::COPY_LINKS);
     let html = markers::insert_after_start_tag(&html, "main", notice).unwrap_or(html);

@@ -71,29 +71,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_id_the_theme_writes_is_kept_from_headings() {
-        let mut ids = Ids::for_page();
-        assert_eq!(ids.unique("main-content"), "main-content-1");
-        let theme = crate::templates::THEME
-            .get_dir("templates")
-            .expect("templates");
-        for file in crate::templates::all_files(theme) {
-            let text = file.contents_utf8().unwrap_or_default();
-            for part in text.split("id=\"").skip(1) {
-                let id = part.split('"').next().unwrap_or_default();
-                if id.contains("{{") || id.is_empty() {
-                    continue; // made from the page (the wizard's flow id)
-                }
-                assert!(
-                    THEME_IDS.contains(&id),
-                    "{}: id `{id}` is not in THEME_IDS",
-                    file.path().display()
-                );
-            }
-        }
-    }
-
-    #[test]
     fn github_style() {
         assert_eq!(slugify("Part Two"), "part-two");
         assert_eq!(slugify("What's new? (2024)"), "whats-new-2024");

@@ -2,7 +2,8 @@
 //! folders when a build is stopped: by Ctrl-C or SIGTERM (removed on the way out), or by
 //! SIGKILL or a power cut (removed by the next build, recognised by Signpost's own marks).
 
-use crate::output::{MARKER, WriteError, io_problem};
+use crate::names::OUTPUT_MARKER as MARKER;
+use crate::output::{WriteError, io_problem};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

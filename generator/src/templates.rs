@@ -53,7 +53,7 @@ impl Templates {
         for relative in overrides {
             let path = content_dir.join(relative);
             let name = relative
-                .strip_prefix(crate::discover::TEMPLATES_DIR)
+                .strip_prefix(crate::names::TEMPLATES_DIR)
                 .unwrap_or(relative)
                 .to_string_lossy()
                 .replace('\\', "/");
@@ -221,4 +221,42 @@ pub fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
         files.extend(all_files(sub));
     }
     files
+}
+
+/// The theme's own files, where the site has them (`assets/style.css`).
+pub fn asset_paths() -> Vec<PathBuf> {
+    let Some(statics) = THEME.get_dir("static") else {
+        return Vec::new();
+    };
+    all_files(statics)
+        .into_iter()
+        .filter_map(|file| file.path().strip_prefix("static").ok())
+        .map(|path| Path::new(crate::names::ASSETS_DIR).join(path))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_the_theme_writes_is_kept_from_headings() {
+        let mut ids = crate::slug::Ids::for_page();
+        assert_eq!(ids.unique("main-content"), "main-content-1");
+        let theme = THEME.get_dir("templates").expect("templates");
+        for file in all_files(theme) {
+            let text = file.contents_utf8().unwrap_or_default();
+            for part in text.split("id=\"").skip(1) {
+                let id = part.split('"').next().unwrap_or_default();
+                if id.contains("{{") || id.is_empty() {
+                    continue; // made from the page (the wizard's flow id)
+                }
+                assert!(
+                    crate::slug::THEME_IDS.contains(&id),
+                    "{}: id `{id}` is not in THEME_IDS",
+                    file.path().display()
+                );
+            }
+        }
+    }
 }

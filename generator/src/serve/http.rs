@@ -236,7 +236,10 @@ fn site_file(path: &str, state: &State) -> Reply {
         file = file.join("index.html");
     }
     // The output folder's mark is Signpost's, not the site's.
-    if file.file_name().is_some_and(|n| n == crate::output::MARKER) {
+    if file
+        .file_name()
+        .is_some_and(|n| n == crate::names::OUTPUT_MARKER)
+    {
         return not_found(state);
     }
     let is_html = file.extension().is_some_and(|e| e == "html");

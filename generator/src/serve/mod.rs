@@ -10,7 +10,7 @@ mod http;
 mod live;
 
 use crate::build::{self, BuildOptions};
-use crate::cli::print_problems;
+use crate::console::print_problems;
 use crate::diagnostics::Diagnostic;
 use crate::page_cache::PageCache;
 use chrono::NaiveDate;

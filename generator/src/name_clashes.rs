@@ -3,8 +3,8 @@
 //! or over each other. Checked with the other checks, so `check` agrees with `build`, and
 //! nothing is dropped without a word.
 
-use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::names;
 use crate::site::Site;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,11 +12,15 @@ use std::path::{Path, PathBuf};
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     // Compared in lower case: `Search.html` and `search.html` are one file on Windows and
     // macOS.
-    let generated: HashMap<PathBuf, &str> = generated(&site.config)
-        .into_iter()
-        .map(|(path, what)| (lower(&path), what))
+    let generated: HashMap<PathBuf, &str> =
+        names::generated_files(site.config.offline_copies, &site.config.name)
+            .into_iter()
+            .map(|(path, what)| (lower(&path), what))
+            .collect();
+    let theme_assets: Vec<PathBuf> = crate::templates::asset_paths()
+        .iter()
+        .map(|p| lower(p))
         .collect();
-    let theme_assets: Vec<PathBuf> = theme_assets().iter().map(|p| lower(p)).collect();
     let mut problems = Vec::new();
     let page_outputs: HashMap<&Path, &Path> = site
         .pages
@@ -41,7 +45,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         let copy_name = page
             .output
             .to_string_lossy()
-            .ends_with(crate::copies::PAGE_COPY_EXTENSION);
+            .ends_with(names::PAGE_COPY_EXTENSION);
         if site.config.offline_copies && copy_name {
             problems.push(
                 Diagnostic::error(
@@ -49,7 +53,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     0,
                     format!(
                         "pages cannot end in `.{}`: that name is kept for the pages' offline copies",
-                        crate::copies::PAGE_COPY_EXTENSION
+                        names::PAGE_COPY_EXTENSION
                     ),
                 )
                 .with_help("rename the file"),
@@ -97,67 +101,6 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     problems
 }
 
-/// Why a page at `source` (`search.md`) could not be made, if it could not: for `new`.
-pub fn refused_page(config: &SiteConfig, source: &Path) -> Option<String> {
-    let output = source.with_extension("html");
-    generated(config).get(&output).map(|what| {
-        format!(
-            "this page would be written to {}, which is {what}",
-            output.display()
-        )
-    })
-}
-
 fn lower(path: &Path) -> PathBuf {
     PathBuf::from(path.to_string_lossy().to_lowercase())
-}
-
-/// Every file Signpost writes itself, with what it is.
-fn generated(config: &SiteConfig) -> HashMap<PathBuf, &'static str> {
-    let mut files = HashMap::from([
-        (
-            PathBuf::from(crate::search::PAGE_FILE),
-            "the site's search page",
-        ),
-        (
-            Path::new(crate::render::ASSETS_DIR).join(crate::search::INDEX_FILE),
-            "the site's search index",
-        ),
-        (
-            PathBuf::from(crate::reports::REVIEWS_PAGE),
-            "the review report",
-        ),
-        (
-            PathBuf::from(crate::reports::PAGES_JSON),
-            "the list of pages for tools",
-        ),
-        (
-            PathBuf::from(crate::reports::CALENDAR),
-            "the review calendar",
-        ),
-        (PathBuf::from(crate::reports::FEED), "the review feed"),
-        (
-            PathBuf::from(crate::flows_page::FLOWS_PAGE),
-            "the editors' page of decision flows",
-        ),
-    ]);
-    if config.offline_copies {
-        files.insert(
-            PathBuf::from(crate::copies::zip_name(&config.name)),
-            "the site's downloadable copy",
-        );
-    }
-    files
-}
-
-/// The theme's own files, where the site has them (`assets/style.css`).
-fn theme_assets() -> Vec<PathBuf> {
-    let Some(statics) = crate::templates::THEME.get_dir("static") else {
-        return Vec::new();
-    };
-    crate::templates::all_files(statics)
-        .into_iter()
-        .filter_map(|file| file.path().strip_prefix("static").ok())
-        .map(|path| Path::new(crate::render::ASSETS_DIR).join(path))
-        .collect()
 }
