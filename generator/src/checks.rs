@@ -2,7 +2,7 @@
 //! pages point at a real current page.
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::links::{self, LinkTarget};
+use crate::link_target::{self, LinkTarget};
 use crate::page::Page;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -219,7 +219,7 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
 
 /// Whether `target`, as written on the page `from`, is a draft.
 fn is_draft(site: &Site, target: &str, from: &Path) -> bool {
-    match links::classify(target, from) {
+    match link_target::classify(target, from) {
         LinkTarget::Internal { path, .. } => site
             .layout
             .page_for(&path)
@@ -231,7 +231,7 @@ fn is_draft(site: &Site, target: &str, from: &Path) -> bool {
 /// The page `superseded_by` names, if it names one.
 fn replaced_by<'a>(site: &'a Site, page: &Page) -> Option<&'a Page> {
     let (target, _) = page.front.superseded_by.as_ref()?;
-    match links::classify(target, &page.source) {
+    match link_target::classify(target, &page.source) {
         LinkTarget::Internal { path, .. } => {
             site.layout.page_for(&path).and_then(|s| site.page(&s))
         }

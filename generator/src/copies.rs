@@ -55,7 +55,7 @@ pub struct CopyLinks {
 /// The download links for `page`'s template; `site_valid_until` is
 /// [`site_valid_until`], worked out once for all pages.
 pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: NaiveDate) -> CopyLinks {
-    let root = crate::links::root_prefix(&page.output);
+    let root = crate::url_path::root_prefix(&page.output);
     let stamp = today.format("%Y-%m-%d");
     let name = file_name_slug(&site.config.name);
     if !site.config.offline_copies {
@@ -72,7 +72,7 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
             past_review: false,
         }),
         page: page_copy_path(page).map(|path| CopyLink {
-            href: crate::links::url_path(Path::new(path.file_name().expect("a file name"))),
+            href: crate::url_path::url_path(Path::new(path.file_name().expect("a file name"))),
             download: format!(
                 "{}-{stamp}.html",
                 page.output

@@ -2,7 +2,7 @@
 //! another. Output mirrors the content folder: `travel/page.md` -> `travel/page.html`, every
 //! folder gets an `index.html`. Links are always relative, so the site works from disk.
 
-use crate::links::{self, LinkTarget};
+use crate::link_target::LinkTarget;
 use crate::markdown::LinkWriter;
 use crate::page_forms;
 use std::collections::{HashMap, HashSet};
@@ -82,7 +82,7 @@ impl Layout {
                 .unwrap_or(path),
         };
         let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        let relative = links::normalise(Path::new(decoded.trim_start_matches('/')))?;
+        let relative = crate::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
         if self.is_asset(&relative) {
             return Some(relative);
         }
@@ -163,7 +163,7 @@ impl Layout {
     pub fn links_from<'a>(&'a self, page_output: &Path) -> PageLinks<'a> {
         PageLinks {
             layout: self,
-            root: links::root_prefix(page_output),
+            root: crate::url_path::root_prefix(page_output),
         }
     }
 }
@@ -177,7 +177,7 @@ pub struct PageLinks<'a> {
 impl PageLinks<'_> {
     /// Relative URL of a file in the output, from this page.
     pub fn to_output(&self, output: &Path) -> String {
-        format!("{}{}", self.root, links::url_path(output))
+        format!("{}{}", self.root, crate::url_path::url_path(output))
     }
 }
 

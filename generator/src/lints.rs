@@ -6,7 +6,7 @@ use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::finding::{Finding, Lint};
 use crate::front_matter;
-use crate::links::LinkTarget;
+use crate::link_target::LinkTarget;
 use crate::page::{Page, PageKind};
 use crate::review::{self, ReviewStatus};
 use crate::site::Site;

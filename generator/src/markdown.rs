@@ -4,7 +4,7 @@
 use crate::headless_tables;
 use crate::html_urls;
 use crate::kramdown_syntax;
-use crate::links::{self, Link, LinkTarget};
+use crate::link_target::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::old_ids;
 use crate::slug::{self, Ids};
@@ -452,7 +452,7 @@ fn record<'a>(
     writer: &dyn LinkWriter,
     out: &mut Rendered,
 ) -> CowStr<'a> {
-    let target = links::classify(&dest, page_source);
+    let target = link_target::classify(&dest, page_source);
     let href = writer.href(&target);
     out.links.push(Link {
         target,
@@ -474,7 +474,7 @@ fn raw_html(
 ) -> String {
     out.anchors.extend(html_urls::html_ids(html));
     html_urls::rewrite_html_urls(html, |found| {
-        let target = links::classify(found.url, page_source);
+        let target = link_target::classify(found.url, page_source);
         let href = writer.href(&target);
         out.links.push(Link {
             target,

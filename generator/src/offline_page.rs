@@ -9,7 +9,6 @@
 //! become plain text marked "not included in this copy".
 
 use crate::html_tags::{self, StartTag, Token};
-use crate::links;
 use crate::markers;
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -302,7 +301,7 @@ impl Copy<'_> {
             return;
         }
         if let Some(site_url) = inputs.site_url {
-            let mut absolute = format!("{site_url}/{}", links::url_path(&path));
+            let mut absolute = format!("{site_url}/{}", crate::url_path::url_path(&path));
             if let Some(fragment) = fragment {
                 absolute.push('#');
                 absolute.push_str(fragment);
@@ -421,7 +420,7 @@ fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
     if url.is_empty()
         || url.starts_with('#')
         || url.starts_with('/')
-        || links::scheme_of(url).is_some()
+        || crate::url_path::scheme_of(url).is_some()
     {
         return None;
     }
@@ -430,7 +429,7 @@ fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
         return None;
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    links::normalise(&folder.join(decoded.as_ref()))
+    crate::url_path::normalise(&folder.join(decoded.as_ref()))
 }
 
 /// A file as a `data:` URL.

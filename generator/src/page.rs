@@ -4,7 +4,7 @@ use crate::dates::PageDate;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::front_matter::{self, FrontMatter};
 use crate::layout::Layout;
-use crate::links::Link;
+use crate::link_target::Link;
 use crate::markdown::{self, Heading};
 use crate::shortcodes;
 use crate::templates::Templates;
@@ -92,7 +92,7 @@ impl Page {
         Page {
             file: content_dir.join(&source),
             output: Layout::output_for(&source),
-            url: crate::links::url_path(&Layout::output_for(&source)),
+            url: crate::url_path::url_path(&Layout::output_for(&source)),
             kind: Page::kind_for(&source),
             generated: true,
             title,
@@ -289,7 +289,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         return None;
     };
 
-    let root = crate::links::root_prefix(&output);
+    let root = crate::url_path::root_prefix(&output);
     let mut outputs = Vec::with_capacity(calls.len());
     let mut flows = Vec::new();
     // Each wizard with the token that stands for it in the rendered Markdown.
@@ -380,7 +380,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
 
     Some(Page {
         file,
-        url: crate::links::url_path(&output),
+        url: crate::url_path::url_path(&output),
         output,
         kind: Page::kind_for(source),
         generated: false,

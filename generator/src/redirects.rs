@@ -5,7 +5,6 @@
 //! Content-Security-Policy and from disk).
 
 use crate::diagnostics::Diagnostic;
-use crate::links;
 use crate::site::Site;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -152,7 +151,7 @@ pub fn output_for(address: &str, baseurl: &str) -> Option<PathBuf> {
             .unwrap_or(path),
     };
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let relative = links::normalise(Path::new(decoded.trim_start_matches('/')))?;
+    let relative = crate::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
     let is_file = !decoded.ends_with('/') && relative.extension().is_some();
     Some(if is_file {
         relative
@@ -164,9 +163,11 @@ pub fn output_for(address: &str, baseurl: &str) -> Option<PathBuf> {
 /// The redirect page itself.
 pub fn page_html(redirect: &Redirect, language: &str) -> String {
     let folder = redirect.output.parent().unwrap_or(Path::new(""));
-    let url =
-        html_escape::encode_double_quoted_attribute(&links::relative_url(folder, &redirect.target))
-            .into_owned();
+    let url = html_escape::encode_double_quoted_attribute(&crate::url_path::relative_url(
+        folder,
+        &redirect.target,
+    ))
+    .into_owned();
     let title = html_escape::encode_text(&redirect.title);
     let language = html_escape::encode_double_quoted_attribute(language);
     format!(

@@ -5,7 +5,6 @@ use crate::copies::PageCopies;
 use crate::dates::PageDate;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
-use crate::links;
 use crate::names::ASSETS_DIR;
 use crate::nav::{Crumb, NavItem};
 use crate::output::write_file;
@@ -175,7 +174,7 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
         .map(|folder| {
             // Links from the folder itself, not by way of the root: shorter, and every page
             // carries a whole navigation's worth of them.
-            let href = |target: &Page| links::relative_url(folder, &target.output);
+            let href = |target: &Page| crate::url_path::relative_url(folder, &target.output);
             (folder, site.tree.nav_for_folder(&site.pages, folder, &href))
         })
         .collect()
@@ -304,19 +303,20 @@ fn render_page(
     site_copy_valid_until: NaiveDate,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[index];
-    let root = links::root_prefix(&page.output);
+    let root = crate::url_path::root_prefix(&page.output);
     let href = |target: &Page| format!("{root}{}", target.url);
     let link_view = |i: usize, depth: usize| -> LinkView { link_view(site, i, depth, &href) };
 
-    let superseded_by = page.front.superseded_by.as_ref().and_then(|(target, _)| {
-        match links::classify(target, &page.source) {
-            links::LinkTarget::Internal { path, .. } => site
-                .layout
-                .page_for(&path)
-                .and_then(|s| site.by_source.get(s.as_os_str()).copied()),
-            _ => None,
-        }
-    });
+    let superseded_by =
+        page.front.superseded_by.as_ref().and_then(
+            |(target, _)| match crate::link_target::classify(target, &page.source) {
+                crate::link_target::LinkTarget::Internal { path, .. } => site
+                    .layout
+                    .page_for(&path)
+                    .and_then(|s| site.by_source.get(s.as_os_str()).copied()),
+                _ => None,
+            },
+        );
     let children_folder = page.source.parent().unwrap_or(Path::new(""));
     let depth = if page.kind == PageKind::Home { 1 } else { 0 };
     let (replaced, children): (Vec<LinkView>, Vec<LinkView>) = match page.kind {
@@ -358,7 +358,7 @@ fn render_page(
     let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
     context.insert(
         "nav_html",
-        &crate::nav_html::nav_html(nav, &links::relative_url(folder, &page.output)),
+        &crate::nav_html::nav_html(nav, &crate::url_path::relative_url(folder, &page.output)),
     );
     context.insert("current", &href(page));
     context.insert(

@@ -226,8 +226,8 @@ fn pages_json(site: &Site, reviews: &[Review]) -> String {
         .map(|r| {
             let page = r.page;
             let superseded_by = page.front.superseded_by.as_ref().and_then(|(target, _)| {
-                match crate::links::classify(target, &page.source) {
-                    crate::links::LinkTarget::Internal { path, .. } => site
+                match crate::link_target::classify(target, &page.source) {
+                    crate::link_target::LinkTarget::Internal { path, .. } => site
                         .layout
                         .page_for(&path)
                         .and_then(|s| site.page(&s))

@@ -248,7 +248,7 @@ fn same_address(content_dir: &Path, pages: &[PathBuf]) -> Vec<Diagnostic> {
                     format!(
                         "this page and `{}` are both the page `{}`: one would replace the other",
                         first.to_string_lossy().replace('\\', "/"),
-                        crate::links::url_path(&output)
+                        crate::url_path::url_path(&output)
                     ),
                 )
                 .with_help("keep one of them: rename or remove the other"),

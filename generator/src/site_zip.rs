@@ -134,7 +134,7 @@ fn zip_part(
         let bytes = if path.extension().is_some_and(|e| e == "html") {
             let html =
                 String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
-            page_for_zip(&html, &crate::links::root_prefix(path), inputs.notice).into_bytes()
+            page_for_zip(&html, &crate::url_path::root_prefix(path), inputs.notice).into_bytes()
         } else {
             bytes
         };
