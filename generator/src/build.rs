@@ -4,13 +4,13 @@
 //! render -> write (atomically).
 
 use crate::checks;
-use crate::diagnostics::{self, Diagnostic};
 use crate::left_out;
-use crate::output::{self, WriteError};
 use crate::page_cache::PageCache;
 use crate::render;
 use crate::site::{self, Site};
 use chrono::NaiveDate;
+use signpost_base::diagnostic::{self, Diagnostic};
+use signpost_base::write::{self, WriteError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,10 +52,10 @@ pub fn build_cached(
         crate::keep_going::soften(&mut problems);
     }
     let site = match site {
-        Some(site) if !diagnostics::has_errors(&problems) => site,
+        Some(site) if !diagnostic::has_errors(&problems) => site,
         _ => return Err(problems),
     };
-    let written = output::write_site(&options.output_dir, &options.content_dir, |staging| {
+    let written = write::write_site(&options.output_dir, &options.content_dir, |staging| {
         render::render_site(&site, options.today, staging)
     });
     match written {
@@ -98,10 +98,10 @@ pub fn load_and_check_cached(
 ) -> Option<Site> {
     let started = std::time::Instant::now();
     let site = site::load_cached(content_dir, problems, cache)?;
-    crate::timing::timed("read", started);
+    signpost_base::timing::timed("read", started);
     let started = std::time::Instant::now();
     checks::run(&site, problems);
-    crate::timing::timed("checks", started);
+    signpost_base::timing::timed("checks", started);
     Some(site)
 }
 
@@ -110,13 +110,13 @@ pub fn run(options: BuildOptions, verbose: bool) -> ExitCode {
     let started = std::time::Instant::now();
     // Ctrl-C or SIGTERM part way: the half-built site is removed, the previous one stays.
     let _ = ctrlc::set_handler(|| {
-        crate::staging::remove_unfinished();
+        signpost_base::staging::remove_unfinished();
         eprintln!("Stopped: nothing was written; the previous site stays as it was.");
         std::process::exit(130);
     });
     match build(&options) {
         Ok(report) => {
-            crate::console::print_problems_as(&report.warnings, verbose);
+            signpost_base::console::print_problems_as(&report.warnings, verbose);
             let drafts = match report.drafts {
                 0 => String::new(),
                 1 => " (1 draft left out)".to_string(),
@@ -139,7 +139,7 @@ pub fn run(options: BuildOptions, verbose: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            crate::console::print_problems_as(&problems, verbose);
+            signpost_base::console::print_problems_as(&problems, verbose);
             eprintln!(
                 "Nothing was written: {} stays as it was.",
                 options.output_dir.display()

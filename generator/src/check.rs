@@ -9,10 +9,10 @@
 //! reported too.
 
 use crate::check_report::CheckReport;
-use crate::diagnostics::Severity;
 use crate::finding::{Finding, Lint};
 use crate::site::Site;
 use chrono::NaiveDate;
+use signpost_base::diagnostic::Severity;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -31,7 +31,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     if site.as_ref().is_some_and(|site| site.config.keep_going) {
         crate::keep_going::soften(&mut problems);
     }
-    let flows_dir = options.content_dir.join(crate::names::FLOWS_DIR);
+    let flows_dir = options.content_dir.join(signpost_base::names::FLOWS_DIR);
     let mut findings: Vec<Finding> = problems
         .into_iter()
         .map(|diagnostic| Finding {

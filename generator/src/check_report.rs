@@ -1,10 +1,10 @@
 //! What `signpost check` found, for people (styled text) and for CI (JSON).
 
-use crate::dates::PageDate;
-use crate::diagnostics::Severity;
 use crate::finding::{Finding, Lint};
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
+use signpost_base::dates::PageDate;
+use signpost_base::diagnostic::Severity;
 use std::io::{self, Write};
 
 pub struct CheckReport {
@@ -69,7 +69,7 @@ impl CheckReport {
     pub fn write_text(&self, out: &mut dyn Write, verbose: bool) -> io::Result<()> {
         let bold = Style::new().bold();
         let help_style = Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()));
-        let shown = crate::grouping::group(&self.findings, |f| {
+        let shown = signpost_base::grouping::group(&self.findings, |f| {
             let d = &f.diagnostic;
             (!verbose && !d.is_error()).then(|| {
                 // The build's own warnings are of many kinds: the same fix is the same kind.
@@ -83,8 +83,8 @@ impl CheckReport {
         let mut grouped = false;
         for shown in shown {
             let (finding, count) = match shown {
-                crate::grouping::Shown::One(finding) => (finding, 1),
-                crate::grouping::Shown::Many { first, count } => (first, count),
+                signpost_base::grouping::Shown::One(finding) => (finding, 1),
+                signpost_base::grouping::Shown::Many { first, count } => (first, count),
             };
             let d = &finding.diagnostic;
             let location = match count {
@@ -122,7 +122,7 @@ impl CheckReport {
             writeln!(
                 out,
                 "\nMore than {} warnings or notes of one kind are shown once; --verbose lists every one.",
-                crate::grouping::HANDFUL
+                signpost_base::grouping::HANDFUL
             )?;
         }
         if !self.findings.is_empty() {

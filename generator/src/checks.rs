@@ -1,11 +1,11 @@
 //! Checks across pages, after every page is read: links and anchors resolve, superseded
 //! pages point at a real current page.
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::link_target::{self, LinkTarget};
 use crate::page::Page;
 use crate::site::Site;
 use rayon::prelude::*;
+use signpost_base::diagnostic::{Diagnostic, did_you_mean};
 use std::path::Path;
 
 /// Ids the theme puts on every page, which content may link to.
@@ -20,7 +20,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
     problems.extend(found);
     problems.extend(crate::name_clashes::check(site));
     problems.extend(crate::redirects::plan(site).1);
-    crate::diagnostics::sort(problems);
+    signpost_base::diagnostic::sort(problems);
 }
 
 fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {

@@ -172,9 +172,9 @@ fn content_folder(text: &str) -> Result<PathBuf, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    match crate::dates::PageDate::parse(text) {
-        Ok(crate::dates::PageDate::Day(day)) => Ok(day),
-        Ok(crate::dates::PageDate::Month { .. }) => Err(format!(
+    match signpost_base::dates::PageDate::parse(text) {
+        Ok(signpost_base::dates::PageDate::Day(day)) => Ok(day),
+        Ok(signpost_base::dates::PageDate::Month { .. }) => Err(format!(
             "`{text}` is a month: give the day too, as YYYY-MM-DD"
         )),
         // "2027-02-30" is not a real date: that month has 28 days.

@@ -1,11 +1,11 @@
 //! Site-wide settings, from `site.yaml` at the content root.
 
-use crate::dates::Interval;
-use crate::diagnostics::Diagnostic;
-use crate::names::SITE_YAML as FILE_NAME;
 use crate::yaml;
 use serde::Serialize;
 use serde_yaml::Value;
+use signpost_base::dates::Interval;
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::SITE_YAML as FILE_NAME;
 use std::path::Path;
 
 const KEYS: &[&str] = &[
@@ -181,7 +181,9 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                     config.link_origin = Some(origin);
                 }
             }
-            ("feedback", Some(address)) if crate::mail_address::is_mail_address(&address) => {
+            ("feedback", Some(address))
+                if signpost_base::mail_address::is_mail_address(&address) =>
+            {
                 config.feedback = Some(address)
             }
             ("feedback", _) => problems.push(error(

@@ -2,8 +2,8 @@
 //! shows: checked here, because a template shows a misspelt key or an empty entry as an
 //! empty line ("Tel:") rather than saying anything, and travellers rely on these details.
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
 use serde_json::Value;
+use signpost_base::diagnostic::{Diagnostic, did_you_mean};
 use signpost_wizard::{Locator, Seg};
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ pub fn check(
         .iter()
         .map(|ext| {
             content_dir
-                .join(crate::names::DATA_DIR)
+                .join(signpost_base::names::DATA_DIR)
                 .join(DATA_KEY)
                 .with_extension(ext)
         })

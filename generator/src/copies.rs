@@ -15,10 +15,7 @@
 //! Single-page copies are made as each page is rendered; the zip is made last, from the
 //! finished site in the staging folder.
 
-use crate::diagnostics::Diagnostic;
-use crate::names::{file_name_slug, zip_name};
 use crate::offline_page;
-use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::render::DateView;
 use crate::site::Site;
@@ -27,9 +24,12 @@ use crate::templates::THEME;
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::{file_name_slug, zip_name};
+use signpost_base::write::write_file;
 use std::path::{Path, PathBuf};
 
-use crate::names::{COPY_CHECK_SCRIPT as CHECK_SCRIPT, PAGE_COPY_EXTENSION};
+use signpost_base::names::{COPY_CHECK_SCRIPT as CHECK_SCRIPT, PAGE_COPY_EXTENSION};
 
 /// One download link, as a page template shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -55,7 +55,7 @@ pub struct CopyLinks {
 /// The download links for `page`'s template; `site_valid_until` is
 /// [`site_valid_until`], worked out once for all pages.
 pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: NaiveDate) -> CopyLinks {
-    let root = crate::url_path::root_prefix(&page.output);
+    let root = signpost_base::url_path::root_prefix(&page.output);
     let stamp = today.format("%Y-%m-%d");
     let name = file_name_slug(&site.config.name);
     if !site.config.offline_copies {
@@ -72,7 +72,9 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
             past_review: false,
         }),
         page: page_copy_path(page).map(|path| CopyLink {
-            href: crate::url_path::url_path(Path::new(path.file_name().expect("a file name"))),
+            href: signpost_base::url_path::url_path(Path::new(
+                path.file_name().expect("a file name"),
+            )),
             download: format!(
                 "{}-{stamp}.html",
                 page.output

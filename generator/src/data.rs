@@ -1,8 +1,8 @@
 //! Data files under `content/data/`: structured facts kept once (contacts, country lists,
 //! notice periods) that pages show through shortcodes and the wizard reads.
 
-use crate::diagnostics::Diagnostic;
 use crate::yaml;
+use signpost_base::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
 /// All data files as one map: `data/bank-holidays.yaml` is `data.bank_holidays` in templates.
@@ -28,7 +28,9 @@ pub fn load(
         match yaml::parse(&path, &text, 1) {
             Ok(value) => {
                 let name = relative.with_extension("");
-                let name = name.strip_prefix(crate::names::DATA_DIR).unwrap_or(&name);
+                let name = name
+                    .strip_prefix(signpost_base::names::DATA_DIR)
+                    .unwrap_or(&name);
                 let key = name.to_string_lossy().replace(['-', '/', '\\'], "_");
                 data.insert(key, yaml::to_json(&value));
             }

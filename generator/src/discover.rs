@@ -1,8 +1,8 @@
 //! Finds everything in the content folder: pages, data, flows, template overrides, and files
 //! to copy as they are.
 
-use crate::diagnostics::Diagnostic;
-use crate::names::{DATA_DIR, FLOWS_DIR, TEMPLATES_DIR};
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::{DATA_DIR, FLOWS_DIR, TEMPLATES_DIR};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -96,7 +96,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             (Some(FLOWS_DIR | DATA_DIR), true, _) => {}
             (Some(TEMPLATES_DIR), true, _) => sources.templates.push(relative),
             (_, false, "yaml" | "yml") => {} // site.yaml and other settings at the root
-            _ if crate::page_forms::is_page(&relative) => sources.pages.push(relative),
+            _ if signpost_base::page_forms::is_page(&relative) => sources.pages.push(relative),
             _ => sources.assets.push(relative),
         }
     }
@@ -128,5 +128,9 @@ fn link_outside(path: &Path) -> Diagnostic {
 /// A site Signpost built (its output folder, put inside the content folder): not content,
 /// or each build would copy the last one into itself.
 fn is_site(entry: &walkdir::DirEntry) -> bool {
-    entry.file_type().is_dir() && entry.path().join(crate::names::OUTPUT_MARKER).is_file()
+    entry.file_type().is_dir()
+        && entry
+            .path()
+            .join(signpost_base::names::OUTPUT_MARKER)
+            .is_file()
 }

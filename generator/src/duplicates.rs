@@ -1,12 +1,12 @@
 //! Pages that readers cannot tell apart: the same title, or addresses that differ only in
 //! capitals or punctuation.
 
-use crate::diagnostics::{Diagnostic, Severity};
 use crate::finding::{Finding, Lint};
 use crate::front_matter;
 use crate::lints::FrontLines;
 use crate::page::Page;
 use crate::site::Site;
+use signpost_base::diagnostic::{Diagnostic, Severity};
 use std::collections::BTreeMap;
 
 /// Pages with the same title: readers cannot tell them apart in lists and search results.
@@ -60,7 +60,9 @@ pub fn duplicate_paths(site: &Site) -> Vec<Finding> {
             .output
             .with_extension("")
             .components()
-            .map(|c| crate::slug::slugify(&c.as_os_str().to_string_lossy().replace('_', "-")))
+            .map(|c| {
+                signpost_base::slug::slugify(&c.as_os_str().to_string_lossy().replace('_', "-"))
+            })
             .collect();
         by_slug.entry(slug.join("/")).or_default().push(page);
     }

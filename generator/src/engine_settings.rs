@@ -2,9 +2,9 @@
 //! tech-docs template's `config/tech-docs.yml` (beside the `source/` folder of pages) and
 //! Jekyll's `_config.yml` (in the content folder). `site.yaml`, where there is one, wins.
 
-use crate::diagnostics::Diagnostic;
 use crate::yaml;
 use serde_yaml::Value;
+use signpost_base::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
 pub const TECH_DOCS: &str = "config/tech-docs.yml";

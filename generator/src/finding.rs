@@ -1,8 +1,8 @@
 //! A finding of `signpost check`: a problem and the lint it belongs to, so CI can filter
 //! on stable names.
 
-use crate::diagnostics::Diagnostic;
 use serde::Serialize;
+use signpost_base::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// What kind of finding this is: stable names for CI to filter on.

@@ -1,7 +1,7 @@
 //! Decision flows under `content/flows/`, loaded and validated by the wizard engine. Each
 //! flow is embedded as JSON in the pages that show its wizard.
 
-use crate::diagnostics::Diagnostic;
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +19,7 @@ pub fn load(
     link_origin: Option<&str>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, LoadedFlow> {
-    let data_dir = content_dir.join(crate::names::DATA_DIR);
+    let data_dir = content_dir.join(signpost_base::names::DATA_DIR);
     let mut flows = BTreeMap::new();
     for relative in files {
         let file = content_dir.join(relative);

@@ -3,12 +3,12 @@
 //! accessible equivalent of the picture, with the pages that show it. Linked from the
 //! reviews page and from every page with a wizard.
 
-use crate::diagnostics::Diagnostic;
-use crate::names::FLOWS_PAGE;
-use crate::output::write_file;
 use crate::site::Site;
 use chrono::NaiveDate;
 use serde::Serialize;
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::FLOWS_PAGE;
+use signpost_base::write::write_file;
 use std::path::Path;
 
 #[derive(Serialize)]
@@ -75,10 +75,10 @@ fn render(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
         today,
     );
     context.insert("flows", &flows);
-    context.insert("reviews", crate::names::REVIEWS_PAGE);
+    context.insert("reviews", signpost_base::names::REVIEWS_PAGE);
     let file = site
         .content_dir
-        .join(crate::names::TEMPLATES_DIR)
+        .join(signpost_base::names::TEMPLATES_DIR)
         .join(FLOWS_PAGE);
     site.templates.render(FLOWS_PAGE, &context, &file)
 }

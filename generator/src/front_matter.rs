@@ -3,10 +3,10 @@
 //! the GOV.UK tech-docs keys (`last_reviewed_on`, `review_in`, `owner_slack`), so old pages
 //! build as they are.
 
-use crate::dates::{Interval, PageDate};
-use crate::diagnostics::Diagnostic;
 use crate::yaml;
 use serde_yaml::{Mapping, Value};
+use signpost_base::dates::{Interval, PageDate};
+use signpost_base::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// Every key we understand, with its other accepted spellings.
@@ -224,7 +224,7 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
             },
             "feedback" => match value {
                 Value::Bool(false) => front.feedback = Feedback::Off,
-                Value::String(address) if crate::mail_address::is_mail_address(address) => {
+                Value::String(address) if signpost_base::mail_address::is_mail_address(address) => {
                     front.feedback = Feedback::Address(address.clone());
                 }
                 Value::String(off) if matches!(off.as_str(), "off" | "none") => {

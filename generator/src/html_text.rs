@@ -1,7 +1,7 @@
 //! The readable text of a rendered page body, split at its `h2` headings: what site search
 //! indexes. Scripts, styles and the wizard's mount point are not text a reader sees.
 
-use crate::html_tags::{self, StartTag, Token};
+use signpost_base::html_scan::{self, StartTag, Token};
 
 /// One part of a page: the text before the first `h2` (no heading), or an `h2` and the
 /// text up to the next one.
@@ -19,7 +19,7 @@ fn is_skipped(tag: &StartTag) -> bool {
     in_lowercase(tag.name, |name| {
         matches!(name, "script" | "style" | "template" | "noscript")
             || (name == "section" && tag.has_class("wizard"))
-    }) || (html_tags::find_ignore_case(tag.raw, "hidden").is_some() && tag.has("hidden"))
+    }) || (html_scan::find_ignore_case(tag.raw, "hidden").is_some() && tag.has("hidden"))
 }
 
 /// Elements that separate words: their start adds a space, so `<li>a</li><li>b</li>`
@@ -139,10 +139,10 @@ fn push_collapsed(out: &mut String, text: &str) {
 /// Splits a page body into its sections of plain text.
 pub fn sections(body_html: &str) -> Vec<TextSection> {
     let mut state = State::default();
-    let mut tokens = html_tags::tokens(body_html);
+    let mut tokens = html_scan::tokens(body_html);
     while let Some(token) = tokens.next() {
         match token {
-            Token::Start(tag) if is_skipped(&tag) => html_tags::skip_element(&mut tokens, &tag),
+            Token::Start(tag) if is_skipped(&tag) => html_scan::skip_element(&mut tokens, &tag),
             Token::Start(tag) => {
                 if is_block(tag.name) {
                     state.space();

@@ -3,7 +3,7 @@
 //! over sees its site on day one, with every broken link and anchor still listed; without
 //! it, CI keeps failing on them.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use signpost_base::diagnostic::{Diagnostic, Severity};
 
 /// What a broken link or anchor says (links.rs and checks.rs write these).
 const BROKEN: &[&str] = &["is not a heading on", "does not exist: there is no"];

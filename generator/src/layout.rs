@@ -4,7 +4,7 @@
 
 use crate::link_target::LinkTarget;
 use crate::markdown::LinkWriter;
-use crate::page_forms;
+use signpost_base::page_forms;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -82,7 +82,8 @@ impl Layout {
                 .unwrap_or(path),
         };
         let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        let relative = crate::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
+        let relative =
+            signpost_base::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
         if self.is_asset(&relative) {
             return Some(relative);
         }
@@ -163,7 +164,7 @@ impl Layout {
     pub fn links_from<'a>(&'a self, page_output: &Path) -> PageLinks<'a> {
         PageLinks {
             layout: self,
-            root: crate::url_path::root_prefix(page_output),
+            root: signpost_base::url_path::root_prefix(page_output),
         }
     }
 }
@@ -177,7 +178,7 @@ pub struct PageLinks<'a> {
 impl PageLinks<'_> {
     /// Relative URL of a file in the output, from this page.
     pub fn to_output(&self, output: &Path) -> String {
-        format!("{}{}", self.root, crate::url_path::url_path(output))
+        format!("{}{}", self.root, signpost_base::url_path::url_path(output))
     }
 }
 

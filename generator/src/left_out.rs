@@ -32,7 +32,7 @@ pub fn engine_file(relative: &Path) -> Option<String> {
     let name = relative.file_name()?.to_string_lossy();
     let machinery = ENGINE_FILES.contains(&name.as_ref())
         || name.starts_with("Gemfile")
-        || (name.ends_with(".erb") && !crate::page_forms::is_page(relative))
+        || (name.ends_with(".erb") && !signpost_base::page_forms::is_page(relative))
         || name.ends_with(".scss")
         || name.ends_with(".sass");
     machinery.then(|| relative.to_string_lossy().replace('\\', "/"))

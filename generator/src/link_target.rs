@@ -5,7 +5,7 @@
 //! sub-path. Root-relative links (`/gs/form.docx`) point at the organisation's intranet
 //! and resolve against the site's `link_origin`.
 
-use crate::url_path::{normalise, percent_decode, scheme_of};
+use signpost_base::url_path::{normalise, percent_decode, scheme_of};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

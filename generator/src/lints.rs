@@ -2,8 +2,6 @@
 //! written without their space, summaries too long for a list, second `h1`s, images
 //! without text, links to other sites.
 
-use crate::dates::PageDate;
-use crate::diagnostics::Diagnostic;
 use crate::finding::{Finding, Lint};
 use crate::front_matter;
 use crate::link_target::LinkTarget;
@@ -13,6 +11,8 @@ use crate::site::Site;
 use crate::text_scan::TextScan;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use signpost_base::dates::PageDate;
+use signpost_base::diagnostic::Diagnostic;
 
 /// Every page's lints, and those across pages (the same title or address twice).
 pub fn run(site: &Site, today: NaiveDate, due_within: u32) -> Vec<Finding> {
@@ -185,7 +185,7 @@ impl Lints<'_> {
                     format!(
                         "past its review-by date: {} ({})",
                         PageDate::Day(date),
-                        crate::dates::when(date, self.today)
+                        signpost_base::dates::when(date, self.today)
                     ),
                 )
                 .with_help(mark),
@@ -198,7 +198,7 @@ impl Lints<'_> {
                     format!(
                         "due for review by {} ({})",
                         PageDate::Day(date),
-                        crate::dates::when(date, self.today)
+                        signpost_base::dates::when(date, self.today)
                     ),
                 )
                 .with_help(mark),

@@ -6,10 +6,10 @@
 //! exactly as it was: the pull request shows the two dates changing and nothing else.
 
 use crate::config;
-use crate::dates::{Interval, PageDate};
-use crate::diagnostics::{self, Diagnostic};
 use crate::front_matter::{self, FrontMatter};
 use chrono::NaiveDate;
+use signpost_base::dates::{Interval, PageDate};
+use signpost_base::diagnostic::{self, Diagnostic};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,8 +39,8 @@ pub fn run(
 ) -> ExitCode {
     let mut problems = Vec::new();
     let site = config::load(content_dir, &mut problems);
-    if diagnostics::has_errors(&problems) {
-        crate::console::print_problems(&problems);
+    if diagnostic::has_errors(&problems) {
+        signpost_base::console::print_problems(&problems);
         return ExitCode::FAILURE;
     }
     // Every page is read and updated in memory first: when one cannot be, none is written,
@@ -55,7 +55,7 @@ pub fn run(
         }
     }
     if !failed.is_empty() {
-        crate::console::print_problems(&failed);
+        signpost_base::console::print_problems(&failed);
         eprintln!("No page was changed.");
         return ExitCode::FAILURE;
     }
@@ -117,7 +117,7 @@ fn review_text(
     date: NaiveDate,
     reviewer: Option<&str>,
 ) -> Result<Change, Diagnostic> {
-    if !crate::page_forms::is_page(file) {
+    if !signpost_base::page_forms::is_page(file) {
         return Err(
             Diagnostic::error(file, 0, "this is not a page (a `.md` file)").with_help(
                 "give the page's path, e.g. `content/travel/page.md` or `travel/page.md`",
@@ -324,7 +324,7 @@ fn verify(
                 .after(front.last_reviewed?.last_day()),
         )
     });
-    let ok = !diagnostics::has_errors(&problems)
+    let ok = !diagnostic::has_errors(&problems)
         && front.last_reviewed == Some(PageDate::Day(date))
         && effective == Some(review_by)
         && reviewer.is_none_or(|name| front.reviewed_by.as_deref() == Some(name.trim()));

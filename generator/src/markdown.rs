@@ -2,13 +2,13 @@
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
 use crate::headless_tables;
-use crate::html_urls;
 use crate::kramdown_syntax;
 use crate::link_target::{self, Link, LinkTarget};
 use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
 use crate::old_ids;
-use crate::slug::{self, Ids};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use signpost_base::html_urls;
+use signpost_base::slug::{self, Ids};
 use std::path::Path;
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -538,14 +538,14 @@ fn legacy_heading_hashes(line: &str) -> Option<usize> {
 /// Lines as the editor wrote them: the text's lines less those added to it (see
 /// headless_tables.rs).
 struct LineIndex {
-    lines: crate::line_index::LineIndex,
+    lines: signpost_base::line_index::LineIndex,
     /// Lines added to the text as written, sorted.
     added: Vec<usize>,
 }
 
 impl LineIndex {
     fn new(text: &str, added: Vec<usize>) -> Self {
-        let lines = crate::line_index::LineIndex::new(text);
+        let lines = signpost_base::line_index::LineIndex::new(text);
         Self { lines, added }
     }
 

@@ -4,8 +4,8 @@
 //! cells past the table's columns and footnotes with no note (pulldown-cmark drops the one
 //! and prints the other as written), and images with no text for screen readers.
 
-use crate::html_tags;
 use pulldown_cmark::{Event, Tag, TagEnd};
+use signpost_base::html_scan;
 
 /// Something in a page's Markdown that the page would show other than meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,9 +215,9 @@ const CONTAINERS: &[&str] = &[
 
 impl HtmlBalance {
     fn read(&mut self, html: &str, line: usize, problems: &mut Vec<MarkupProblem>) {
-        for token in html_tags::tokens(html) {
+        for token in html_scan::tokens(html) {
             if let Some(raw_text_of) = &self.raw_text_of {
-                if let html_tags::Token::End { name, .. } = token
+                if let html_scan::Token::End { name, .. } = token
                     && name.eq_ignore_ascii_case(raw_text_of)
                 {
                     self.raw_text_of = None;
@@ -225,7 +225,7 @@ impl HtmlBalance {
                 continue;
             }
             match token {
-                html_tags::Token::Start(tag) => {
+                html_scan::Token::Start(tag) => {
                     let name = tag.name.to_ascii_lowercase();
                     if RAW_TEXT.contains(&name.as_str()) {
                         self.raw_text_of = Some(name);
@@ -233,7 +233,7 @@ impl HtmlBalance {
                         self.open.push((name, tag.raw.to_string(), line));
                     }
                 }
-                html_tags::Token::End { name, raw } => {
+                html_scan::Token::End { name, raw } => {
                     let name = name.to_ascii_lowercase();
                     if !CONTAINERS.contains(&name.as_str()) {
                         continue;

@@ -3,9 +3,9 @@
 //! or over each other. Checked with the other checks, so `check` agrees with `build`, and
 //! nothing is dropped without a word.
 
-use crate::diagnostics::Diagnostic;
-use crate::names;
 use crate::site::Site;
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -3,11 +3,11 @@
 //! or a review date.
 
 use crate::config;
-use crate::dates::{Interval, PageDate};
-use crate::diagnostics::Diagnostic;
 use crate::front_matter;
 use crate::page;
 use chrono::NaiveDate;
+use signpost_base::dates::{Interval, PageDate};
+use signpost_base::diagnostic::Diagnostic;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -124,9 +124,9 @@ fn source_path(content_dir: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
         .find(|c| c != &Component::CurDir)
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let reserved = [
-        crate::names::DATA_DIR,
-        crate::names::FLOWS_DIR,
-        crate::names::TEMPLATES_DIR,
+        signpost_base::names::DATA_DIR,
+        signpost_base::names::FLOWS_DIR,
+        signpost_base::names::TEMPLATES_DIR,
     ]
     .contains(&top.as_deref().unwrap_or(""))
         && relative.components().count() > 1;
@@ -157,7 +157,7 @@ fn source_path(content_dir: &Path, path: &Path) -> Result<PathBuf, Diagnostic> {
             .map(|c| {
                 let name = c.as_os_str().to_string_lossy();
                 let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
-                let stem = crate::slug::slugify(stem);
+                let stem = signpost_base::slug::slugify(stem);
                 if extension.is_empty() {
                     stem
                 } else {
@@ -265,7 +265,7 @@ fn yaml_text(text: &str) -> String {
 /// written over one of Signpost's own files.
 fn refused_page(config: &config::SiteConfig, source: &Path) -> Option<String> {
     let output = source.with_extension("html");
-    crate::names::generated_files(config.offline_copies, &config.name)
+    signpost_base::names::generated_files(config.offline_copies, &config.name)
         .get(&output)
         .map(|what| {
             format!(

@@ -8,10 +8,10 @@
 //! pages of the site point at the published site when `site_url` is known, and otherwise
 //! become plain text marked "not included in this copy".
 
-use crate::html_tags::{self, StartTag, Token};
 use crate::markers;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use signpost_base::html_scan::{self, StartTag, Token};
 use std::path::{Path, PathBuf};
 
 /// What a page copy needs besides the page itself.
@@ -114,10 +114,10 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
         policy_written: false,
         links: Vec::new(),
     };
-    let mut tokens = html_tags::tokens(&html);
+    let mut tokens = html_scan::tokens(&html);
     while let Some(token) = tokens.next() {
         match token {
-            Token::Start(tag) if left_out(&tag) => html_tags::skip_element(&mut tokens, &tag),
+            Token::Start(tag) if left_out(&tag) => html_scan::skip_element(&mut tokens, &tag),
             Token::Start(tag) => copy.start_tag(&tag, &mut tokens),
             Token::End { name, raw } => copy.end_tag(name, raw),
             Token::Text(text) | Token::Other(text) | Token::RawText(text) => {
@@ -140,7 +140,7 @@ fn meta_html() -> String {
 }
 
 impl Copy<'_> {
-    fn start_tag(&mut self, tag: &StartTag, tokens: &mut html_tags::Tokens) {
+    fn start_tag(&mut self, tag: &StartTag, tokens: &mut html_scan::Tokens) {
         let inputs = self.inputs;
         if tag.is("meta") {
             if tag
@@ -239,7 +239,7 @@ impl Copy<'_> {
         }
     }
 
-    fn script(&mut self, tag: &StartTag, tokens: &mut html_tags::Tokens) {
+    fn script(&mut self, tag: &StartTag, tokens: &mut html_scan::Tokens) {
         let Some(path) = tag.get("src").and_then(|s| local_file(&self.folder, s)) else {
             self.out.push_str(tag.raw);
             return;
@@ -301,7 +301,7 @@ impl Copy<'_> {
             return;
         }
         if let Some(site_url) = inputs.site_url {
-            let mut absolute = format!("{site_url}/{}", crate::url_path::url_path(&path));
+            let mut absolute = format!("{site_url}/{}", signpost_base::url_path::url_path(&path));
             if let Some(fragment) = fragment {
                 absolute.push('#');
                 absolute.push_str(fragment);
@@ -325,14 +325,14 @@ impl Copy<'_> {
             })
             .map(|a| (a.name, a.value.as_deref()));
         if tag.has_class("site-name") {
-            html_tags::write_start_tag(
+            html_scan::write_start_tag(
                 &mut self.out,
                 "span",
                 [("class", Some("site-name"))].into_iter().chain(attributes),
             );
             self.links.push(Some("</span>"));
         } else {
-            html_tags::write_start_tag(
+            html_scan::write_start_tag(
                 &mut self.out,
                 "span",
                 [("class", Some("not-in-copy"))]
@@ -363,7 +363,7 @@ fn write_with(out: &mut String, tag: &StartTag, changes: &[(&str, Option<&str>)]
             attributes.push((name, *value));
         }
     }
-    html_tags::write_start_tag(out, tag.name, attributes);
+    html_scan::write_start_tag(out, tag.name, attributes);
 }
 
 /// The copy's Content-Security-Policy: nothing from anywhere, but the inline scripts and
@@ -405,7 +405,7 @@ pub fn hash(text: &str) -> String {
 fn escape_script(js: &str) -> String {
     let mut out = String::with_capacity(js.len());
     let mut rest = js;
-    while let Some(at) = html_tags::find_ignore_case(rest, "</script") {
+    while let Some(at) = html_scan::find_ignore_case(rest, "</script") {
         out.push_str(&rest[..at]);
         out.push_str("<\\/");
         rest = &rest[at + 2..];
@@ -420,7 +420,7 @@ fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
     if url.is_empty()
         || url.starts_with('#')
         || url.starts_with('/')
-        || crate::url_path::scheme_of(url).is_some()
+        || signpost_base::url_path::scheme_of(url).is_some()
     {
         return None;
     }
@@ -429,7 +429,7 @@ fn local_file(folder: &Path, url: &str) -> Option<PathBuf> {
         return None;
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    crate::url_path::normalise(&folder.join(decoded.as_ref()))
+    signpost_base::url_path::normalise(&folder.join(decoded.as_ref()))
 }
 
 /// A file as a `data:` URL.

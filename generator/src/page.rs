@@ -1,7 +1,5 @@
 //! One page: read its file, read the front matter, render the Markdown and shortcodes.
 
-use crate::dates::PageDate;
-use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::front_matter::{self, FrontMatter};
 use crate::layout::Layout;
 use crate::link_target::Link;
@@ -10,6 +8,8 @@ use crate::shortcodes;
 use crate::templates::Templates;
 use crate::wizard_entries;
 use chrono::NaiveDate;
+use signpost_base::dates::PageDate;
+use signpost_base::diagnostic::{Diagnostic, did_you_mean};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -60,7 +60,7 @@ pub struct Page {
 
 impl Page {
     pub fn kind_for(source: &Path) -> PageKind {
-        let index = crate::page_forms::is_index(source);
+        let index = signpost_base::page_forms::is_index(source);
         if index && source.parent().is_none_or(|p| p.as_os_str().is_empty()) {
             PageKind::Home
         } else if index {
@@ -92,7 +92,7 @@ impl Page {
         Page {
             file: content_dir.join(&source),
             output: Layout::output_for(&source),
-            url: crate::url_path::url_path(&Layout::output_for(&source)),
+            url: signpost_base::url_path::url_path(&Layout::output_for(&source)),
             kind: Page::kind_for(&source),
             generated: true,
             title,
@@ -147,7 +147,7 @@ pub struct Inputs<'a> {
     pub layout: &'a Layout,
     pub templates: &'a Templates,
     pub shortcode_names: &'a [String],
-    pub review_interval: Option<crate::dates::Interval>,
+    pub review_interval: Option<signpost_base::dates::Interval>,
     /// The settings, data or flows had errors (already reported). A shortcode that then
     /// fails is most likely failing on them, so its own error would only repeat one.
     pub settings_failed: bool,
@@ -289,7 +289,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         return None;
     };
 
-    let root = crate::url_path::root_prefix(&output);
+    let root = signpost_base::url_path::root_prefix(&output);
     let mut outputs = Vec::with_capacity(calls.len());
     let mut flows = Vec::new();
     // Each wizard with the token that stands for it in the rendered Markdown.
@@ -380,7 +380,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
 
     Some(Page {
         file,
-        url: crate::url_path::url_path(&output),
+        url: signpost_base::url_path::url_path(&output),
         output,
         kind: Page::kind_for(source),
         generated: false,

@@ -5,9 +5,9 @@
 //! settings, the data, the flows, the site's templates, and which pages and files exist. When
 //! any of those change, every page is read again.
 
-use crate::diagnostics::Diagnostic;
 use crate::discover::Sources;
 use crate::page::Page;
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};

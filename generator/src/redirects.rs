@@ -4,8 +4,8 @@
 //! reader on: a link, and a meta refresh (no script, so it works under the pages'
 //! Content-Security-Policy and from disk).
 
-use crate::diagnostics::Diagnostic;
 use crate::site::Site;
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -151,7 +151,7 @@ pub fn output_for(address: &str, baseurl: &str) -> Option<PathBuf> {
             .unwrap_or(path),
     };
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let relative = crate::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
+    let relative = signpost_base::url_path::normalise(Path::new(decoded.trim_start_matches('/')))?;
     let is_file = !decoded.ends_with('/') && relative.extension().is_some();
     Some(if is_file {
         relative
@@ -163,7 +163,7 @@ pub fn output_for(address: &str, baseurl: &str) -> Option<PathBuf> {
 /// The redirect page itself.
 pub fn page_html(redirect: &Redirect, language: &str) -> String {
     let folder = redirect.output.parent().unwrap_or(Path::new(""));
-    let url = html_escape::encode_double_quoted_attribute(&crate::url_path::relative_url(
+    let url = html_escape::encode_double_quoted_attribute(&signpost_base::url_path::relative_url(
         folder,
         &redirect.target,
     ))

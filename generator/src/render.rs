@@ -2,20 +2,20 @@
 //! staging folder (so memory stays flat however large the site).
 
 use crate::copies::PageCopies;
-use crate::dates::PageDate;
-use crate::diagnostics::Diagnostic;
 use crate::front_matter::Feedback;
-use crate::names::ASSETS_DIR;
 use crate::nav::{Crumb, NavItem};
-use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::review::{self, ReviewStatus};
 use crate::site::Site;
 use crate::templates::{THEME, all_files};
-use crate::timing::{stage, timed};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+use signpost_base::dates::PageDate;
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::ASSETS_DIR;
+use signpost_base::timing::{stage, timed};
+use signpost_base::write::write_file;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -174,7 +174,8 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
         .map(|folder| {
             // Links from the folder itself, not by way of the root: shorter, and every page
             // carries a whole navigation's worth of them.
-            let href = |target: &Page| crate::url_path::relative_url(folder, &target.output);
+            let href =
+                |target: &Page| signpost_base::url_path::relative_url(folder, &target.output);
             (folder, site.tree.nav_for_folder(&site.pages, folder, &href))
         })
         .collect()
@@ -303,7 +304,7 @@ fn render_page(
     site_copy_valid_until: NaiveDate,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[index];
-    let root = crate::url_path::root_prefix(&page.output);
+    let root = signpost_base::url_path::root_prefix(&page.output);
     let href = |target: &Page| format!("{root}{}", target.url);
     let link_view = |i: usize, depth: usize| -> LinkView { link_view(site, i, depth, &href) };
 
@@ -358,7 +359,10 @@ fn render_page(
     let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
     context.insert(
         "nav_html",
-        &crate::nav_html::nav_html(nav, &crate::url_path::relative_url(folder, &page.output)),
+        &crate::nav_html::nav_html(
+            nav,
+            &signpost_base::url_path::relative_url(folder, &page.output),
+        ),
     );
     context.insert("current", &href(page));
     context.insert(
@@ -509,7 +513,7 @@ fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
 /// Once a signal has stopped the build, no folder is made: it would bring back the staging
 /// folder being removed.
 fn stop_if_stopping(out: &Path) -> Result<(), Vec<Diagnostic>> {
-    if crate::staging::stopping() {
+    if signpost_base::staging::stopping() {
         return Err(vec![Diagnostic::error(out, 0, "the build was stopped")]);
     }
     Ok(())

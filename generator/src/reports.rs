@@ -7,9 +7,6 @@
 //! - `reviews.atom`: a feed of the pages overdue or due soon, for any feed reader or mail
 //!   client.
 
-use crate::dates::{PageDate, when};
-use crate::diagnostics::Diagnostic;
-use crate::output::write_file;
 use crate::page::{Page, PageKind};
 use crate::render::DateView;
 use crate::review::{self, ReviewStatus};
@@ -18,9 +15,14 @@ use crate::review_feed;
 use crate::site::Site;
 use chrono::NaiveDate;
 use serde::Serialize;
+use signpost_base::dates::{PageDate, when};
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::write::write_file;
 use std::path::Path;
 
-use crate::names::{PAGES_JSON, REVIEW_CALENDAR as CALENDAR, REVIEW_FEED as FEED, REVIEWS_PAGE};
+use signpost_base::names::{
+    PAGES_JSON, REVIEW_CALENDAR as CALENDAR, REVIEW_FEED as FEED, REVIEWS_PAGE,
+};
 
 /// One page, as the reports see it.
 pub struct Review<'a> {
@@ -189,7 +191,7 @@ fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<Str
     context.insert("pages_json", PAGES_JSON);
     let file = site
         .content_dir
-        .join(crate::names::TEMPLATES_DIR)
+        .join(signpost_base::names::TEMPLATES_DIR)
         .join(REVIEWS_PAGE);
     site.templates.render(REVIEWS_PAGE, &context, &file)
 }
@@ -277,7 +279,7 @@ pub fn site_id(site: &Site) -> String {
         .as_deref()
         .and_then(host)
         .unwrap_or_else(|| {
-            let slug = crate::slug::slugify(&site.config.name);
+            let slug = signpost_base::slug::slugify(&site.config.name);
             format!("{}.signpost", if slug.is_empty() { "site" } else { &slug })
         })
 }

@@ -4,12 +4,12 @@
 //! An entry's id and date depend only on the page and its review-by date, not on the build,
 //! so readers show each reminder once: when a page comes due, and again when it is overdue.
 
-use crate::dates::PageDate;
 use crate::reports::{self, Review};
 use crate::review::ReviewStatus;
 use crate::site::Site;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
+use signpost_base::dates::PageDate;
 
 pub fn feed(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
     let id = reports::site_id(site);
@@ -60,10 +60,14 @@ pub fn feed(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
     feed.set_links(vec![
         link(
             "self",
-            at(crate::names::REVIEW_FEED),
+            at(signpost_base::names::REVIEW_FEED),
             "application/atom+xml",
         ),
-        link("alternate", at(crate::names::REVIEWS_PAGE), "text/html"),
+        link(
+            "alternate",
+            at(signpost_base::names::REVIEWS_PAGE),
+            "text/html",
+        ),
     ]);
     feed.set_lang(Some(site.config.language.clone()));
     feed.set_entries(entries);
@@ -123,7 +127,7 @@ fn entry(
     let mut summary = format!(
         "Review by {} ({}). Owner: {}.",
         PageDate::Day(review_by),
-        crate::dates::when(review_by, today),
+        signpost_base::dates::when(review_by, today),
         owner.as_deref().unwrap_or("none")
     );
     if let Some(last) = page.front.last_reviewed {

@@ -20,11 +20,7 @@
 //! A section that names a country carries the other words readers use for it (from the
 //! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
 
-use crate::diagnostics::Diagnostic;
 use crate::html_text;
-use crate::names::ASSETS_DIR;
-use crate::names::{SEARCH_INDEX as INDEX_FILE, SEARCH_PAGE as PAGE_FILE};
-use crate::output::write_file;
 use crate::page::Page;
 use crate::search_places::Places;
 use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
@@ -33,6 +29,10 @@ use base64::Engine;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use signpost_base::diagnostic::Diagnostic;
+use signpost_base::names::ASSETS_DIR;
+use signpost_base::names::{SEARCH_INDEX as INDEX_FILE, SEARCH_PAGE as PAGE_FILE};
+use signpost_base::write::write_file;
 use std::path::Path;
 
 /// The folder of the other pieces, under `assets/`.

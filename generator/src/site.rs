@@ -2,7 +2,6 @@
 //! templates they were read with. `build` renders it; `check` only inspects it.
 
 use crate::config::{self, SiteConfig};
-use crate::diagnostics::{self, Diagnostic};
 use crate::discover;
 use crate::flows::{self, LoadedFlow};
 use crate::layout::Layout;
@@ -11,6 +10,7 @@ use crate::page::{self, Page};
 use crate::page_cache::PageCache;
 use crate::templates::Templates;
 use rayon::prelude::*;
+use signpost_base::diagnostic::{self, Diagnostic};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -64,7 +64,7 @@ pub fn load_cached(
     if let Some(cache) = cache {
         cache.begin(content_dir, &sources);
     }
-    let errors_before_settings = diagnostics::error_count(problems);
+    let errors_before_settings = diagnostic::error_count(problems);
     let config = config::load(content_dir, problems);
     let mut excluded = Vec::new();
     for files in [&mut sources.pages, &mut sources.assets] {
@@ -138,7 +138,7 @@ pub fn load_cached(
         templates: &templates,
         shortcode_names: &shortcode_names,
         review_interval: config.review_interval,
-        settings_failed: diagnostics::error_count(problems) > errors_before_settings,
+        settings_failed: diagnostic::error_count(problems) > errors_before_settings,
         contact_groups: contact_groups.as_deref(),
         default_owner: config.default_owner.as_deref(),
         flow_titles: &flow_titles,
@@ -188,7 +188,7 @@ pub fn load_cached(
         .collect();
     let tree = Tree::new(&pages);
     crate::unmapped_keys::collapse(problems);
-    diagnostics::sort(problems);
+    diagnostic::sort(problems);
     Some(Site {
         content_dir: content_dir.to_path_buf(),
         config,
@@ -211,7 +211,7 @@ fn no_pages(content_dir: &Path, sources: &discover::Sources) -> Diagnostic {
     let unread: Vec<String> = sources
         .assets
         .iter()
-        .filter(|a| crate::page_forms::looks_like_unread_page(a))
+        .filter(|a| signpost_base::page_forms::looks_like_unread_page(a))
         .map(|a| format!("`{}`", a.to_string_lossy().replace('\\', "/")))
         .collect();
     let forms = "pages are `*.md`, `*.markdown`, `*.html.md` or `*.html.md.erb` files";
@@ -248,7 +248,7 @@ fn same_address(content_dir: &Path, pages: &[PathBuf]) -> Vec<Diagnostic> {
                     format!(
                         "this page and `{}` are both the page `{}`: one would replace the other",
                         first.to_string_lossy().replace('\\', "/"),
-                        crate::url_path::url_path(&output)
+                        signpost_base::url_path::url_path(&output)
                     ),
                 )
                 .with_help("keep one of them: rename or remove the other"),

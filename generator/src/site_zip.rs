@@ -134,7 +134,12 @@ fn zip_part(
         let bytes = if path.extension().is_some_and(|e| e == "html") {
             let html =
                 String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
-            page_for_zip(&html, &crate::url_path::root_prefix(path), inputs.notice).into_bytes()
+            page_for_zip(
+                &html,
+                &signpost_base::url_path::root_prefix(path),
+                inputs.notice,
+            )
+            .into_bytes()
         } else {
             bytes
         };
@@ -208,8 +213,8 @@ fn files(
 pub fn page_for_zip(html: &str, root: &str, notice: &str) -> String {
     let script = format!(
         "<script src=\"{root}{}/{}\" defer></script>\n",
-        crate::names::ASSETS_DIR,
-        crate::names::COPY_CHECK_SCRIPT
+        signpost_base::names::ASSETS_DIR,
+        signpost_base::names::COPY_CHECK_SCRIPT
     );
     let html = markers::remove(html, markers::COPY_LINKS);
     let html = markers::insert_after_start_tag(&html, "main", notice).unwrap_or(html);

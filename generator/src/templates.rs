@@ -1,8 +1,8 @@
 //! The theme's templates (embedded in the binary, so `signpost build` works from any folder),
 //! with a site's own overrides from `content/templates/`, loaded into tera.
 
-use crate::diagnostics::Diagnostic;
 use include_dir::{Dir, include_dir};
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -53,7 +53,7 @@ impl Templates {
         for relative in overrides {
             let path = content_dir.join(relative);
             let name = relative
-                .strip_prefix(crate::names::TEMPLATES_DIR)
+                .strip_prefix(signpost_base::names::TEMPLATES_DIR)
                 .unwrap_or(relative)
                 .to_string_lossy()
                 .replace('\\', "/");
@@ -78,10 +78,12 @@ impl Templates {
                 match flows.get(id) {
                     Some(json) => Ok(Value::safe_string(json)),
                     None => {
-                        let near =
-                            crate::diagnostics::did_you_mean(id, flows.keys().map(String::as_str))
-                                .map(|near| format!(" (did you mean `{near}`?)"))
-                                .unwrap_or_default();
+                        let near = signpost_base::diagnostic::did_you_mean(
+                            id,
+                            flows.keys().map(String::as_str),
+                        )
+                        .map(|near| format!(" (did you mean `{near}`?)"))
+                        .unwrap_or_default();
                         Err(tera::Error::message(format!(
                             "there is no flow `{id}` in content/flows/{near}"
                         )))
@@ -231,7 +233,7 @@ pub fn asset_paths() -> Vec<PathBuf> {
     all_files(statics)
         .into_iter()
         .filter_map(|file| file.path().strip_prefix("static").ok())
-        .map(|path| Path::new(crate::names::ASSETS_DIR).join(path))
+        .map(|path| Path::new(signpost_base::names::ASSETS_DIR).join(path))
         .collect()
 }
 
@@ -241,7 +243,7 @@ mod tests {
 
     #[test]
     fn every_id_the_theme_writes_is_kept_from_headings() {
-        let mut ids = crate::slug::Ids::for_page();
+        let mut ids = signpost_base::slug::Ids::for_page();
         assert_eq!(ids.unique("main-content"), "main-content-1");
         let theme = THEME.get_dir("templates").expect("templates");
         for file in all_files(theme) {
@@ -252,7 +254,7 @@ mod tests {
                     continue; // made from the page (the wizard's flow id)
                 }
                 assert!(
-                    crate::slug::THEME_IDS.contains(&id),
+                    signpost_base::slug::THEME_IDS.contains(&id),
                     "{}: id `{id}` is not in THEME_IDS",
                     file.path().display()
                 );

@@ -2,11 +2,11 @@
 //! files hosted on other sites.
 
 use crate::config::RetiredEmail;
-use crate::diagnostics::Diagnostic;
 use crate::finding::{Finding, Lint};
 use crate::markdown;
 use crate::mojibake;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -53,7 +53,7 @@ impl<'a> TextScan<'a> {
 
     /// Scans a page body that starts on file line `first_line`, skipping code.
     pub fn body(&mut self, body: &str, first_line: usize) {
-        let lines = crate::line_index::LineIndex::new(body);
+        let lines = signpost_base::line_index::LineIndex::new(body);
         let position = |offset: usize| {
             let (line, column) = lines.line_col(body, offset);
             (line + first_line - 1, column)

@@ -2,7 +2,7 @@
 //! tech-docs page): said once per key, with the number of pages and what is lost, instead
 //! of once per page. A key on one page only may be a typo, and stays a warning of its own.
 
-use crate::diagnostics::Diagnostic;
+use signpost_base::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 
 /// What a key meant to the engine that used it, and what follows here.

@@ -1,8 +1,8 @@
 //! Small helpers for reading editors' YAML (site settings, front matter, data files) with
 //! errors that point at the right line of the original file.
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
 use serde_yaml::{Mapping, Value};
+use signpost_base::diagnostic::{Diagnostic, did_you_mean};
 use std::path::Path;
 
 /// Parses YAML text that starts at line `first_line` of `file` (1 for a whole file).

@@ -2,9 +2,9 @@
 //! decision table.
 
 use super::{print_output, usage_error};
-use crate::diagnostics::Diagnostic;
 use crate::flows;
 use chrono::NaiveDate;
+use signpost_base::diagnostic::Diagnostic;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ fn flow_file(content_dir: &Path, flow: &str) -> PathBuf {
         as_path
     } else {
         content_dir
-            .join(crate::names::FLOWS_DIR)
+            .join(signpost_base::names::FLOWS_DIR)
             .join(format!("{flow}.yaml"))
     }
 }
@@ -39,14 +39,14 @@ fn load_one(
             file.display()
         )));
     }
-    let data_dir = site_of(&file, content_dir).join(crate::names::DATA_DIR);
+    let data_dir = site_of(&file, content_dir).join(signpost_base::names::DATA_DIR);
     let loaded = match site_links {
         Some(link_origin) => signpost_wizard::load_site_flow(&file, &data_dir, link_origin),
         None => signpost_wizard::load_flow(&file, &data_dir),
     };
     loaded.map_err(|errors| {
         let problems: Vec<Diagnostic> = errors.into_iter().map(flows::from_flow_error).collect();
-        crate::console::print_problems(&problems);
+        signpost_base::console::print_problems(&problems);
         ExitCode::FAILURE
     })
 }
@@ -66,7 +66,7 @@ pub fn check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
         None => match crate::discover::discover(content_dir) {
             Ok(sources) => sources.flows.iter().map(|f| content_dir.join(f)).collect(),
             Err(problems) => {
-                crate::console::print_problems(&problems);
+                signpost_base::console::print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         },
@@ -103,7 +103,7 @@ pub fn check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
                 ));
             }
             Err(_) => {
-                crate::console::print_problems(origin_problems);
+                signpost_base::console::print_problems(origin_problems);
                 failed = true;
             }
         }
@@ -111,7 +111,7 @@ pub fn check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
     if files.is_empty() {
         print_output(&format!(
             "no flows in {}\n",
-            content_dir.join(crate::names::FLOWS_DIR).display()
+            content_dir.join(signpost_base::names::FLOWS_DIR).display()
         ));
     }
     if failed {

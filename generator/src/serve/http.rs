@@ -238,7 +238,7 @@ fn site_file(path: &str, state: &State) -> Reply {
     // The output folder's mark is Signpost's, not the site's.
     if file
         .file_name()
-        .is_some_and(|n| n == crate::names::OUTPUT_MARKER)
+        .is_some_and(|n| n == signpost_base::names::OUTPUT_MARKER)
     {
         return not_found(state);
     }

@@ -2,7 +2,7 @@
 //! if it failed), shared between the rebuilding thread and the request threads, and told to
 //! open pages as server-sent events.
 
-use crate::diagnostics::Diagnostic;
+use signpost_base::diagnostic::Diagnostic;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Condvar, Mutex, MutexGuard};

@@ -3,7 +3,7 @@
 //! SIGKILL or a power cut (removed by the next build, recognised by Signpost's own marks).
 
 use crate::names::OUTPUT_MARKER as MARKER;
-use crate::output::{WriteError, io_problem};
+use crate::write::{WriteError, io_problem};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

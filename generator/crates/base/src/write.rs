@@ -2,7 +2,7 @@
 //! replaces the output only when the whole build succeeded. The output folder is marked as
 //! ours, and a folder without the mark is never replaced (it could be anyone's files).
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::names::OUTPUT_MARKER as MARKER;
 use crate::staging::{self, Staging};
 use std::fs;

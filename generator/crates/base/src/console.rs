@@ -1,7 +1,7 @@
 //! Printing problems for people, to standard error: the one place that does, so nothing
 //! below the commands calls up into them to print.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostic::Diagnostic;
 
 /// Prints problems and a count, to standard error; many warnings with the same fix as one
 /// line (see [`print_problems_as`]).
