@@ -4,13 +4,13 @@
 //! render -> write (atomically).
 
 use crate::checks;
-use crate::left_out;
-use crate::page_cache::PageCache;
 use crate::render;
-use crate::site::{self, Site};
 use chrono::NaiveDate;
 use signpost_base::diagnostic::{self, Diagnostic};
 use signpost_base::write::{self, WriteError};
+use signpost_model::left_out;
+use signpost_model::page_cache::PageCache;
+use signpost_model::site::{self, Site};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

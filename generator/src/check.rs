@@ -10,9 +10,9 @@
 
 use crate::check_report::CheckReport;
 use crate::finding::{Finding, Lint};
-use crate::site::Site;
 use chrono::NaiveDate;
 use signpost_base::diagnostic::Severity;
+use signpost_model::site::Site;
 use std::io::{self, Write};
 use std::path::PathBuf;
 

@@ -1,11 +1,11 @@
 //! Checks across pages, after every page is read: links and anchors resolve, superseded
 //! pages point at a real current page.
 
-use crate::link_target::{self, LinkTarget};
-use crate::page::Page;
-use crate::site::Site;
 use rayon::prelude::*;
 use signpost_base::diagnostic::{Diagnostic, did_you_mean};
+use signpost_model::link_target::{self, LinkTarget};
+use signpost_model::page::Page;
+use signpost_model::site::Site;
 use std::path::Path;
 
 /// Ids the theme puts on every page, which content may link to.
@@ -19,7 +19,7 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .collect();
     problems.extend(found);
     problems.extend(crate::name_clashes::check(site));
-    problems.extend(crate::redirects::plan(site).1);
+    problems.extend(signpost_model::redirects::plan(site).1);
     signpost_base::diagnostic::sort(problems);
 }
 

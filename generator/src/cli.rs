@@ -168,7 +168,9 @@ impl TodayArg {
 }
 
 fn content_folder(text: &str) -> Result<PathBuf, String> {
-    Ok(crate::engine_settings::content_root(Path::new(text)))
+    Ok(signpost_model::settings::other_engines::content_root(
+        Path::new(text),
+    ))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

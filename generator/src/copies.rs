@@ -16,17 +16,17 @@
 //! finished site in the staging folder.
 
 use crate::offline_page;
-use crate::page::{Page, PageKind};
 use crate::render::DateView;
-use crate::site::Site;
 use crate::site_zip;
-use crate::templates::THEME;
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 use signpost_base::diagnostic::Diagnostic;
 use signpost_base::names::{file_name_slug, zip_name};
 use signpost_base::write::write_file;
+use signpost_model::page::{Page, PageKind};
+use signpost_model::site::Site;
+use signpost_model::theme::THEME;
 use std::path::{Path, PathBuf};
 
 use signpost_base::names::{COPY_CHECK_SCRIPT as CHECK_SCRIPT, PAGE_COPY_EXTENSION};

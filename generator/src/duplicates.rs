@@ -2,11 +2,11 @@
 //! capitals or punctuation.
 
 use crate::finding::{Finding, Lint};
-use crate::front_matter;
 use crate::lints::FrontLines;
-use crate::page::Page;
-use crate::site::Site;
 use signpost_base::diagnostic::{Diagnostic, Severity};
+use signpost_model::page::Page;
+use signpost_model::page::front_matter;
+use signpost_model::site::Site;
 use std::collections::BTreeMap;
 
 /// Pages with the same title: readers cannot tell them apart in lists and search results.

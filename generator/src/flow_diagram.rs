@@ -5,13 +5,13 @@
 //! writes the SVG, with colours a stylesheet can change and no inline style or script
 //! (pages keep their Content-Security-Policy).
 
-use crate::flow_words;
 use layout::core::base::Orientation;
 use layout::core::format::{ClipHandle, RenderBackend};
 use layout::core::geometry::Point;
 use layout::core::style::StyleAttr;
 use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
+use signpost_model::flows::words;
 use signpost_wizard::Flow;
 use std::collections::HashMap;
 
@@ -113,7 +113,7 @@ fn draw(flow: &Flow, id: &str) -> String {
         let several = q.next.len() > 1;
         for r in &q.next {
             let words = match &r.when {
-                Some(c) => flow_words::condition(flow, &q.id, c),
+                Some(c) => words::condition(flow, &q.id, c),
                 None if several => "any other answer".to_string(),
                 None => String::new(),
             };

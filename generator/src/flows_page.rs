@@ -3,12 +3,12 @@
 //! accessible equivalent of the picture, with the pages that show it. Linked from the
 //! reviews page and from every page with a wizard.
 
-use crate::site::Site;
 use chrono::NaiveDate;
 use serde::Serialize;
 use signpost_base::diagnostic::Diagnostic;
 use signpost_base::names::FLOWS_PAGE;
 use signpost_base::write::write_file;
+use signpost_model::site::Site;
 use std::path::Path;
 
 #[derive(Serialize)]
@@ -24,7 +24,7 @@ struct FlowView {
     /// with too many routes to draw.
     diagram: Option<String>,
     table: Table,
-    summary: crate::flow_summary::FlowSummary,
+    summary: signpost_model::flows::summary::FlowSummary,
 }
 
 #[derive(Serialize)]
@@ -106,7 +106,7 @@ fn view(site: &Site, flow: &signpost_wizard::Flow, file: &Path) -> FlowView {
         pages,
         diagram: crate::flow_diagram::svg(flow, &format!("flow-diagram-{}", flow.id)),
         table: table(flow),
-        summary: crate::flow_summary::summary(flow),
+        summary: signpost_model::flows::summary::summary(flow),
     }
 }
 

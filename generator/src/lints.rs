@@ -3,16 +3,16 @@
 //! without text, links to other sites.
 
 use crate::finding::{Finding, Lint};
-use crate::front_matter;
-use crate::link_target::LinkTarget;
-use crate::page::{Page, PageKind};
-use crate::review::{self, ReviewStatus};
-use crate::site::Site;
 use crate::text_scan::TextScan;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use signpost_base::dates::PageDate;
 use signpost_base::diagnostic::Diagnostic;
+use signpost_model::link_target::LinkTarget;
+use signpost_model::page::front_matter;
+use signpost_model::page::{Page, PageKind};
+use signpost_model::review_status::{self, ReviewStatus};
+use signpost_model::site::Site;
 
 /// Every page's lints, and those across pages (the same title or address twice).
 pub fn run(site: &Site, today: NaiveDate, due_within: u32) -> Vec<Finding> {
@@ -175,7 +175,7 @@ impl Lints<'_> {
         );
         match (
             page.review_by,
-            review::status(page.review_by, self.today, self.due_within),
+            review_status::status(page.review_by, self.today, self.due_within),
         ) {
             (Some(date), ReviewStatus::Overdue) => findings.push(Finding {
                 lint: Lint::ReviewOverdue,

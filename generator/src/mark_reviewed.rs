@@ -5,11 +5,11 @@
 //! editor's key order, spellings such as `Review:`, comments, quotes, line endings) stays
 //! exactly as it was: the pull request shows the two dates changing and nothing else.
 
-use crate::config;
-use crate::front_matter::{self, FrontMatter};
 use chrono::NaiveDate;
 use signpost_base::dates::{Interval, PageDate};
 use signpost_base::diagnostic::{self, Diagnostic};
+use signpost_model::page::front_matter::{self, FrontMatter};
+use signpost_model::settings;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ pub fn run(
     reviewer: Option<&str>,
 ) -> ExitCode {
     let mut problems = Vec::new();
-    let site = config::load(content_dir, &mut problems);
+    let site = settings::load(content_dir, &mut problems);
     if diagnostic::has_errors(&problems) {
         signpost_base::console::print_problems(&problems);
         return ExitCode::FAILURE;

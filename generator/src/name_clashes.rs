@@ -3,9 +3,9 @@
 //! or over each other. Checked with the other checks, so `check` agrees with `build`, and
 //! nothing is dropped without a word.
 
-use crate::site::Site;
 use signpost_base::diagnostic::Diagnostic;
 use signpost_base::names;
+use signpost_model::site::Site;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +17,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             .into_iter()
             .map(|(path, what)| (lower(&path), what))
             .collect();
-    let theme_assets: Vec<PathBuf> = crate::templates::asset_paths()
+    let theme_assets: Vec<PathBuf> = signpost_model::theme::asset_paths()
         .iter()
         .map(|p| lower(p))
         .collect();

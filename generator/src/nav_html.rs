@@ -1,6 +1,6 @@
 //! The navigation tree as HTML, for the page template.
 
-use crate::nav::NavItem;
+use signpost_model::nav::NavItem;
 
 /// The navigation as HTML for a page whose link is `current`: nested lists, folders on the
 /// way open (`class="open"`), the page marked (`class="current"`, `aria-current="page"`).

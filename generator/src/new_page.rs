@@ -2,12 +2,12 @@
 //! for review after the site's review interval, so a new page is never born without an owner
 //! or a review date.
 
-use crate::config;
-use crate::front_matter;
-use crate::page;
 use chrono::NaiveDate;
 use signpost_base::dates::{Interval, PageDate};
 use signpost_base::diagnostic::Diagnostic;
+use signpost_model::page;
+use signpost_model::page::front_matter;
+use signpost_model::settings;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -63,7 +63,7 @@ pub fn create(new: &NewPage) -> Result<Created, Diagnostic> {
         );
     }
     let mut problems = Vec::new();
-    let site = config::load(new.content_dir, &mut problems);
+    let site = settings::load(new.content_dir, &mut problems);
     if let Some(problem) = problems.into_iter().find(Diagnostic::is_error) {
         return Err(problem);
     }
@@ -263,7 +263,7 @@ fn yaml_text(text: &str) -> String {
 
 /// Why a page at `source` (`search.md`) could not be made, if it could not: it would be
 /// written over one of Signpost's own files.
-fn refused_page(config: &config::SiteConfig, source: &Path) -> Option<String> {
+fn refused_page(config: &settings::SiteConfig, source: &Path) -> Option<String> {
     let output = source.with_extension("html");
     signpost_base::names::generated_files(config.offline_copies, &config.name)
         .get(&output)

@@ -2,12 +2,6 @@
 //! staging folder (so memory stays flat however large the site).
 
 use crate::copies::PageCopies;
-use crate::front_matter::Feedback;
-use crate::nav::{Crumb, NavItem};
-use crate::page::{Page, PageKind};
-use crate::review::{self, ReviewStatus};
-use crate::site::Site;
-use crate::templates::{THEME, all_files};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -16,6 +10,12 @@ use signpost_base::diagnostic::Diagnostic;
 use signpost_base::names::ASSETS_DIR;
 use signpost_base::timing::{stage, timed};
 use signpost_base::write::write_file;
+use signpost_model::nav::{Crumb, NavItem};
+use signpost_model::page::front_matter::Feedback;
+use signpost_model::page::{Page, PageKind};
+use signpost_model::review_status::{self, ReviewStatus};
+use signpost_model::site::Site;
+use signpost_model::theme::{THEME, all_files};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -155,7 +155,7 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
     pages?;
     reports?;
     search?;
-    crate::redirects::write(site, out)?;
+    signpost_model::redirects::write(site, out)?;
     stage("site zip", || {
         crate::copies::write_site_zip(site, today, out)
     })
@@ -224,7 +224,7 @@ struct PageView<'a> {
     kind: PageKind,
     source: String,
     body: &'a str,
-    contents: &'a [crate::markdown::Heading],
+    contents: &'a [signpost_model::page::markdown::Heading],
     owner: Option<&'a str>,
     owner_slack: Option<&'a str>,
     reviewed_by: Option<&'a str>,
@@ -235,7 +235,7 @@ struct PageView<'a> {
     superseded_by: Option<LinkView>,
     feedback: Option<FeedbackView>,
     has_wizard: bool,
-    wizards: &'a [crate::markdown::Heading],
+    wizards: &'a [signpost_model::page::markdown::Heading],
 }
 
 /// A date as templates show it.
@@ -308,16 +308,15 @@ fn render_page(
     let href = |target: &Page| format!("{root}{}", target.url);
     let link_view = |i: usize, depth: usize| -> LinkView { link_view(site, i, depth, &href) };
 
-    let superseded_by =
-        page.front.superseded_by.as_ref().and_then(
-            |(target, _)| match crate::link_target::classify(target, &page.source) {
-                crate::link_target::LinkTarget::Internal { path, .. } => site
-                    .layout
-                    .page_for(&path)
-                    .and_then(|s| site.by_source.get(s.as_os_str()).copied()),
-                _ => None,
-            },
-        );
+    let superseded_by = page.front.superseded_by.as_ref().and_then(|(target, _)| {
+        match signpost_model::link_target::classify(target, &page.source) {
+            signpost_model::link_target::LinkTarget::Internal { path, .. } => site
+                .layout
+                .page_for(&path)
+                .and_then(|s| site.by_source.get(s.as_os_str()).copied()),
+            _ => None,
+        }
+    });
     let children_folder = page.source.parent().unwrap_or(Path::new(""));
     let depth = if page.kind == PageKind::Home { 1 } else { 0 };
     let (replaced, children): (Vec<LinkView>, Vec<LinkView>) = match page.kind {
@@ -343,7 +342,11 @@ fn render_page(
         audience: &page.front.audience,
         last_reviewed: page.front.last_reviewed.map(DateView::from),
         review_by: page.review_by.map(|d| DateView::from(PageDate::Day(d))),
-        review_status: review::status(page.review_by, today, site.config.review_due_soon_days),
+        review_status: review_status::status(
+            page.review_by,
+            today,
+            site.config.review_due_soon_days,
+        ),
         superseded_by: superseded_by.map(|i| link_view(i, 0)),
         feedback: feedback(site, page),
         has_wizard: !page.flows.is_empty(),
@@ -461,8 +464,18 @@ fn feedback(site: &Site, page: &Page) -> Option<FeedbackView> {
             None => page.url.clone(),
         };
         UsefulLinks {
-            yes: crate::feedback_form::link(form, &page.title, &page_address, true),
-            no: crate::feedback_form::link(form, &page.title, &page_address, false),
+            yes: signpost_model::settings::feedback_form::link(
+                form,
+                &page.title,
+                &page_address,
+                true,
+            ),
+            no: signpost_model::settings::feedback_form::link(
+                form,
+                &page.title,
+                &page_address,
+                false,
+            ),
         }
     });
     if address.is_none() && useful.is_none() {

@@ -7,17 +7,17 @@
 //! - `reviews.atom`: a feed of the pages overdue or due soon, for any feed reader or mail
 //!   client.
 
-use crate::page::{Page, PageKind};
 use crate::render::DateView;
-use crate::review::{self, ReviewStatus};
 use crate::review_calendar::{self, Calendar};
 use crate::review_feed;
-use crate::site::Site;
 use chrono::NaiveDate;
 use serde::Serialize;
 use signpost_base::dates::{PageDate, when};
 use signpost_base::diagnostic::Diagnostic;
 use signpost_base::write::write_file;
+use signpost_model::page::{Page, PageKind};
+use signpost_model::review_status::{self, ReviewStatus};
+use signpost_model::site::Site;
 use std::path::Path;
 
 use signpost_base::names::{
@@ -48,7 +48,7 @@ pub fn reviews(site: &Site, today: NaiveDate) -> Vec<Review<'_>> {
         .filter(|page| !page.generated)
         .map(|page| Review {
             page,
-            status: review::status(page.review_by, today, site.config.review_due_soon_days),
+            status: review_status::status(page.review_by, today, site.config.review_due_soon_days),
             superseded: page.front.superseded_by.is_some(),
         })
         .collect();
@@ -228,8 +228,8 @@ fn pages_json(site: &Site, reviews: &[Review]) -> String {
         .map(|r| {
             let page = r.page;
             let superseded_by = page.front.superseded_by.as_ref().and_then(|(target, _)| {
-                match crate::link_target::classify(target, &page.source) {
-                    crate::link_target::LinkTarget::Internal { path, .. } => site
+                match signpost_model::link_target::classify(target, &page.source) {
+                    signpost_model::link_target::LinkTarget::Internal { path, .. } => site
                         .layout
                         .page_for(&path)
                         .and_then(|s| site.page(&s))

@@ -5,11 +5,11 @@
 //! so readers show each reminder once: when a page comes due, and again when it is overdue.
 
 use crate::reports::{self, Review};
-use crate::review::ReviewStatus;
-use crate::site::Site;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use signpost_base::dates::PageDate;
+use signpost_model::review_status::ReviewStatus;
+use signpost_model::site::Site;
 
 pub fn feed(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
     let id = reports::site_id(site);

@@ -21,10 +21,8 @@
 //! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
 
 use crate::html_text;
-use crate::page::Page;
 use crate::search_places::Places;
 use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
-use crate::site::Site;
 use base64::Engine;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -33,6 +31,8 @@ use signpost_base::diagnostic::Diagnostic;
 use signpost_base::names::ASSETS_DIR;
 use signpost_base::names::{SEARCH_INDEX as INDEX_FILE, SEARCH_PAGE as PAGE_FILE};
 use signpost_base::write::write_file;
+use signpost_model::page::Page;
+use signpost_model::site::Site;
 use std::path::Path;
 
 /// The folder of the other pieces, under `assets/`.

@@ -1,12 +1,12 @@
 //! Looks through a page's text, but not its code, for mojibake, retired mailboxes and
 //! files hosted on other sites.
 
-use crate::config::RetiredEmail;
 use crate::finding::{Finding, Lint};
-use crate::markdown;
 use crate::mojibake;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use signpost_base::diagnostic::Diagnostic;
+use signpost_model::page::markdown;
+use signpost_model::settings::RetiredEmail;
 use std::collections::HashSet;
 use std::path::Path;
 

@@ -2,9 +2,9 @@
 //! decision table.
 
 use super::{print_output, usage_error};
-use crate::flows;
 use chrono::NaiveDate;
 use signpost_base::diagnostic::Diagnostic;
+use signpost_model::flows;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -63,7 +63,7 @@ fn site_of<'a>(flow_file: &'a Path, content_dir: &'a Path) -> &'a Path {
 pub fn check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
     let files: Vec<PathBuf> = match flow {
         Some(flow) => vec![flow_file(content_dir, flow)],
-        None => match crate::discover::discover(content_dir) {
+        None => match signpost_model::discover::discover(content_dir) {
             Ok(sources) => sources.flows.iter().map(|f| content_dir.join(f)).collect(),
             Err(problems) => {
                 signpost_base::console::print_problems(&problems);
@@ -81,7 +81,7 @@ pub fn check(content_dir: &Path, flow: Option<&str>) -> ExitCode {
             .entry(site_dir.to_path_buf())
             .or_insert_with(|| {
                 let mut problems = Vec::new();
-                let config = crate::config::load(site_dir, &mut problems);
+                let config = signpost_model::settings::load(site_dir, &mut problems);
                 problems.retain(|p| p.message.contains("`link_origin`"));
                 // A `link_origin` that is not a web address points nowhere.
                 let origin = config.link_origin.filter(|_| problems.is_empty());

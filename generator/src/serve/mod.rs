@@ -10,12 +10,12 @@ mod http;
 mod live;
 
 use crate::build::{self, BuildOptions};
-use crate::page_cache::PageCache;
 use chrono::NaiveDate;
 use live::Live;
 use notify::{EventKind, RecursiveMode, Watcher};
 use signpost_base::console::print_problems;
 use signpost_base::diagnostic::Diagnostic;
+use signpost_model::page_cache::PageCache;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,5 +1,8 @@
 //! Site-wide settings, from `site.yaml` at the content root.
 
+pub mod feedback_form;
+pub mod other_engines;
+
 use crate::yaml;
 use serde::Serialize;
 use serde_yaml::Value;
@@ -122,7 +125,7 @@ impl Default for SiteConfig {
 pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
     let path = content_dir.join(FILE_NAME);
     let mut config = SiteConfig::default();
-    let engine = crate::engine_settings::read(content_dir, problems);
+    let engine = crate::settings::other_engines::read(content_dir, problems);
     config.name = engine.name.unwrap_or(config.name);
     config.site_url = engine.site_url;
     config.default_owner = engine.default_owner;
@@ -190,7 +193,7 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                 "must be one email address (nothing after it, such as `?cc=`)",
                 "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
             )),
-            ("feedback_form", Some(form)) => match crate::feedback_form::problem(&form) {
+            ("feedback_form", Some(form)) => match crate::settings::feedback_form::problem(&form) {
                 None => config.feedback_form = Some(form),
                 Some(problem) => problems.push(error(
                     problem,

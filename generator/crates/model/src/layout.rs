@@ -3,7 +3,7 @@
 //! folder gets an `index.html`. Links are always relative, so the site works from disk.
 
 use crate::link_target::LinkTarget;
-use crate::markdown::LinkWriter;
+use crate::page::markdown::LinkWriter;
 use signpost_base::page_forms;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;

@@ -1,14 +1,14 @@
 //! The site model: every page read and linked into a tree, with the settings, data, flows and
 //! templates they were read with. `build` renders it; `check` only inspects it.
 
-use crate::config::{self, SiteConfig};
 use crate::discover;
 use crate::flows::{self, LoadedFlow};
 use crate::layout::Layout;
 use crate::nav::Tree;
 use crate::page::{self, Page};
 use crate::page_cache::PageCache;
-use crate::templates::Templates;
+use crate::settings::{self, SiteConfig};
+use crate::theme::Templates;
 use rayon::prelude::*;
 use signpost_base::diagnostic::{self, Diagnostic};
 use std::collections::{BTreeMap, HashMap};
@@ -65,7 +65,7 @@ pub fn load_cached(
         cache.begin(content_dir, &sources);
     }
     let errors_before_settings = diagnostic::error_count(problems);
-    let config = config::load(content_dir, problems);
+    let config = settings::load(content_dir, problems);
     let mut excluded = Vec::new();
     for files in [&mut sources.pages, &mut sources.assets] {
         files.retain(|file| {
@@ -123,7 +123,7 @@ pub fn load_cached(
     let flow_summaries: BTreeMap<String, serde_json::Value> = flows
         .iter()
         .map(|(id, loaded)| {
-            let summary = crate::flow_summary::summary(&loaded.flow);
+            let summary = crate::flows::summary::summary(&loaded.flow);
             (id.clone(), serde_json::json!({ "summary": summary }))
         })
         .collect();
@@ -187,7 +187,7 @@ pub fn load_cached(
         .map(|(i, p)| (p.source.as_os_str().to_owned(), i))
         .collect();
     let tree = Tree::new(&pages);
-    crate::unmapped_keys::collapse(problems);
+    crate::page::unmapped_keys::collapse(problems);
     diagnostic::sort(problems);
     Some(Site {
         content_dir: content_dir.to_path_buf(),

@@ -1,11 +1,11 @@
 //! Markdown to HTML with pulldown-cmark: GitHub-style heading ids, links collected for
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
-use crate::headless_tables;
-use crate::kramdown_syntax;
 use crate::link_target::{self, Link, LinkTarget};
-use crate::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
-use crate::old_ids;
+use crate::page::headless_tables;
+use crate::page::kramdown_syntax;
+use crate::page::markup_checks::{MarkupChecks, MarkupFindings, MarkupProblem};
+use crate::page::old_ids;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use signpost_base::html_urls;
 use signpost_base::slug::{self, Ids};

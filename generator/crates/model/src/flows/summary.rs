@@ -2,7 +2,7 @@
 //! its answers and where each leads, and the outcomes. The wizard shortcode shows it in
 //! place of the wizard until the wizard starts; the flows page shows it beside the diagram.
 
-use crate::flow_words;
+use crate::flows::words;
 use serde::Serialize;
 use signpost_wizard::{Flow, Piece};
 
@@ -59,12 +59,12 @@ pub fn summary(flow: &Flow) -> FlowSummary {
                 .iter()
                 .map(|r| RouteView {
                     when: match &r.when {
-                        Some(c) => Some(flow_words::condition(flow, &q.id, c)),
+                        Some(c) => Some(words::condition(flow, &q.id, c)),
                         None if several => Some("any other answer".into()),
                         None => None,
                     },
                     otherwise: several && r.when.is_none(),
-                    to: flow_words::target(flow, &r.goto),
+                    to: words::target(flow, &r.goto),
                     outcome: flow.outcome(&r.goto).map(|o| o.id.clone()),
                 })
                 .collect();
@@ -73,7 +73,7 @@ pub fn summary(flow: &Flow) -> FlowSummary {
                 number: i + 1,
                 text: q.text.clone(),
                 hint: q.hint.clone(),
-                answers: flow_words::answers(q),
+                answers: words::answers(q),
                 routes,
             }
         })

@@ -2,7 +2,7 @@
 //! an entry in "On this page" where it stands among the headings, and a short box near the
 //! top of the page linking to it (drawn by the page template from `Page::wizards`).
 
-use crate::markdown::Heading;
+use crate::page::markdown::Heading;
 
 /// The id of the wizard for this flow on its page.
 pub fn id(flow: &str) -> String {

@@ -1,6 +1,9 @@
 //! Decision flows under `content/flows/`, loaded and validated by the wizard engine. Each
 //! flow is embedded as JSON in the pages that show its wizard.
 
+pub mod summary;
+pub mod words;
+
 use signpost_base::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 /// The whole theme folder: `templates/` and `static/`.
-pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../theme");
+pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../../theme");
 
 /// Where built-in templates say they are, in messages (they are inside the binary).
 const BUILT_IN: &str = "(built-in theme)/templates";

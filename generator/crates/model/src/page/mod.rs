@@ -1,12 +1,21 @@
 //! One page: read its file, read the front matter, render the Markdown and shortcodes.
 
-use crate::front_matter::{self, FrontMatter};
+pub mod front_matter;
+pub mod headless_tables;
+pub mod kramdown_syntax;
+pub mod markdown;
+pub mod markup_checks;
+pub mod old_ids;
+pub mod shortcodes;
+pub mod template_code;
+pub mod unmapped_keys;
+pub mod wizard_entries;
+
 use crate::layout::Layout;
 use crate::link_target::Link;
-use crate::markdown::{self, Heading};
-use crate::shortcodes;
-use crate::templates::Templates;
-use crate::wizard_entries;
+use crate::page::front_matter::FrontMatter;
+use crate::page::markdown::Heading;
+use crate::theme::Templates;
 use chrono::NaiveDate;
 use signpost_base::dates::PageDate;
 use signpost_base::diagnostic::{Diagnostic, did_you_mean};
@@ -213,8 +222,8 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     // Unreadable front matter may well hold the title: say only what is wrong with it.
     let front_matter_unreadable = front.unreadable;
 
-    let body = crate::template_code::with_title_line(split.body, front.title.as_deref());
-    for code in crate::template_code::find(&body) {
+    let body = crate::page::template_code::with_title_line(split.body, front.title.as_deref());
+    for code in crate::page::template_code::find(&body) {
         problems.push(
             Diagnostic::warning(
                 &file,

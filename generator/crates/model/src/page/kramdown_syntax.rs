@@ -5,7 +5,7 @@
 //! Lines are changed in place, never added or taken away, so every line number the editor
 //! is told stays right.
 
-use crate::markup_checks::MarkupProblem;
+use crate::page::markup_checks::MarkupProblem;
 use std::borrow::Cow;
 
 pub struct Kramdown<'a> {
