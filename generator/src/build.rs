@@ -3,11 +3,11 @@
 //! discover -> read (front matter, Markdown, shortcodes) -> model (tree, links) -> check ->
 //! render -> write (atomically).
 
-use crate::checks;
 use crate::render;
 use chrono::NaiveDate;
 use signpost_base::diagnostic::{self, Diagnostic};
 use signpost_base::write::{self, WriteError};
+use signpost_checks::cross_page;
 use signpost_model::left_out;
 use signpost_model::page_cache::PageCache;
 use signpost_model::site::{self, Site};
@@ -49,7 +49,7 @@ pub fn build_cached(
         .as_ref()
         .is_some_and(|site| options.keep_going || site.config.keep_going)
     {
-        crate::keep_going::soften(&mut problems);
+        signpost_checks::keep_going::soften(&mut problems);
     }
     let site = match site {
         Some(site) if !diagnostic::has_errors(&problems) => site,
@@ -100,7 +100,7 @@ pub fn load_and_check_cached(
     let site = site::load_cached(content_dir, problems, cache)?;
     signpost_base::timing::timed("read", started);
     let started = std::time::Instant::now();
-    checks::run(&site, problems);
+    cross_page::run(&site, problems);
     signpost_base::timing::timed("checks", started);
     Some(site)
 }

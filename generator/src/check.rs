@@ -8,10 +8,10 @@
 //! that is thrown away, so problems only rendering finds (a template failing on one page) are
 //! reported too.
 
-use crate::check_report::CheckReport;
-use crate::finding::{Finding, Lint};
 use chrono::NaiveDate;
 use signpost_base::diagnostic::Severity;
+use signpost_checks::finding::{Finding, Lint};
+use signpost_checks::report::CheckReport;
 use signpost_model::site::Site;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -29,7 +29,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     let mut problems = Vec::new();
     let site = crate::build::load_and_check(&options.content_dir, &mut problems);
     if site.as_ref().is_some_and(|site| site.config.keep_going) {
-        crate::keep_going::soften(&mut problems);
+        signpost_checks::keep_going::soften(&mut problems);
     }
     let flows_dir = options.content_dir.join(signpost_base::names::FLOWS_DIR);
     let mut findings: Vec<Finding> = problems
@@ -49,9 +49,9 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         if !findings.iter().any(|f| f.diagnostic.is_error()) {
             findings.extend(render_problems(site, options.today));
         }
-        findings.extend(crate::lints::run(site, options.today, due_within));
+        findings.extend(signpost_checks::lints::run(site, options.today, due_within));
     }
-    crate::finding::sort(&mut findings);
+    signpost_checks::finding::sort(&mut findings);
     CheckReport {
         site_read: site.is_some(),
         findings,

@@ -7,22 +7,14 @@
 
 pub mod build;
 pub mod check;
-pub mod check_report;
-pub mod checks;
 pub mod cli;
 pub mod cmd;
 pub mod copies;
-pub mod duplicates;
-pub mod finding;
 pub mod flow_diagram;
 pub mod flows_page;
 pub mod html_text;
-pub mod keep_going;
-pub mod lints;
 pub mod mark_reviewed;
 pub mod markers;
-pub mod mojibake;
-pub mod name_clashes;
 pub mod nav_html;
 pub mod new_page;
 pub mod offline_page;
@@ -36,4 +28,3 @@ pub mod search_words;
 pub mod serve;
 pub mod shipped_assets;
 pub mod site_zip;
-pub mod text_scan;

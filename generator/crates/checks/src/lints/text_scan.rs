@@ -2,7 +2,7 @@
 //! files hosted on other sites.
 
 use crate::finding::{Finding, Lint};
-use crate::mojibake;
+use crate::lints::mojibake;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use signpost_base::diagnostic::Diagnostic;
 use signpost_model::page::markdown;

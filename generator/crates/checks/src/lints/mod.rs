@@ -2,8 +2,12 @@
 //! written without their space, summaries too long for a list, second `h1`s, images
 //! without text, links to other sites.
 
+pub mod duplicates;
+pub mod mojibake;
+pub mod text_scan;
+
 use crate::finding::{Finding, Lint};
-use crate::text_scan::TextScan;
+use crate::lints::text_scan::TextScan;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use signpost_base::dates::PageDate;
@@ -27,8 +31,8 @@ pub fn run(site: &Site, today: NaiveDate, due_within: u32) -> Vec<Finding> {
         .filter(|page| !page.generated)
         .flat_map_iter(|page| lints.page(page))
         .collect();
-    findings.extend(crate::duplicates::duplicate_titles(site));
-    findings.extend(crate::duplicates::duplicate_paths(site));
+    findings.extend(crate::lints::duplicates::duplicate_titles(site));
+    findings.extend(crate::lints::duplicates::duplicate_paths(site));
     findings
 }
 
