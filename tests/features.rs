@@ -329,7 +329,7 @@ fn a_draft_is_left_out_of_the_site_until_it_is_ready() {
             file.display()
         );
     }
-    let index = signpost::search::read_index(&out.join("assets")).unwrap();
+    let index = signpost_render::search::read_index(&out.join("assets")).unwrap();
     assert!(index.pages.iter().all(|p| p.1 != "Coming soon"));
 
     // A published page cannot link to it yet.

@@ -3,7 +3,7 @@
 //! linked from every page by a relative path.
 
 mod support;
-use signpost::search::{Index, read_index};
+use signpost_render::search::{Index, read_index};
 use std::path::Path;
 use support::*;
 

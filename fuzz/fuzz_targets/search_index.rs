@@ -6,10 +6,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     signpost_fuzz::put("page.md", data);
     if let Some(site) = signpost_fuzz::load_site() {
-        let places = signpost::search_places::Places::new(
+        let places = signpost_render::search::places::Places::new(
             site.flows.values().flat_map(|f| &f.flow.countries),
         );
-        let files = signpost::search::index_files(&site.pages, &places);
+        let files = signpost_render::search::index_files(&site.pages, &places);
         let assets = signpost_fuzz::content_dir().join("../signpost-fuzz-index");
         let assets = assets.join(std::process::id().to_string());
         let _ = std::fs::remove_dir_all(&assets);
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             std::fs::create_dir_all(file.parent().unwrap()).unwrap();
             std::fs::write(file, script).unwrap();
         }
-        let index = signpost::search::read_index(&assets);
+        let index = signpost_render::search::read_index(&assets);
         assert!(index.is_some(), "the index reads back");
     }
 });

@@ -43,9 +43,9 @@ pub fn put(relative: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Loads the whole site as `build` and `check` read it, every problem collected.
-pub fn load_site() -> Option<signpost::site::Site> {
+pub fn load_site() -> Option<signpost_model::site::Site> {
     let mut problems = Vec::new();
-    let site = signpost::site::load(content_dir(), &mut problems);
+    let site = signpost_model::site::load(content_dir(), &mut problems);
     for problem in &problems {
         // Every problem can be shown: its text is what an editor reads.
         let _ = problem.to_string();

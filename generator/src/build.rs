@@ -3,7 +3,6 @@
 //! discover -> read (front matter, Markdown, shortcodes) -> model (tree, links) -> check ->
 //! render -> write (atomically).
 
-use crate::render;
 use chrono::NaiveDate;
 use signpost_base::diagnostic::{self, Diagnostic};
 use signpost_base::write::{self, WriteError};
@@ -56,7 +55,7 @@ pub fn build_cached(
         _ => return Err(problems),
     };
     let written = write::write_site(&options.output_dir, &options.content_dir, |staging| {
-        render::render_site(&site, options.today, staging)
+        signpost_render::render_site(&site, options.today, staging)
     });
     match written {
         Ok(()) => Ok(BuildReport {

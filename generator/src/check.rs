@@ -61,9 +61,9 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     }
 }
 
-/// The problems only rendering finds (see [`crate::render::dry_run`]), as findings.
+/// The problems only rendering finds (see [`signpost_render::dry_run`]), as findings.
 fn render_problems(site: &Site, today: NaiveDate) -> Vec<Finding> {
-    crate::render::dry_run(site, today)
+    signpost_render::dry_run(site, today)
         .into_iter()
         .map(|diagnostic| Finding {
             lint: Lint::Build,

@@ -1,6 +1,14 @@
 //! Rendering the site model into HTML with the theme, in parallel, straight into the
 //! staging folder (so memory stays flat however large the site).
 
+pub mod copies;
+pub mod flow_diagram;
+pub mod flows_page;
+pub mod nav_html;
+pub mod reviews;
+pub mod search;
+pub mod shipped_assets;
+
 use crate::copies::PageCopies;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -92,7 +100,7 @@ fn try_pages(site: &Site, today: NaiveDate) -> Result<(), Vec<Diagnostic>> {
 /// time.
 pub fn dry_run(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
     try_pages(site, today)
-        .and_then(|()| crate::reports::try_render(site, today))
+        .and_then(|()| crate::reviews::try_render(site, today))
         .and_then(|()| crate::flows_page::try_render(site, today))
         .and_then(|()| {
             crate::search::search_page(site, today)
@@ -144,7 +152,7 @@ pub fn render_site(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<
             rayon::join(
                 || {
                     stage("review reports", || {
-                        crate::reports::write(site, today, out)?;
+                        crate::reviews::write(site, today, out)?;
                         crate::flows_page::write(site, today, out)
                     })
                 },

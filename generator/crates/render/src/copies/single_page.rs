@@ -8,7 +8,7 @@
 //! pages of the site point at the published site when `site_url` is known, and otherwise
 //! become plain text marked "not included in this copy".
 
-use crate::markers;
+use crate::copies::markers;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use signpost_base::html_scan::{self, StartTag, Token};
@@ -74,7 +74,7 @@ impl InlinedFiles {
 const POLICY_PLACEHOLDER: &str = "signpost-offline-copy-policy";
 
 /// Parts of the site page a single-page copy leaves out, for templates without the
-/// `signpost:online` markers (see [`crate::markers`]).
+/// `signpost:online` markers (see [`crate::copies::markers`]).
 fn left_out(tag: &StartTag) -> bool {
     (tag.is("form") && tag.has_class("site-search"))
         || (tag.is("nav") && (tag.has_class("site-nav") || tag.has_class("breadcrumbs")))

@@ -2,7 +2,7 @@
 //! unzipped anywhere, `index.html` opens from disk and the pages, search and the wizard all
 //! work. Each page in it says when the copy was made and until when to trust it.
 
-use crate::markers;
+use crate::copies::markers;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::cell::Cell;

@@ -7,9 +7,11 @@
 //! - `reviews.atom`: a feed of the pages overdue or due soon, for any feed reader or mail
 //!   client.
 
-use crate::render::DateView;
-use crate::review_calendar::{self, Calendar};
-use crate::review_feed;
+pub mod calendar;
+pub mod feed;
+
+use crate::DateView;
+use crate::reviews::calendar::Calendar;
 use chrono::NaiveDate;
 use serde::Serialize;
 use signpost_base::dates::{PageDate, when};
@@ -69,7 +71,7 @@ pub fn write(site: &Site, today: NaiveDate, out: &Path) -> Result<(), Vec<Diagno
         (REVIEWS_PAGE, page),
         (PAGES_JSON, pages_json(site, &reviews)),
         (CALENDAR, calendar(site, &reviews, today)),
-        (FEED, review_feed::feed(site, &reviews, today)),
+        (FEED, feed::feed(site, &reviews, today)),
     ];
     let problems: Vec<Diagnostic> = files
         .iter()
@@ -176,7 +178,7 @@ fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<Str
         ),
     ];
 
-    let mut context = crate::render::root_page_context(
+    let mut context = crate::root_page_context(
         site,
         "Page reviews",
         Some("Every page's review-by date, owner and last review."),
@@ -286,7 +288,7 @@ pub fn site_id(site: &Site) -> String {
 
 fn calendar(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
     let id = site_id(site);
-    let events: Vec<review_calendar::Event> = reviews
+    let events: Vec<calendar::Event> = reviews
         .iter()
         .filter(|r| r.reminded())
         .filter_map(|r| {
@@ -305,7 +307,7 @@ fn calendar(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
             description.push_str(&format!(
                 "If it needs no change, record the review with: signpost review {source}"
             ));
-            Some(review_calendar::Event {
+            Some(calendar::Event {
                 uid: format!("review-{}@{id}", page.url),
                 summary: format!("Review: {} (owner: {owner})", page.title),
                 description,

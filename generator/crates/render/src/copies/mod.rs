@@ -3,7 +3,7 @@
 //! - the whole site as a zip (`<site-name>.zip` at the root, linked from the home page):
 //!   unzipped anywhere, it opens from disk with search and the wizard working;
 //! - each current guidance page as one self-contained HTML file (`<page>.offline.html`
-//!   beside the page, linked from it): see [`crate::offline_page`].
+//!   beside the page, linked from it): see [`crate::copies::single_page`].
 //!
 //! Each copy says when it was made and until when to trust it: `copy_valid_days` (site.yaml)
 //! after it was made, or the earliest review-by date of the guidance in it if that is
@@ -15,9 +15,11 @@
 //! Single-page copies are made as each page is rendered; the zip is made last, from the
 //! finished site in the staging folder.
 
-use crate::offline_page;
-use crate::render::DateView;
-use crate::site_zip;
+pub mod markers;
+pub mod single_page;
+pub mod site_zip;
+
+use crate::DateView;
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -128,7 +130,7 @@ fn latest(site: &Site, today: NaiveDate) -> NaiveDate {
 pub struct PageCopies {
     today: NaiveDate,
     check_script: String,
-    inlined: offline_page::InlinedFiles,
+    inlined: single_page::InlinedFiles,
 }
 
 impl PageCopies {
@@ -148,7 +150,7 @@ impl PageCopies {
         Ok(Some(Self {
             today,
             check_script,
-            inlined: offline_page::InlinedFiles::default(),
+            inlined: single_page::InlinedFiles::default(),
         }))
     }
 
@@ -178,9 +180,9 @@ impl PageCopies {
         let note = None;
         let what = format!("\u{201c}{}\u{201d} from {}", page.title, site.config.name);
         let notice = notice(site, &what, today, valid_until, note)?;
-        let made = offline_page::make(
+        let made = single_page::make(
             &html,
-            &offline_page::Inputs {
+            &single_page::Inputs {
                 site_dir: out,
                 page: &page.output,
                 notice: &notice,

@@ -4,7 +4,7 @@
 //! An entry's id and date depend only on the page and its review-by date, not on the build,
 //! so readers show each reminder once: when a page comes due, and again when it is overdue.
 
-use crate::reports::{self, Review};
+use crate::reviews::{self, Review};
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use signpost_base::dates::PageDate;
@@ -12,7 +12,7 @@ use signpost_model::review_status::ReviewStatus;
 use signpost_model::site::Site;
 
 pub fn feed(site: &Site, reviews: &[Review], today: NaiveDate) -> String {
-    let id = reports::site_id(site);
+    let id = reviews::site_id(site);
     let due_soon_days = site.config.review_due_soon_days;
     let mut entries: Vec<Entry> = reviews
         .iter()
@@ -117,7 +117,7 @@ fn entry(
     let mut link = Link::default();
     link.set_rel("alternate");
     link.set_mime_type(Some("text/html".to_string()));
-    link.set_href(reports::published_url(site, page).unwrap_or_else(|| page.url.clone()));
+    link.set_href(reviews::published_url(site, page).unwrap_or_else(|| page.url.clone()));
     entry.set_links(vec![link]);
     let mut category = Category::default();
     category.set_term(status);

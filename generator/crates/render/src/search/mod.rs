@@ -20,9 +20,12 @@
 //! A section that names a country carries the other words readers use for it (from the
 //! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
 
-use crate::html_text;
-use crate::search_places::Places;
-use crate::search_words::{SectionText, WordIndex, WordIndexer, decode_texts};
+pub mod page_text;
+pub mod places;
+pub mod words;
+
+use crate::search::places::Places;
+use crate::search::words::{SectionText, WordIndex, WordIndexer, decode_texts};
 use base64::Engine;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -113,7 +116,7 @@ pub type IndexFiles = Vec<(String, String)>;
 
 /// A page's sections as read, and the places each names.
 struct ReadPage<'a> {
-    sections: Vec<html_text::TextSection>,
+    sections: Vec<page_text::TextSection>,
     places: Vec<Vec<NamedPlaceRef<'a>>>,
 }
 
@@ -202,7 +205,7 @@ pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
     let read: Vec<ReadPage> = pages
         .par_iter()
         .map(|page| {
-            let sections = html_text::sections(&page.body_html);
+            let sections = page_text::sections(&page.body_html);
             let places = sections.iter().map(|s| places.named_in(&s.text)).collect();
             ReadPage { sections, places }
         })
@@ -378,8 +381,7 @@ pub fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> 
     let (replaced, current): (Vec<&Page>, Vec<&Page>) = pages
         .into_iter()
         .partition(|p| p.front.superseded_by.is_some());
-    let mut context =
-        crate::render::root_page_context(site, "Search", None, "search", PAGE_FILE, today);
+    let mut context = crate::root_page_context(site, "Search", None, "search", PAGE_FILE, today);
     context.insert(
         "pages",
         &current.into_iter().map(listed).collect::<Vec<_>>(),
