@@ -44,7 +44,7 @@ pub enum Command {
         content: ContentArg,
         /// `text` for people, `json` for CI.
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::check::Format,
+        format: crate::cmd::check::Format,
         /// Fail on warnings too (pages past review, retired mailboxes, ...), not only errors.
         #[arg(long)]
         deny_warnings: bool,

@@ -1,14 +1,9 @@
 //! Signpost: a static site generator for policy and guidance pages.
 //!
-//! The pipeline reads top-down from [`build::build`]: [`discover`] the content folder, read
-//! each [`page`] ([`front_matter`], [`markdown`], [`shortcodes`]), put them in a [`site`]
-//! model with its [`nav`] tree, run the [`checks`], [`render`] with the theme's
-//! [`templates`], and [`output`] the result atomically.
+//! This crate is the command line: [`cli`] parses it (clap only) and [`cmd`] runs each
+//! command. The work is in the crates under `generator/crates/`, whose arrows run one way:
+//! `signpost` -> {`signpost_checks`, `signpost_render`} -> `signpost_model` -> `signpost_base`.
+//! `signpost build` reads top-down from [`cmd::build`].
 
-pub mod build;
-pub mod check;
 pub mod cli;
 pub mod cmd;
-pub mod mark_reviewed;
-pub mod new_page;
-pub mod serve;

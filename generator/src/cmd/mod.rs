@@ -1,9 +1,14 @@
 //! The commands: each reads its arguments, calls the library and prints what happened.
 
+pub mod build;
+pub mod check;
 pub mod flow;
+pub mod new;
+pub mod review;
+pub mod serve;
 
-use crate::build::BuildOptions;
 use crate::cli::{Cli, Command, FlowCommand, TodayArg};
+use crate::cmd::build::BuildOptions;
 use std::process::ExitCode;
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -15,7 +20,7 @@ pub fn run(cli: Cli) -> ExitCode {
             keep_going,
             verbose,
         } => match today.date() {
-            Ok(today) => crate::build::run(
+            Ok(today) => crate::cmd::build::run(
                 BuildOptions {
                     content_dir: content.content,
                     output_dir: output,
@@ -34,8 +39,8 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             verbose,
         } => match today.date() {
-            Ok(today) => crate::check::run(
-                &crate::check::CheckOptions {
+            Ok(today) => crate::cmd::check::run(
+                &crate::cmd::check::CheckOptions {
                     content_dir: content.content,
                     today,
                     due_within,
@@ -52,7 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             keep_going,
         } => match today.date() {
-            Ok(today) => crate::serve::run(&crate::serve::ServeOptions {
+            Ok(today) => crate::cmd::serve::run(&crate::cmd::serve::ServeOptions {
                 content_dir: content.content,
                 port,
                 today,
@@ -67,7 +72,7 @@ pub fn run(cli: Cli) -> ExitCode {
             content,
             today,
         } => match today.date() {
-            Ok(today) => crate::new_page::run(&crate::new_page::NewPage {
+            Ok(today) => crate::cmd::new::run(&crate::cmd::new::NewPage {
                 content_dir: &content.content,
                 path: &path,
                 title: title.as_deref(),
@@ -87,7 +92,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(today) if date > today => usage_error(&format!(
                     "--date {date} is after today ({today}): give the day the pages were reviewed"
                 )),
-                _ => crate::mark_reviewed::run(&content.content, &pages, date, reviewer.as_deref()),
+                _ => crate::cmd::review::run(&content.content, &pages, date, reviewer.as_deref()),
             },
             Err(message) => usage_error(&message),
         },

@@ -27,7 +27,7 @@ pub struct CheckOptions {
 /// Checks the site in `options.content_dir`. Never writes anything.
 pub fn check(options: &CheckOptions) -> CheckReport {
     let mut problems = Vec::new();
-    let site = crate::build::load_and_check(&options.content_dir, &mut problems);
+    let site = crate::cmd::build::load_and_check(&options.content_dir, &mut problems);
     if site.as_ref().is_some_and(|site| site.config.keep_going) {
         signpost_checks::keep_going::soften(&mut problems);
     }

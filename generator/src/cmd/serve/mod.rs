@@ -9,7 +9,7 @@
 mod http;
 mod live;
 
-use crate::build::{self, BuildOptions};
+use crate::cmd::build::{self, BuildOptions};
 use chrono::NaiveDate;
 use live::Live;
 use notify::{EventKind, RecursiveMode, Watcher};
