@@ -2,7 +2,7 @@
 //! the single-page copies (self-contained, with a Content-Security-Policy whose hashes match
 //! their inline scripts and styles), and the dates every copy gives for trusting it.
 
-mod support;
+use crate::support;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::io::Read;

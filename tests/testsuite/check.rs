@@ -1,7 +1,7 @@
 //! `signpost check`: one finding per problem with its file and line, JSON for CI, exit codes,
 //! colour only when asked for or on a terminal, and nothing written.
 
-mod support;
+use crate::support;
 use std::path::Path;
 use std::process::Output;
 use support::*;

@@ -2,7 +2,7 @@
 //! its wizard for readers without JavaScript: built from real content and from a flow whose
 //! words try to be markup.
 
-mod support;
+use crate::support;
 use support::*;
 
 fn built_real_site() -> (tempfile::TempDir, std::path::PathBuf) {

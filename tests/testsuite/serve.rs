@@ -5,7 +5,7 @@
 //! Loopback only; every wait is bounded; each test stops its server (and kills it if it
 //! does not stop).
 
-mod support;
+use crate::support;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Bad input: each gets a clear error naming the file and line (and column where it
 //! helps), a non-zero exit, no panic, and nothing written.
 
-mod support;
+use crate::support;
 use support::*;
 
 /// Builds a small site made of `files` and returns what signpost printed.

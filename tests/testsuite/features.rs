@@ -1,7 +1,7 @@
 //! What editors write and what readers get: Markdown features, navigation, overrides,
 //! escaping.
 
-mod support;
+use crate::support;
 use support::*;
 
 const HOME: (&str, &str) = ("index.md", "---\ntitle: Home\n---\nWelcome.\n");

@@ -1,7 +1,7 @@
 //! `signpost flow check|eval|table` on the real overseas flow, and the guidance text rendered
 //! from the same data as the wizard.
 
-mod support;
+use crate::support;
 use std::io::Write;
 use std::process::Stdio;
 use support::*;

@@ -1,7 +1,7 @@
 //! Hostile input and faults (issue 14): what an attacker or an unlucky editor could feed
 //! Signpost gets an error naming the file (and line), never a panic, a hang or a leak.
 
-mod support;
+use crate::support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::*;

@@ -2,7 +2,7 @@
 //! `reviews.ics` and `reviews.atom`, read back with real parsers (the `icalendar` crate's
 //! parser, `atom_syndication` and `quick-xml`).
 
-mod support;
+use crate::support;
 use icalendar::{Component, DatePerhapsTime};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! Builds the real site from `content/` and checks what readers see.
 
-mod support;
+use crate::support;
 use std::path::Path;
 use support::*;
 

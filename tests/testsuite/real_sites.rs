@@ -2,7 +2,7 @@
 //! `../shared/real-sites/` (a Jekyll site and a GOV.UK tech-docs site), copied as they are
 //! to a temporary folder and built. Plus small sites for each way of writing they use.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

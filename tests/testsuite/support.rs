@@ -1,6 +1,5 @@
 //! Shared helpers for the end-to-end tests: run the real `signpost` binary on real and
 //! fixture sites, and read what it wrote.
-#![allow(dead_code)] // each test file uses a different part
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

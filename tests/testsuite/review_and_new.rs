@@ -1,7 +1,7 @@
 //! `signpost review` changes the two review dates and nothing else; `signpost new` writes a
 //! page with complete front matter and never replaces one.
 
-mod support;
+use crate::support;
 use std::path::{Path, PathBuf};
 use support::*;
 

@@ -2,7 +2,7 @@
 //! can break out of the script that carries it), the search page, and the search script
 //! linked from every page by a relative path.
 
-mod support;
+use crate::support;
 use signpost_render::search::{Index, read_index};
 use std::path::Path;
 use support::*;

@@ -1,7 +1,7 @@
 //! The output folder is replaced atomically, only when the build succeeded, and a folder that
 //! is not a previous Signpost output is never deleted.
 
-mod support;
+use crate::support;
 use support::*;
 
 const HOME: (&str, &str) = ("index.md", "---\ntitle: Home\n---\nWelcome.\n");
