@@ -9,7 +9,7 @@
 # search_index. Each starts from its seeds (fuzz/seeds/<target>, taken from content/) and
 # keeps what it finds in fuzz/corpus/<target> (not committed). A crash, panic, hang (10 s
 # per input) or more than 2 GB of memory fails the run; the input is saved under
-# fuzz/artifacts/<target>/ and should become a regression test (tests/hostile_input.rs).
+# fuzz/artifacts/<target>/ and should become a regression test (tests/testsuite/hostile_input.rs).
 # Prints each target's executions and coverage.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

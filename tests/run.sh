@@ -27,7 +27,9 @@ step "cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "cargo test"
-cargo test --workspace --quiet
+# Snapshots (tests/testsuite/snapshots/) are compared, never written: a mismatch fails.
+# To accept a change, run `INSTA_UPDATE=always cargo test` and read the diff.
+INSTA_UPDATE=no cargo test --workspace --quiet
 
 step "Rebuilding the wizard from source (fails if the committed bundle is stale)"
 bash wizard/build-app.sh --check

@@ -44,11 +44,12 @@ fn invalid_yaml_names_file_line_and_column() {
         &["error: content/page.md:3:", "this is not valid YAML"],
     );
     assert!(stderr.contains("help:"), "{stderr}");
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn an_unclosed_list_or_quote_is_named_where_it_opens_not_where_yaml_gave_up() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -62,22 +63,24 @@ fn an_unclosed_list_or_quote_is_named_where_it_opens_not_where_yaml_gave_up() {
             "error: content/other.md:2:8: this value opens a quote that is never closed",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn a_key_written_twice_is_named_where_it_is_repeated() {
-    fails_with(
+    let stderr = fails_with(
         &[(
             "index.md",
             "---\ntitle: Home\nowner: Team\ntitle: Welcome\n---\nText\n",
         )],
         &["error: content/index.md:4:1: `title` is written twice (first on line 2)"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn impossible_date_names_line_and_column_and_says_what_to_write() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -90,11 +93,12 @@ fn impossible_date_names_line_and_column_and_says_what_to_write() {
             "YYYY-MM-DD",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn typo_month_is_caught() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -104,11 +108,12 @@ fn typo_month_is_caught() {
         ],
         &["content/page.md:3:9: `Review`: \"2022-21-09\" has no month 21"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn wrong_type_is_an_error_with_line() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -121,11 +126,12 @@ fn wrong_type_is_an_error_with_line() {
             "content/page.md:4:7: `owner` must be plain text",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn missing_title_with_no_heading_is_an_error() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             ("page.md", "---\nowner: Team\n---\nJust text, no heading.\n"),
@@ -135,6 +141,7 @@ fn missing_title_with_no_heading_is_an_error() {
             "add `title: …`",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -166,7 +173,7 @@ fn unknown_keys_warn_with_did_you_mean_and_the_build_goes_on() {
 
 #[test]
 fn broken_links_and_anchors_name_file_and_line() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -183,11 +190,12 @@ fn broken_links_and_anchors_name_file_and_line() {
             "did you mean `#purpose`?",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn a_missing_image_gets_help_about_images() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -203,6 +211,7 @@ fn a_missing_image_gets_help_about_images() {
             "put the image in the content folder",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -225,11 +234,12 @@ fn every_problem_is_reported_in_one_run() {
         ],
     );
     assert!(stderr.contains("4 errors"), "{stderr}");
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn javascript_links_are_refused() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -239,11 +249,12 @@ fn javascript_links_are_refused() {
         ],
         &["content/page.md:4: `javascript:alert(1)` is not allowed as a link"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn rooted_links_need_a_link_origin() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -256,11 +267,12 @@ fn rooted_links_need_a_link_origin() {
             "link_origin",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn unknown_shortcode_names_the_line() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             ("page.md", "---\ntitle: P\n---\nText\n\n{{ contact() }}\n"),
@@ -270,11 +282,12 @@ fn unknown_shortcode_names_the_line() {
             "did you mean `contacts`?",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn superseded_by_must_point_at_a_page() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -299,12 +312,13 @@ fn superseded_by_must_point_at_a_page() {
             "did you mean `new.md`? (paths are from this page)",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn pages_that_replace_each_other_are_an_error_and_a_chain_is_a_warning() {
     // Before, both built with a "replaced" banner, and neither was in the navigation.
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
@@ -329,11 +343,12 @@ fn pages_that_replace_each_other_are_an_error_and_a_chain_is_a_warning() {
         "{}",
         run.stderr()
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn a_broken_template_override_names_the_template_file() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -343,6 +358,7 @@ fn a_broken_template_override_names_the_template_file() {
         ],
         &["content/templates/page.html:4:1: template problem"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -382,6 +398,7 @@ fn a_feedback_form_must_be_an_https_address() {
         ],
         &["`feedback_form` must not end in a #fragment"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -426,6 +443,7 @@ fn bad_site_settings_name_the_line() {
         stderr.contains("for example `name: IT Security Guidance`"),
         "{stderr}"
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -479,6 +497,7 @@ fn a_broken_data_file_is_one_error_not_one_more_for_each_shortcode_that_reads_it
     );
     assert!(stderr.contains("1 error,"), "{stderr}");
     assert!(!stderr.contains("team.html"), "{stderr}");
+    insta::assert_snapshot!(stderr);
 }
 
 const CONTACTS: &str = "\
@@ -556,6 +575,7 @@ fn contacts_that_would_show_empty_or_wrong_are_errors_where_they_are_written() {
             "did you mean `security-team`?",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -584,7 +604,8 @@ fn files_written_over_each_other_are_errors_in_build_and_check_alike() {
         "content/search.md: this page would be written to search.html, which is the site's search page",
         "content/travel/page.html: this file and the page travel/page.md would both be written to travel/page.html",
     ];
-    fails_with(&files, &expected);
+    let stderr = fails_with(&files, &expected);
+    insta::assert_snapshot!("files_written_over_each_other_build", stderr);
     // `check` says the same (before, it passed a site that `build` refused).
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
@@ -593,6 +614,7 @@ fn files_written_over_each_other_are_errors_in_build_and_check_alike() {
         .arg("check")
         .arg("--content")
         .arg(&content)
+        .env("SIGNPOST_TODAY", "2026-11-22")
         .output()
         .unwrap();
     let check = Run { output };
@@ -609,6 +631,7 @@ fn files_written_over_each_other_are_errors_in_build_and_check_alike() {
         .output()
         .unwrap();
     Run { output }.assert_failed();
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -632,13 +655,14 @@ fn front_matter_that_never_ends_is_one_error() {
     );
     // Not also "this page has no title": the title is in the front matter.
     assert!(stderr.contains("1 error,"), "{stderr}");
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn an_html_comment_that_is_never_closed_is_an_error() {
     // Before, it built, and browsers hid the rest of the page (and the theme's owner and
     // feedback blocks after it).
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -660,6 +684,7 @@ fn an_html_comment_that_is_never_closed_is_an_error() {
         ),
     ]);
     run.assert_ok();
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -674,15 +699,16 @@ fn an_empty_title_is_no_title() {
     run.assert_ok();
     let html = read(&dir.path().join("public"), "page.html");
     assert!(html.contains("<title>From the heading"), "{html}");
-    fails_with(
+    let stderr = fails_with(
         &[HOME, ("page.md", "---\ntitle: \"  \"\n---\nText.\n")],
         &["content/page.md:1: this page has no title"],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn links_that_lead_nowhere_are_errors() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -702,11 +728,12 @@ fn links_that_lead_nowhere_are_errors() {
             "write it from this page: `other.md`",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn a_heading_id_that_cannot_be_kept_as_written_is_an_error() {
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -720,12 +747,13 @@ fn a_heading_id_that_cannot_be_kept_as_written_is_an_error() {
             "write `{#travel-rules}`",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn raw_html_left_open_or_closed_twice_is_an_error() {
     // Before, it built, and the page's owner and feedback blocks ended up in the callout.
-    fails_with(
+    let stderr = fails_with(
         &[
             HOME,
             (
@@ -749,6 +777,7 @@ fn raw_html_left_open_or_closed_twice_is_an_error() {
         ),
     ]);
     run.assert_ok();
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]
@@ -841,6 +870,7 @@ fn replacement_loops_and_drafts_are_told_to_the_pages_they_concern() {
             "content/Search.md: this page would be written to Search.html, which is the site's search page",
         ],
     );
+    insta::assert_snapshot!(stderr);
 }
 
 #[test]

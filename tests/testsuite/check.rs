@@ -57,6 +57,12 @@ fn every_lint_is_reported_with_its_file_and_line() {
     let content = fixture("lints");
     let output = check(&content, &["--format", "json"]);
     let report = json(&output);
+    // The whole report, as CI reads it.
+    insta::assert_snapshot!(
+        serde_json::to_string_pretty(&report)
+            .unwrap()
+            .replace(&content.display().to_string(), "[content]")
+    );
     let found = findings(&report, &content);
     let expected: &[(&str, &str, &str, u64)] = &[
         ("error", "flow", "flows/broken.yaml", 7),
@@ -181,6 +187,8 @@ fn the_text_report_names_file_line_and_help() {
         "{text}"
     );
     assert!(!text.contains('\u{1b}'), "no colour when not on a terminal");
+    // The whole report, as an editor reads it.
+    insta::assert_snapshot!(text.replace(&content.display().to_string(), "[content]"));
 
     let forced = signpost()
         .args(["check", "--today", TODAY, "--content"])
