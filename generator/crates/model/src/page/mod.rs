@@ -1,8 +1,11 @@
 //! One page: read its file, read the front matter, render the Markdown and shortcodes.
 
+pub mod abbreviations;
 pub mod front_matter;
 pub mod headless_tables;
 pub mod kramdown_syntax;
+pub mod legacy_headings;
+pub mod link_rewrite;
 pub mod markdown;
 pub mod markup_checks;
 pub mod old_ids;

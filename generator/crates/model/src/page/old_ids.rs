@@ -70,6 +70,60 @@ impl TechDocsIds {
     }
 }
 
+/// A heading, for [`add_old_ids`].
+pub struct OldIds {
+    /// Where its text starts in the events (for the title, which the theme shows, where it
+    /// was: its ids mark the top of the body).
+    pub at: usize,
+    pub is_title: bool,
+    /// Its id was written by hand (`{#id}`), as the old engine also read it.
+    pub id_written: bool,
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// Gives each heading the ids its old engine gave it too (an empty `<span id>` at its
+/// start), where they differ from its own and no other part of the page has them.
+pub fn add_old_ids(
+    events: &mut Vec<pulldown_cmark::Event>,
+    headings: Vec<OldIds>,
+    anchors: &mut Vec<String>,
+) {
+    let mut taken: std::collections::HashSet<String> = anchors.iter().cloned().collect();
+    taken.extend(
+        signpost_base::slug::THEME_IDS
+            .iter()
+            .map(|id| id.to_string()),
+    );
+    let mut tech_docs = TechDocsIds::default();
+    let mut spans = Vec::new();
+    for heading in headings {
+        let mut html = String::new();
+        let tech_docs_id = tech_docs.next(heading.level, &heading.text);
+        if heading.id_written {
+            continue;
+        }
+        if heading.is_title {
+            // The title's own id: links to it land at the top of the body.
+            html.push_str(&format!("<span id=\"{}\"></span>", heading.id));
+        }
+        for old in [kramdown(&heading.text), tech_docs_id] {
+            if old.is_empty() || old == heading.id || !taken.insert(old.clone()) {
+                continue;
+            }
+            html.push_str(&format!("<span id=\"{old}\"></span>"));
+            anchors.push(old);
+        }
+        if !html.is_empty() {
+            spans.push((heading.at, html));
+        }
+    }
+    for (at, html) in spans.into_iter().rev() {
+        events.insert(at, pulldown_cmark::Event::InlineHtml(html.into()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
