@@ -23,6 +23,20 @@ impl Severity {
     }
 }
 
+/// What a problem is about, for the code that treats some problems differently
+/// (`--keep-going`, `check`'s lint names), so none of it depends on a message's words. Never
+/// printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Kind {
+    #[default]
+    Other,
+    /// A link or `#anchor` whose target is not there: `--keep-going` makes it a warning.
+    BrokenLink,
+    /// Any other problem with a link: not allowed, outside the content folder, from the site
+    /// root, or a page's `superseded_by`.
+    Link,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -35,6 +49,7 @@ pub struct Diagnostic {
     pub message: String,
     /// What to write instead, when we can say.
     pub help: Option<String>,
+    pub kind: Kind,
 }
 
 impl Diagnostic {
@@ -46,6 +61,7 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             help: None,
+            kind: Kind::Other,
         }
     }
 
@@ -65,6 +81,11 @@ impl Diagnostic {
 
     pub fn at_column(mut self, column: usize) -> Self {
         self.column = column;
+        self
+    }
+
+    pub fn of_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 

@@ -2,8 +2,8 @@
 //! pages point at a real current page.
 
 use rayon::prelude::*;
-use signpost_base::diagnostic::{Diagnostic, did_you_mean};
-use signpost_model::link_target::{self, LinkTarget};
+use signpost_base::diagnostic::{Diagnostic, Kind, did_you_mean};
+use signpost_model::link_target::{self, Link, LinkTarget};
 use signpost_model::page::Page;
 use signpost_model::site::Site;
 use std::path::Path;
@@ -26,150 +26,161 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
 fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for link in &page.links {
-        let at = |message: String| Diagnostic::error(&page.file, link.line, message);
-        match &link.target {
-            LinkTarget::External(url) => {
-                // `mailto:` or `tel:` with nothing after it opens an empty message or dials
-                // nothing.
-                if let Some(scheme) = ["mailto:", "tel:"]
-                    .iter()
-                    .find(|s| url.eq_ignore_ascii_case(s))
-                {
-                    problems.push(
-                        at(format!("`{scheme}` has no address after it"))
-                            .with_help(format!("write the address: `{scheme}…`")),
-                    );
-                }
-            }
-            LinkTarget::SamePage(fragment)
-                if fragment.is_empty() && link.written.trim().is_empty() =>
+        check_link(site, page, link, &mut problems);
+    }
+    check_superseded_by(site, page, &mut problems);
+    problems
+}
+
+/// Where one link of a page goes: nowhere, somewhere not allowed, or a page without the
+/// `#anchor`.
+fn check_link(site: &Site, page: &Page, link: &Link, problems: &mut Vec<Diagnostic>) {
+    let at = |message: String| Diagnostic::error(&page.file, link.line, message);
+    match &link.target {
+        LinkTarget::External(url) => {
+            // `mailto:` or `tel:` with nothing after it opens an empty message or dials
+            // nothing.
+            if let Some(scheme) = ["mailto:", "tel:"]
+                .iter()
+                .find(|s| url.eq_ignore_ascii_case(s))
             {
                 problems.push(
-                    at("this link has no address: `[words]()`".to_string()).with_help(
-                        "put the address between the brackets, or write the words without a link",
-                    ),
+                    at(format!("`{scheme}` has no address after it"))
+                        .with_help(format!("write the address: `{scheme}…`")),
                 );
             }
-            LinkTarget::Rooted(path)
-                if path
-                    .split(['#', '?'])
-                    .next()
-                    .is_some_and(|p| p.ends_with(".md")) =>
+        }
+        LinkTarget::SamePage(fragment) if fragment.is_empty() && link.written.trim().is_empty() => {
+            problems.push(
+                at("this link has no address: `[words]()`".to_string()).with_help(
+                    "put the address between the brackets, or write the words without a link",
+                ),
+            );
+        }
+        LinkTarget::Rooted(path)
+            if path
+                .split(['#', '?'])
+                .next()
+                .is_some_and(|p| p.ends_with(".md")) =>
+        {
+            // A page of this site, written from the site root: the intranet has no `.md`.
+            let source = path
+                .trim_start_matches('/')
+                .split(['#', '?'])
+                .next()
+                .unwrap_or_default();
+            let help = match site
+                .layout
+                .page_for(Path::new(source))
+                .and_then(|s| site.page(&s))
             {
-                // A page of this site, written from the site root: the intranet has no `.md`.
-                let source = path
-                    .trim_start_matches('/')
-                    .split(['#', '?'])
-                    .next()
-                    .unwrap_or_default();
-                let help = match site
-                    .layout
-                    .page_for(Path::new(source))
-                    .and_then(|s| site.page(&s))
-                {
-                    Some(target) => format!(
-                        "write it from this page: `{}`",
-                        relative_source(&page.source, &target.source)
-                    ),
-                    None => "link to a page by its path from this page, e.g. `../travel/page.md`"
-                        .to_string(),
-                };
-                problems.push(at(format!("`{path}` is written from the site root; links to pages are written from the page")).with_help(help));
+                Some(target) => format!(
+                    "write it from this page: `{}`",
+                    relative_source(&page.source, &target.source)
+                ),
+                None => "link to a page by its path from this page, e.g. `../travel/page.md`"
+                    .to_string(),
+            };
+            problems.push(at(format!("`{path}` is written from the site root; links to pages are written from the page")).with_help(help));
+        }
+        LinkTarget::Rooted(url) if site.layout.rooted(url).is_some() => {
+            // A page or file of this site, as the old engine served it.
+            let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
+            let target = site.layout.rooted(url).and_then(|s| site.page(&s));
+            if let Some(target) =
+                target.filter(|t| !fragment.is_empty() && !has_anchor(t, fragment))
+            {
+                let message = format!(
+                    "`#{fragment}` is not a heading on {}",
+                    target.source.display()
+                );
+                problems.push(missing_anchor(at(message), target, fragment));
             }
-            LinkTarget::Rooted(url) if site.layout.rooted(url).is_some() => {
-                // A page or file of this site, as the old engine served it.
-                let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
-                let target = site.layout.rooted(url).and_then(|s| site.page(&s));
-                if let Some(target) =
-                    target.filter(|t| !fragment.is_empty() && !has_anchor(t, fragment))
-                {
-                    let message = format!(
-                        "`#{fragment}` is not a heading on {}",
-                        target.source.display()
-                    );
-                    problems.push(missing_anchor(at(message), target, fragment));
-                }
+        }
+        LinkTarget::Rooted(path) => {
+            if site.config.link_origin.is_none() {
+                problems.push(at(format!("`{path}` starts with `/`, which does not work from a copy on disk")).of_kind(Kind::Link).with_help(
+                    "link to a page by its source path (e.g. `../travel/page.md`), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
+                ));
             }
-            LinkTarget::Rooted(path) => {
-                if site.config.link_origin.is_none() {
-                    problems.push(at(format!("`{path}` starts with `/`, which does not work from a copy on disk")).with_help(
-                        "link to a page by its source path (e.g. `../travel/page.md`), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
-                    ));
-                }
+        }
+        LinkTarget::Unsafe(url) => problems.push(
+            at(format!("`{}` is not allowed as a link", shorten(url)))
+                .of_kind(Kind::Link)
+                .with_help("links must be web addresses, mail addresses or paths to pages"),
+        ),
+        LinkTarget::OutsideContent(url) => problems.push(
+            at(format!("`{url}` points outside the content folder"))
+                .of_kind(Kind::Link)
+                .with_help("link only to pages and files inside the content folder"),
+        ),
+        LinkTarget::SamePage(fragment) => {
+            if !fragment.is_empty() && !has_anchor(page, fragment) {
+                problems.push(missing_anchor(
+                    at(format!("`#{fragment}` is not a heading on this page")),
+                    page,
+                    fragment,
+                ));
             }
-            LinkTarget::Unsafe(url) => problems.push(
-                at(format!("`{}` is not allowed as a link", shorten(url)))
-                    .with_help("links must be web addresses, mail addresses or paths to pages"),
-            ),
-            LinkTarget::OutsideContent(url) => problems.push(
-                at(format!("`{url}` points outside the content folder"))
-                    .with_help("link only to pages and files inside the content folder"),
-            ),
-            LinkTarget::SamePage(fragment) => {
-                if !fragment.is_empty() && !has_anchor(page, fragment) {
-                    problems.push(missing_anchor(
-                        at(format!("`#{fragment}` is not a heading on this page")),
-                        page,
-                        fragment,
-                    ));
-                }
-            }
-            LinkTarget::Internal { path, fragment } => {
-                match site.layout.page_for(path).and_then(|s| site.page(&s)) {
-                    Some(target) => {
-                        if let Some(fragment) = fragment
-                            .as_ref()
-                            .filter(|f| !f.is_empty() && !has_anchor(target, f))
-                        {
-                            let message = format!(
-                                "`#{fragment}` is not a heading on {}",
-                                target.source.display()
-                            );
-                            problems.push(missing_anchor(at(message), target, fragment));
-                        }
-                    }
-                    None if site.layout.is_asset(path) => {}
-                    None if is_draft(site, &link.written, &page.source) => {
-                        problems.push(
-                            at(format!(
-                                "`{}` is a draft (`draft: true`), which is not published",
-                                link.written
-                            ))
-                            .with_help(
-                                "publish it (remove `draft: true`), or link to it once it is",
-                            ),
+        }
+        LinkTarget::Internal { path, fragment } => {
+            match site.layout.page_for(path).and_then(|s| site.page(&s)) {
+                Some(target) => {
+                    if let Some(fragment) = fragment
+                        .as_ref()
+                        .filter(|f| !f.is_empty() && !has_anchor(target, f))
+                    {
+                        let message = format!(
+                            "`#{fragment}` is not a heading on {}",
+                            target.source.display()
                         );
+                        problems.push(missing_anchor(at(message), target, fragment));
                     }
-                    None => {
-                        let mut problem = at(format!(
-                            "`{}` does not exist: there is no {}",
-                            link.written,
-                            site.content_dir.join(path).display()
-                        ));
-                        // An image is one of the site's files; a link, most likely a page.
-                        let candidates: Vec<&str> = if link.is_image {
-                            site.assets.iter().filter_map(|a| a.to_str()).collect()
-                        } else {
-                            site.pages
-                                .iter()
-                                .filter(|p| !p.generated)
-                                .filter_map(|p| p.source.to_str())
-                                .collect()
-                        };
-                        if let Some(near) = did_you_mean(&path.to_string_lossy(), candidates) {
-                            let relative = relative_source(&page.source, Path::new(near));
-                            problem = problem.with_help(format!("did you mean `{relative}`?"));
-                        } else if link.is_image {
-                            problem = problem.with_help("put the image in the content folder, and give its path from this page, e.g. `images/map.png` for content/travel/images/map.png");
-                        } else {
-                            problem = problem.with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
-                        }
-                        problems.push(problem);
+                }
+                None if site.layout.is_asset(path) => {}
+                None if is_draft(site, &link.written, &page.source) => {
+                    problems.push(
+                        at(format!(
+                            "`{}` is a draft (`draft: true`), which is not published",
+                            link.written
+                        ))
+                        .with_help("publish it (remove `draft: true`), or link to it once it is"),
+                    );
+                }
+                None => {
+                    let mut problem = at(format!(
+                        "`{}` does not exist: there is no {}",
+                        link.written,
+                        site.content_dir.join(path).display()
+                    ))
+                    .of_kind(Kind::BrokenLink);
+                    // An image is one of the site's files; a link, most likely a page.
+                    let candidates: Vec<&str> = if link.is_image {
+                        site.assets.iter().filter_map(|a| a.to_str()).collect()
+                    } else {
+                        site.pages
+                            .iter()
+                            .filter(|p| !p.generated)
+                            .filter_map(|p| p.source.to_str())
+                            .collect()
+                    };
+                    if let Some(near) = did_you_mean(&path.to_string_lossy(), candidates) {
+                        let relative = relative_source(&page.source, Path::new(near));
+                        problem = problem.with_help(format!("did you mean `{relative}`?"));
+                    } else if link.is_image {
+                        problem = problem.with_help("put the image in the content folder, and give its path from this page, e.g. `images/map.png` for content/travel/images/map.png");
+                    } else {
+                        problem = problem.with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
                     }
+                    problems.push(problem);
                 }
             }
         }
     }
+}
+
+/// The page that replaces this one, if it says one does: there, current, and not itself.
+fn check_superseded_by(site: &Site, page: &Page, problems: &mut Vec<Diagnostic>) {
     if let Some((target, line)) = &page.front.superseded_by {
         match replaced_by(site, page) {
             Some(current) if current.source == page.source => problems.push(
@@ -178,11 +189,13 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                     *line,
                     "`superseded_by` points at this same page",
                 )
+                .of_kind(Kind::Link)
                 .with_help("give the source path of the page that replaces this one"),
             ),
             Some(current) => problems.extend(check_replacement_chain(site, page, current, *line)),
             None if is_draft(site, target, &page.source) => problems.push(
                 Diagnostic::error(&page.file, *line, format!("`superseded_by`: `{target}` is a draft (`draft: true`), which is not published"))
+                    .of_kind(Kind::Link)
                     .with_help("publish the new page first, or leave this page as it is until then"),
             ),
             None => {
@@ -209,12 +222,12 @@ fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
                         *line,
                         format!("`superseded_by`: there is no page `{target}`"),
                     )
+                    .of_kind(Kind::Link)
                     .with_help(help),
                 );
             }
         }
     }
-    problems
 }
 
 /// Whether `target`, as written on the page `from`, is a draft.
@@ -288,6 +301,7 @@ fn check_replacement_chain(
                 name(last)
             ),
         )
+        .of_kind(Kind::Link)
         .with_help(format!(
             "point at the current page, `{}`, so readers are not sent on twice",
             name(last)
@@ -300,6 +314,7 @@ fn has_anchor(page: &Page, fragment: &str) -> bool {
 }
 
 fn missing_anchor(problem: Diagnostic, target: &Page, fragment: &str) -> Diagnostic {
+    let problem = problem.of_kind(Kind::BrokenLink);
     match did_you_mean(fragment, target.anchors.iter().map(String::as_str)) {
         Some(near) => problem.with_help(format!("did you mean `#{near}`?")),
         None if target.anchors.is_empty() => {

@@ -2,7 +2,7 @@
 //! on stable names.
 
 use serde::Serialize;
-use signpost_base::diagnostic::Diagnostic;
+use signpost_base::diagnostic::{Diagnostic, Kind};
 use std::path::Path;
 
 /// What kind of finding this is: stable names for CI to filter on.
@@ -67,20 +67,12 @@ impl Lint {
     /// Which lint a problem from `build` belongs to, so CI can tell broken links from the
     /// rest.
     pub fn of_build_problem(problem: &Diagnostic, flows_dir: &Path) -> Lint {
-        const LINK_MESSAGES: &[&str] = &[
-            "is not a heading on",
-            "does not exist: there is no",
-            "which does not work from a copy on disk",
-            "is not allowed as a link",
-            "points outside the content folder",
-            "`superseded_by`",
-        ];
         if problem.file.starts_with(flows_dir) {
             Lint::Flow
-        } else if LINK_MESSAGES.iter().any(|m| problem.message.contains(m)) {
-            Lint::Link
-        } else {
+        } else if problem.kind == Kind::Other {
             Lint::Build
+        } else {
+            Lint::Link
         }
     }
 }
