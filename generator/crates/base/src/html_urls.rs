@@ -107,6 +107,20 @@ pub fn html_ids(html: &str) -> Vec<String> {
     ids
 }
 
+/// Each start tag in raw HTML as a browser reads it (not inside comments, quoted `>` kept in
+/// its value): the byte offset of its `<`, its name, and its attributes (names in lower
+/// case, values with entities decoded), by name.
+pub fn tags(html: &str) -> impl Iterator<Item = (usize, String, Vec<(String, String)>)> + '_ {
+    start_tags(html).map(|tag| {
+        let attributes = tag
+            .attributes
+            .iter()
+            .map(|(n, v)| (text(n), text(v)))
+            .collect();
+        (tag.span.start, text(&tag.name), attributes)
+    })
+}
+
 struct Tag {
     name: HtmlString,
     attributes: BTreeMap<HtmlString, HtmlString>,
@@ -256,5 +270,25 @@ mod tests {
             (url.url == "a.md").then(|| "a.html".into())
         });
         assert_eq!(srcset, "<img srcset=\"a.html 1x, b.png 2x\">");
+    }
+
+    #[test]
+    fn tags_as_a_browser_reads_them() {
+        let found: Vec<_> =
+            tags(r#"x <img alt="a > b" SRC='x.png' hidden data-x=1><!-- <img src=y> -->"#)
+                .collect();
+        assert_eq!(
+            found,
+            [(
+                2,
+                "img".to_string(),
+                vec![
+                    ("alt".to_string(), "a > b".to_string()),
+                    ("data-x".to_string(), "1".to_string()),
+                    ("hidden".to_string(), String::new()),
+                    ("src".to_string(), "x.png".to_string()),
+                ]
+            )]
+        );
     }
 }

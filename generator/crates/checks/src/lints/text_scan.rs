@@ -5,6 +5,7 @@ use crate::finding::{Finding, Lint};
 use crate::lints::mojibake;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use signpost_base::diagnostic::Diagnostic;
+use signpost_base::html_urls;
 use signpost_model::page::markdown;
 use signpost_model::settings::RetiredEmail;
 use std::collections::HashSet;
@@ -213,23 +214,12 @@ fn is_remote(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
 }
 
-/// `(offset, element, url)` for each element in raw HTML that loads a file from another site.
+/// `(offset, element, url)` for each element in raw HTML that loads a file from another site,
+/// read as a browser reads it (the tags in a comment load nothing).
 fn remote_resources(html: &str) -> Vec<(usize, String, String)> {
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(open) = html[from..].find('<') {
-        let start = from + open;
-        from = start + 1;
-        let rest = &html[start + 1..];
-        let name_len = rest
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        let element = rest[..name_len].to_ascii_lowercase();
-        if !LOADING_ELEMENTS.iter().any(|(e, _)| *e == element) {
-            continue;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        for (attribute, value) in attributes(&rest[name_len..end]) {
+    for (start, element, attributes) in html_urls::tags(html) {
+        for (attribute, value) in attributes {
             let loads = LOADING_ELEMENTS
                 .iter()
                 .any(|(e, a)| *e == element && *a == attribute);
@@ -244,42 +234,6 @@ fn remote_resources(html: &str) -> Vec<(usize, String, String)> {
         }
     }
     found
-}
-
-/// The attributes of a tag (the text between its name and `>`): lower-case names, values
-/// with entities decoded.
-fn attributes(tag: &str) -> Vec<(String, String)> {
-    let mut attributes = Vec::new();
-    let mut rest = tag;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-        let name_len = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
-            .unwrap_or(rest.len());
-        if name_len == 0 {
-            return attributes;
-        }
-        let name = rest[..name_len].to_ascii_lowercase();
-        rest = rest[name_len..].trim_start();
-        let Some(after) = rest.strip_prefix('=') else {
-            attributes.push((name, String::new()));
-            continue;
-        };
-        let after = after.trim_start();
-        let (value, remaining) = match after.chars().next() {
-            Some(quote @ ('"' | '\'')) => {
-                let body = &after[1..];
-                let end = body.find(quote).unwrap_or(body.len());
-                (&body[..end], body.get(end + 1..).unwrap_or(""))
-            }
-            _ => {
-                let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                (&after[..end], &after[end..])
-            }
-        };
-        attributes.push((name, html_escape::decode_html_entities(value).into_owned()));
-        rest = remaining;
-    }
 }
 
 #[cfg(test)]
@@ -349,19 +303,6 @@ mod tests {
                 (Lint::RemoteResource, 10, 1),
                 (Lint::RemoteResource, 14, 12),
                 (Lint::RemoteResource, 16, 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn attributes_of_a_tag() {
-        assert_eq!(
-            attributes(r#" alt="a > b" SRC='x.png' hidden data-x=1"#),
-            [
-                ("alt".to_string(), "a > b".to_string()),
-                ("src".to_string(), "x.png".to_string()),
-                ("hidden".to_string(), String::new()),
-                ("data-x".to_string(), "1".to_string()),
             ]
         );
     }
