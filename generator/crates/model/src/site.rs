@@ -48,7 +48,9 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Site> 
     load_cached(content_dir, problems, None)
 }
 
-/// [`load`], taking unchanged pages from `cache` (`signpost serve` rebuilds this way).
+/// [`load`], taking unchanged pages from `cache` (`signpost serve` rebuilds this way). In
+/// order: discover the files, read the settings, data, contacts and flows, load the theme,
+/// read every page, add the folders' index pages, and make the tree.
 pub fn load_cached(
     content_dir: &Path,
     problems: &mut Vec<Diagnostic>,
@@ -66,16 +68,7 @@ pub fn load_cached(
     }
     let errors_before_settings = diagnostic::error_count(problems);
     let config = settings::load(content_dir, problems);
-    let mut excluded = Vec::new();
-    for files in [&mut sources.pages, &mut sources.assets] {
-        files.retain(|file| {
-            let keep = !crate::left_out::excluded(file, &config.exclude);
-            if !keep {
-                excluded.push(file.to_string_lossy().replace('\\', "/"));
-            }
-            keep
-        });
-    }
+    let excluded = exclude(&mut sources, &config);
     if sources.pages.is_empty() {
         problems.push(no_pages(content_dir, &sources));
         return None;
@@ -99,36 +92,12 @@ pub fn load_cached(
         config.link_origin.as_deref(),
         problems,
     );
+    let templates = load_theme(content_dir, &sources, &config, &data, &flows, problems)?;
+    let shortcode_names = templates.shortcode_names();
     let flow_titles: BTreeMap<String, String> = flows
         .iter()
         .map(|(id, loaded)| (id.clone(), loaded.flow.title.clone()))
         .collect();
-    let mut flow_json: BTreeMap<String, String> = flows
-        .iter()
-        .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))
-        .collect();
-    // A flow that did not load is reported at its own file and line: the pages that show
-    // it are not also told that it does not exist (the build stops anyway).
-    for file in &sources.flows {
-        if let Some(id) = file.file_stem().and_then(|s| s.to_str()) {
-            flow_json
-                .entry(id.to_string())
-                .or_insert_with(|| "null".to_string());
-        }
-    }
-    let mut templates = Templates::load(content_dir, &sources.templates, flow_json, problems)?;
-    templates.set_global("site", &config);
-    templates.set_global("data", &data);
-    // Each flow's questions and outcomes, shown in place of its wizard without JavaScript.
-    let flow_summaries: BTreeMap<String, serde_json::Value> = flows
-        .iter()
-        .map(|(id, loaded)| {
-            let summary = crate::flows::summary::summary(&loaded.flow);
-            (id.clone(), serde_json::json!({ "summary": summary }))
-        })
-        .collect();
-    templates.set_global("flow_summaries", &flow_summaries);
-    let shortcode_names = templates.shortcode_names();
 
     let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone())
         .with_baseurl(&config.baseurl);
@@ -143,43 +112,8 @@ pub fn load_cached(
         default_owner: config.default_owner.as_deref(),
         flow_titles: &flow_titles,
     };
-    let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
-        .pages
-        .par_iter()
-        .map(|source| {
-            let read = || {
-                let mut found = Vec::new();
-                let page = page::read(source, &inputs, &mut found);
-                (page, found)
-            };
-            match cache {
-                Some(cache) => cache.get_or_read(content_dir, source, read),
-                None => read(),
-            }
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(read.len());
-    let mut drafts = Vec::new();
-    for (page, found) in read {
-        problems.extend(found);
-        match page {
-            Some(page) if page.front.draft => drafts.push(page.source),
-            page => pages.extend(page),
-        }
-    }
-    pages.extend(
-        layout
-            .folders_without_index(
-                &sources
-                    .pages
-                    .iter()
-                    .filter(|p| !drafts.contains(p))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            )
-            .into_iter()
-            .map(|source| Page::generated_index(source, content_dir)),
-    );
+    let (mut pages, drafts) = read_pages(&sources.pages, &inputs, cache, problems);
+    add_folder_indexes(&mut pages, &layout, &sources.pages, &drafts, content_dir);
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     let by_source = pages
         .iter()
@@ -203,6 +137,114 @@ pub fn load_cached(
         left_out: sources.left_out,
         excluded,
     })
+}
+
+/// Leaves out the pages and files `exclude` names; returns them, as the summary names them.
+fn exclude(sources: &mut discover::Sources, config: &SiteConfig) -> Vec<String> {
+    let mut excluded = Vec::new();
+    for files in [&mut sources.pages, &mut sources.assets] {
+        files.retain(|file| {
+            let keep = !crate::left_out::excluded(file, &config.exclude);
+            if !keep {
+                excluded.push(file.to_string_lossy().replace('\\', "/"));
+            }
+            keep
+        });
+    }
+    excluded
+}
+
+/// The theme with the site's template overrides, and what every template may read: the
+/// settings, the data, each flow as JSON for its wizard and as a summary without JavaScript.
+fn load_theme(
+    content_dir: &Path,
+    sources: &discover::Sources,
+    config: &SiteConfig,
+    data: &serde_json::Map<String, serde_json::Value>,
+    flows: &BTreeMap<String, LoadedFlow>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Templates> {
+    let mut flow_json: BTreeMap<String, String> = flows
+        .iter()
+        .map(|(id, loaded)| (id.clone(), flows::json_for_page(&loaded.flow)))
+        .collect();
+    // A flow that did not load is reported at its own file and line: the pages that show
+    // it are not also told that it does not exist (the build stops anyway).
+    for file in &sources.flows {
+        if let Some(id) = file.file_stem().and_then(|s| s.to_str()) {
+            flow_json
+                .entry(id.to_string())
+                .or_insert_with(|| "null".to_string());
+        }
+    }
+    let mut templates = Templates::load(content_dir, &sources.templates, flow_json, problems)?;
+    templates.set_global("site", config);
+    templates.set_global("data", data);
+    // Each flow's questions and outcomes, shown in place of its wizard without JavaScript.
+    let flow_summaries: BTreeMap<String, serde_json::Value> = flows
+        .iter()
+        .map(|(id, loaded)| {
+            let summary = crate::flows::summary::summary(&loaded.flow);
+            (id.clone(), serde_json::json!({ "summary": summary }))
+        })
+        .collect();
+    templates.set_global("flow_summaries", &flow_summaries);
+    Some(templates)
+}
+
+/// Every page, in parallel (from `cache` where unchanged): the published ones, and the
+/// drafts' sources.
+fn read_pages(
+    sources: &[PathBuf],
+    inputs: &page::Inputs,
+    cache: Option<&PageCache>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<Page>, Vec<PathBuf>) {
+    let read: Vec<(Option<Page>, Vec<Diagnostic>)> = sources
+        .par_iter()
+        .map(|source| {
+            let read = || {
+                let mut found = Vec::new();
+                let page = page::read(source, inputs, &mut found);
+                (page, found)
+            };
+            match cache {
+                Some(cache) => cache.get_or_read(inputs.content_dir, source, read),
+                None => read(),
+            }
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    let mut drafts = Vec::new();
+    for (page, found) in read {
+        problems.extend(found);
+        match page {
+            Some(page) if page.front.draft => drafts.push(page.source),
+            page => pages.extend(page),
+        }
+    }
+    (pages, drafts)
+}
+
+/// A generated index page for each folder with pages but none of its own.
+fn add_folder_indexes(
+    pages: &mut Vec<Page>,
+    layout: &Layout,
+    sources: &[PathBuf],
+    drafts: &[PathBuf],
+    content_dir: &Path,
+) {
+    let published: Vec<PathBuf> = sources
+        .iter()
+        .filter(|p| !drafts.contains(p))
+        .cloned()
+        .collect();
+    pages.extend(
+        layout
+            .folders_without_index(&published)
+            .into_iter()
+            .map(|source| Page::generated_index(source, content_dir)),
+    );
 }
 
 /// A content folder with no page in it: never a success, or a check that checked nothing

@@ -177,83 +177,10 @@ pub struct Inputs<'a> {
 /// of it to keep checking the rest of the site.
 pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> Option<Page> {
     let file = inputs.content_dir.join(source);
-    let text = match std::fs::read(&file).map(String::from_utf8) {
-        // CommonMark: U+0000 is replaced with U+FFFD, for security.
-        Ok(Ok(text)) if text.contains('\0') => text.replace('\0', "\u{FFFD}"),
-        Ok(Ok(text)) => text,
-        Ok(Err(_)) => {
-            problems.push(
-                Diagnostic::error(&file, 0, "this file is not UTF-8 text")
-                    .with_help("save it as UTF-8"),
-            );
-            return None;
-        }
-        Err(err) => {
-            problems.push(Diagnostic::error(
-                &file,
-                0,
-                format!("cannot read this file: {err}"),
-            ));
-            return None;
-        }
-    };
-
+    let text = read_text(&file, problems)?;
     let split = front_matter::split(&text);
-    let front_matter_unclosed = split.yaml.is_none() && text.starts_with("---");
-    if front_matter_unclosed {
-        problems.push(
-            Diagnostic::error(
-                &file,
-                1,
-                "the front matter starts with `---` but never ends",
-            )
-            .with_help("add a line with just `---` after the last front matter line"),
-        );
-    }
-    let mut front = split
-        .yaml
-        .map(|yaml| front_matter::parse(&file, yaml, problems))
-        .unwrap_or_default();
-    front.unreadable |= front_matter_unclosed;
-    // Tech-docs pages name their owner by Slack channel: that is who owns them.
-    if front.owner.is_none() && !front.owner_unreadable {
-        front.owner = match front.owner_slack.take() {
-            Some(slack) => Some(format!("{slack} on Slack")),
-            None => inputs.default_owner.map(String::from),
-        };
-    }
-    // Unreadable front matter may well hold the title: say only what is wrong with it.
-    let front_matter_unreadable = front.unreadable;
-
-    let body = crate::page::template_code::with_title_line(split.body, front.title.as_deref());
-    for code in crate::page::template_code::find(&body) {
-        problems.push(
-            Diagnostic::warning(
-                &file,
-                code.line + split.body_line - 1,
-                format!(
-                    "`{}` is template code for another site engine ({}): it will show to readers as text",
-                    shorten(&code.text),
-                    code.engine
-                ),
-            )
-            .at_column(code.column)
-            .with_help("remove it (Signpost shows the title, owner and review dates itself), or put it in `backticks` if the page is about it"),
-        );
-    }
-    // Shortcodes are swapped for tokens first, so Markdown never sees them.
-    let (body, calls, syntax_errors) = shortcodes::extract(&body);
-    for error in syntax_errors {
-        problems.push(
-            Diagnostic::error(
-                &file,
-                error.line + split.body_line - 1,
-                format!("shortcode: {}", error.message),
-            )
-            .at_column(error.column),
-        );
-    }
-
+    let front = read_front(&file, &text, &split, inputs, problems);
+    let (body, calls) = prepare_body(&file, &split, &front, problems);
     let output = Layout::output_for(source);
     let links = inputs.layout.links_from(&output);
     let rendered = markdown::render(
@@ -264,131 +191,21 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         &links,
     );
 
-    for found in &rendered.checks.problems {
-        let problem = if found.warning {
-            Diagnostic::warning(&file, found.line, found.message.clone())
-        } else {
-            Diagnostic::error(&file, found.line, found.message.clone())
-        };
-        problems.push(problem.with_help(found.help.clone()));
-    }
-    if front.title.is_none()
-        && let Some(heading) = rendered.first_heading.as_deref()
-        && is_contents_heading(heading)
-    {
-        problems.push(
-            Diagnostic::warning(
-                &file,
-                split.body_line,
-                format!("the page's title is taken from its first heading, `{heading}`, which does not say what the page is about"),
-            )
-            .with_help("give the page its title in the front matter: `title: …` (the navigation, search and browser tab show it)"),
-        );
-    }
-    let Some(title) = front
-        .title
-        .clone()
-        .or_else(|| rendered.first_heading.clone())
-    else {
-        if front_matter_unreadable {
-            return None;
-        }
-        problems.push(
-            Diagnostic::error(&file, 1, "this page has no title").with_help(
-                "add `title: …` to the front matter, or start the page with a `# Heading`",
-            ),
-        );
-        return None;
-    };
-
-    let root = signpost_base::url_path::root_prefix(&output);
-    let mut outputs = Vec::with_capacity(calls.len());
-    let mut flows = Vec::new();
-    // Each wizard with the token that stands for it in the rendered Markdown.
-    let mut wizards: Vec<(String, Heading)> = Vec::new();
-    for (index, call) in calls.iter().enumerate() {
-        let line = call.line + split.body_line - 1;
-        if !inputs.shortcode_names.contains(&call.name) {
-            let mut problem = Diagnostic::error(
-                &file,
-                line,
-                format!("there is no shortcode `{}`", call.name),
-            )
-            .at_column(call.column);
-            problem = match did_you_mean(&call.name, inputs.shortcode_names.iter().map(String::as_str)) {
-                Some(near) => problem.with_help(format!("did you mean `{near}`?")),
-                None => problem.with_help(format!(
-                    "available shortcodes: {}; add your own as content/templates/shortcodes/<name>.html",
-                    inputs.shortcode_names.join(", ")
-                )),
-            };
-            problems.push(problem);
-            outputs.push(String::new());
-            continue;
-        }
-        if call.name == "contacts"
-            && let (Some(groups), Some(only)) = (
-                inputs.contact_groups,
-                call.args.get("only").and_then(|o| o.as_str()),
-            )
-            && let Some((message, help)) = crate::contacts::check_only(only, groups)
-        {
-            problems.push(
-                Diagnostic::error(&file, line, format!("shortcode `contacts`: {message}"))
-                    .at_column(call.column)
-                    .with_help(help),
-            );
-        }
-        if call.name == "wizard"
-            && let Some(flow) = call.args.get("flow").and_then(|f| f.as_str())
-        {
-            // Each wizard is found in the page by its flow's name.
-            if flows.iter().any(|f| f == flow) {
-                problems.push(
-                    Diagnostic::error(
-                        &file,
-                        line,
-                        format!("the wizard for `{flow}` is on this page already"),
-                    )
-                    .at_column(call.column)
-                    .with_help("show it once on the page"),
-                );
-            }
-            flows.push(flow.to_string());
-            let title = inputs.flow_titles.get(flow).map(String::as_str);
-            wizards.push((shortcodes::token(index), wizard_entries::entry(flow, title)));
-        }
-        let mut context = tera::Context::new();
-        context.insert("args", &call.args);
-        for (key, value) in &call.args {
-            context.insert(key.clone(), value);
-        }
-        context.insert(
-            "page",
-            &serde_json::json!({ "title": title, "source": source, "root": root }),
-        );
-        match inputs
-            .templates
-            .render_shortcode(&call.name, &context, (&file, line, call.column))
-        {
-            Ok(html) => outputs.push(html),
-            Err(problem) => {
-                if !inputs.settings_failed {
-                    problems.push(problem);
-                }
-                outputs.push(String::new());
-            }
-        }
-    }
+    report_markup(&file, &rendered, problems);
+    let title = title_of(&file, &front, &rendered, split.body_line, problems)?;
+    let shown = render_shortcodes(
+        source,
+        &file,
+        &calls,
+        &title,
+        &output,
+        split.body_line,
+        inputs,
+        problems,
+    );
+    let (outputs, flows, wizards) = (shown.outputs, shown.flows, shown.wizards);
     let body_html = shortcodes::restore(&rendered.html, &calls, &outputs);
-
-    let review_by = front.review_by.map(PageDate::last_day).or_else(|| {
-        if front.review_by_invalid {
-            return None;
-        }
-        let interval = front.review_in.or(inputs.review_interval)?;
-        Some(interval.after(front.last_reviewed?.last_day()))
-    });
+    let review_by = review_by(&front, inputs);
 
     Some(Page {
         file,
@@ -421,6 +238,265 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         wizards: wizards.into_iter().map(|(_, w)| w).collect(),
         front,
         source: source.to_path_buf(),
+    })
+}
+
+/// What the Markdown would show readers other than meant (see markup_checks.rs).
+fn report_markup(file: &Path, rendered: &markdown::Rendered, problems: &mut Vec<Diagnostic>) {
+    for found in &rendered.checks.problems {
+        let problem = if found.warning {
+            Diagnostic::warning(file, found.line, found.message.clone())
+        } else {
+            Diagnostic::error(file, found.line, found.message.clone())
+        };
+        problems.push(problem.with_help(found.help.clone()));
+    }
+}
+
+/// The page's text: UTF-8, with any U+0000 replaced as CommonMark says.
+fn read_text(file: &Path, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    match std::fs::read(file).map(String::from_utf8) {
+        // CommonMark: U+0000 is replaced with U+FFFD, for security.
+        Ok(Ok(text)) if text.contains('\0') => Some(text.replace('\0', "\u{FFFD}")),
+        Ok(Ok(text)) => Some(text),
+        Ok(Err(_)) => {
+            problems.push(
+                Diagnostic::error(file, 0, "this file is not UTF-8 text")
+                    .with_help("save it as UTF-8"),
+            );
+            None
+        }
+        Err(err) => {
+            problems.push(Diagnostic::error(
+                file,
+                0,
+                format!("cannot read this file: {err}"),
+            ));
+            None
+        }
+    }
+}
+
+/// The front matter, with the owner tech-docs names by Slack channel or the site's default.
+fn read_front(
+    file: &Path,
+    text: &str,
+    split: &front_matter::Split,
+    inputs: &Inputs,
+    problems: &mut Vec<Diagnostic>,
+) -> FrontMatter {
+    let front_matter_unclosed = split.yaml.is_none() && text.starts_with("---");
+    if front_matter_unclosed {
+        problems.push(
+            Diagnostic::error(file, 1, "the front matter starts with `---` but never ends")
+                .with_help("add a line with just `---` after the last front matter line"),
+        );
+    }
+    let mut front = split
+        .yaml
+        .map(|yaml| front_matter::parse(file, yaml, problems))
+        .unwrap_or_default();
+    front.unreadable |= front_matter_unclosed;
+    // Tech-docs pages name their owner by Slack channel: that is who owns them.
+    if front.owner.is_none() && !front.owner_unreadable {
+        front.owner = match front.owner_slack.take() {
+            Some(slack) => Some(format!("{slack} on Slack")),
+            None => inputs.default_owner.map(String::from),
+        };
+    }
+    front
+}
+
+/// The body ready for Markdown: the title line put back where another engine's template
+/// code needs it (and that code reported), shortcodes swapped for tokens.
+fn prepare_body(
+    file: &Path,
+    split: &front_matter::Split,
+    front: &FrontMatter,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Vec<shortcodes::Call>) {
+    let body = crate::page::template_code::with_title_line(split.body, front.title.as_deref());
+    for code in crate::page::template_code::find(&body) {
+        problems.push(
+            Diagnostic::warning(
+                file,
+                code.line + split.body_line - 1,
+                format!(
+                    "`{}` is template code for another site engine ({}): it will show to readers as text",
+                    shorten(&code.text),
+                    code.engine
+                ),
+            )
+            .at_column(code.column)
+            .with_help("remove it (Signpost shows the title, owner and review dates itself), or put it in `backticks` if the page is about it"),
+        );
+    }
+    // Shortcodes are swapped for tokens first, so Markdown never sees them.
+    let (body, calls, syntax_errors) = shortcodes::extract(&body);
+    for error in syntax_errors {
+        problems.push(
+            Diagnostic::error(
+                file,
+                error.line + split.body_line - 1,
+                format!("shortcode: {}", error.message),
+            )
+            .at_column(error.column),
+        );
+    }
+    (body, calls)
+}
+
+/// The title: from the front matter, else the first heading (with a warning when that
+/// heading names a list of contents). `None`, reported, when there is none.
+fn title_of(
+    file: &Path,
+    front: &FrontMatter,
+    rendered: &markdown::Rendered,
+    body_line: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if front.title.is_none()
+        && let Some(heading) = rendered.first_heading.as_deref()
+        && is_contents_heading(heading)
+    {
+        problems.push(
+            Diagnostic::warning(
+                file,
+                body_line,
+                format!("the page's title is taken from its first heading, `{heading}`, which does not say what the page is about"),
+            )
+            .with_help("give the page its title in the front matter: `title: …` (the navigation, search and browser tab show it)"),
+        );
+    }
+    let Some(title) = front
+        .title
+        .clone()
+        .or_else(|| rendered.first_heading.clone())
+    else {
+        // Unreadable front matter may well hold the title: say only what is wrong with it.
+        if front.unreadable {
+            return None;
+        }
+        problems.push(
+            Diagnostic::error(file, 1, "this page has no title").with_help(
+                "add `title: …` to the front matter, or start the page with a `# Heading`",
+            ),
+        );
+        return None;
+    };
+    Some(title)
+}
+
+/// Each shortcode of the page rendered, in order (empty where it failed, reported), with
+/// the flows its wizards show and the wizards with the token that stands for each.
+struct Shown {
+    outputs: Vec<String>,
+    flows: Vec<String>,
+    wizards: Vec<(String, Heading)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_shortcodes(
+    source: &Path,
+    file: &Path,
+    calls: &[shortcodes::Call],
+    title: &str,
+    output: &Path,
+    body_line: usize,
+    inputs: &Inputs,
+    problems: &mut Vec<Diagnostic>,
+) -> Shown {
+    let root = signpost_base::url_path::root_prefix(output);
+    let mut outputs = Vec::with_capacity(calls.len());
+    let mut flows = Vec::new();
+    // Each wizard with the token that stands for it in the rendered Markdown.
+    let mut wizards: Vec<(String, Heading)> = Vec::new();
+    for (index, call) in calls.iter().enumerate() {
+        let line = call.line + body_line - 1;
+        if !inputs.shortcode_names.contains(&call.name) {
+            let mut problem =
+                Diagnostic::error(file, line, format!("there is no shortcode `{}`", call.name))
+                    .at_column(call.column);
+            problem = match did_you_mean(&call.name, inputs.shortcode_names.iter().map(String::as_str)) {
+                Some(near) => problem.with_help(format!("did you mean `{near}`?")),
+                None => problem.with_help(format!(
+                    "available shortcodes: {}; add your own as content/templates/shortcodes/<name>.html",
+                    inputs.shortcode_names.join(", ")
+                )),
+            };
+            problems.push(problem);
+            outputs.push(String::new());
+            continue;
+        }
+        if call.name == "contacts"
+            && let (Some(groups), Some(only)) = (
+                inputs.contact_groups,
+                call.args.get("only").and_then(|o| o.as_str()),
+            )
+            && let Some((message, help)) = crate::contacts::check_only(only, groups)
+        {
+            problems.push(
+                Diagnostic::error(file, line, format!("shortcode `contacts`: {message}"))
+                    .at_column(call.column)
+                    .with_help(help),
+            );
+        }
+        if call.name == "wizard"
+            && let Some(flow) = call.args.get("flow").and_then(|f| f.as_str())
+        {
+            // Each wizard is found in the page by its flow's name.
+            if flows.iter().any(|f| f == flow) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        line,
+                        format!("the wizard for `{flow}` is on this page already"),
+                    )
+                    .at_column(call.column)
+                    .with_help("show it once on the page"),
+                );
+            }
+            flows.push(flow.to_string());
+            let title = inputs.flow_titles.get(flow).map(String::as_str);
+            wizards.push((shortcodes::token(index), wizard_entries::entry(flow, title)));
+        }
+        let mut context = tera::Context::new();
+        context.insert("args", &call.args);
+        for (key, value) in &call.args {
+            context.insert(key.clone(), value);
+        }
+        context.insert(
+            "page",
+            &serde_json::json!({ "title": title, "source": source, "root": root }),
+        );
+        match inputs
+            .templates
+            .render_shortcode(&call.name, &context, (file, line, call.column))
+        {
+            Ok(html) => outputs.push(html),
+            Err(problem) => {
+                if !inputs.settings_failed {
+                    problems.push(problem);
+                }
+                outputs.push(String::new());
+            }
+        }
+    }
+    Shown {
+        outputs,
+        flows,
+        wizards,
+    }
+}
+
+/// The review-by date: as written, or the last review plus the page's or site's interval.
+fn review_by(front: &FrontMatter, inputs: &Inputs) -> Option<chrono::NaiveDate> {
+    front.review_by.map(PageDate::last_day).or_else(|| {
+        if front.review_by_invalid {
+            return None;
+        }
+        let interval = front.review_in.or(inputs.review_interval)?;
+        Some(interval.after(front.last_reviewed?.last_day()))
     })
 }
 
