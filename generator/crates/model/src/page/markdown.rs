@@ -74,27 +74,18 @@ pub fn render(
         legacy_heading_lines: legacy_lines.iter().map(|l| l + body_line - 1).collect(),
         ..Rendered::default()
     };
-    let mut ids = Ids::for_page();
     // Sized from the text up front (about an event per 8 bytes of a typical page, HTML half
     // as long again as the Markdown): growing them page after page cost more than parsing.
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
     out.html.reserve(body.len() * 3 / 2);
-    // The heading being read: its id is only known once its text is.
-    let mut heading: Option<Tag> = None;
-    let mut heading_events: Vec<Event> = Vec::new();
-    let mut heading_text = String::new();
-    let mut first_heading_seen = false;
+    let mut headings = Headings::new();
     let mut checks = MarkupChecks::default();
-    let mut heading_line = 0;
     let mut heading_problems = Vec::new();
     let mut in_headless_table = false;
     heading_problems.extend(kramdown.problems.into_iter().map(|mut problem| {
         problem.line += body_line - 1;
         problem
     }));
-    // Where each heading's text starts in `events` (none for the title, which the theme
-    // shows), its level, its text and its id.
-    let mut old_ids: Vec<OldIds> = Vec::new();
     // A block of raw HTML comes a line at a time, and a tag may run over lines: the block is
     // read whole, from the line it starts on.
     let mut html_block: Option<(String, usize)> = None;
@@ -116,96 +107,20 @@ pub fn render(
             events.push(Event::Html(html.into()));
         }
         if let Event::Start(Tag::Heading { .. }) = &event {
-            heading_line = line();
+            headings.line = line();
         }
-        if heading.is_some() {
+        if headings.heading.is_some() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
-                    let Some(Tag::Heading {
-                        level,
-                        id,
-                        classes,
-                        attrs,
-                    }) = heading.take()
-                    else {
-                        unreachable!("only headings are held")
-                    };
-                    let text = heading_text.trim().to_string();
-                    // `{#travel rules}` reads as the id `travel` and an attribute `rules`.
-                    if let (Some(written), Some((stray, None))) = (&id, attrs.first()) {
-                        heading_problems.push(MarkupProblem::error(
-                            heading_line,
-                            format!("`{{#{written} {stray}}}`: an id cannot have spaces"),
-                            format!("write `{{#{written}-{stray}}}`"),
-                        ));
-                    }
-                    let wanted = id
-                        .as_ref()
-                        .map_or_else(|| slug::slugify(&text), |id| id.to_string());
-                    let unique = ids.unique(&wanted);
-                    // An id written by hand is a promise that links to it land here.
-                    if id.is_some() && unique != wanted {
-                        heading_problems.push(MarkupProblem::error(
-                            heading_line,
-                            format!("`{{#{wanted}}}` is already the id of another heading or part of this page"),
-                            "give this heading an id of its own",
-                        ));
-                    }
-                    // An id written by hand was the old engine's id too.
-                    let id_written = id.is_some();
-                    let id = unique;
-                    let is_first = !first_heading_seen;
-                    first_heading_seen = true;
-                    if is_first {
-                        out.first_heading = Some(text.clone());
-                        if level == HeadingLevel::H1 && title.is_none_or(|t| t.trim() == text) {
-                            // The theme shows the title as the page's h1.
-                            heading_events.clear();
-                            old_ids.push(OldIds {
-                                at: events.len(),
-                                is_title: true,
-                                id_written,
-                                level: 1,
-                                text: text.clone(),
-                                id: id.clone(),
-                            });
-                            heading_text.clear();
-                            out.anchors.push(id);
-                            continue;
-                        }
-                    }
-                    if level == HeadingLevel::H1 {
-                        out.second_h1_lines.push(heading_line);
-                    }
-                    out.headings.push(Heading {
-                        level: level as u8,
-                        text,
-                        id: id.clone(),
-                    });
-                    out.anchors.push(id.clone());
-                    old_ids.push(OldIds {
-                        at: events.len() + 1,
-                        is_title: false,
-                        id_written,
-                        level: level as u8,
-                        text: heading_text.trim().to_string(),
-                        id: id.clone(),
-                    });
-                    events.push(Event::Start(Tag::Heading {
-                        level,
-                        id: Some(id.into()),
-                        classes,
-                        attrs,
-                    }));
-                    events.append(&mut heading_events);
-                    events.push(Event::End(TagEnd::Heading(level)));
-                    heading_text.clear();
+                    headings.end(&mut events, &mut out, &mut heading_problems, title);
                 }
                 Event::Text(ref text) | Event::Code(ref text) => {
-                    heading_text.push_str(text);
-                    heading_events.push(event);
+                    headings.text.push_str(text);
+                    headings.events.push(event);
                 }
-                other => heading_events.push(rewrite(other, line, page_source, writer, &mut out)),
+                other => headings
+                    .events
+                    .push(rewrite(other, line, page_source, writer, &mut out)),
             }
             continue;
         }
@@ -230,7 +145,7 @@ pub fn render(
                 in_headless_table = false;
                 events.push(Event::End(TagEnd::TableRow));
             }
-            Event::Start(tag @ Tag::Heading { .. }) => heading = Some(tag),
+            Event::Start(tag @ Tag::Heading { .. }) => headings.heading = Some(tag),
             Event::Start(Tag::FootnoteDefinition(ref label)) => {
                 out.anchors.push(label.to_string());
                 events.push(event);
@@ -253,7 +168,7 @@ pub fn render(
         let html = raw_html(&html, first_line, page_source, writer, &mut out);
         events.push(Event::Html(html.into()));
     }
-    add_old_ids(&mut events, old_ids, &mut out.anchors);
+    add_old_ids(&mut events, headings.old_ids, &mut out.anchors);
     if !kramdown.abbreviations.is_empty() {
         events = with_abbreviations(events, &kramdown.abbreviations);
     }
@@ -264,6 +179,122 @@ pub fn render(
     out.checks = checks.finish(&body);
     out.checks.problems.extend(heading_problems);
     out
+}
+
+/// The heading being read: its id is only known once its text is, so its events are held
+/// until its end.
+#[derive(Default)]
+struct Headings<'a> {
+    heading: Option<Tag<'a>>,
+    events: Vec<Event<'a>>,
+    text: String,
+    line: usize,
+    first_seen: bool,
+    ids: Ids,
+    /// Where each heading's text starts in the page's events (none for the title, which
+    /// the theme shows), its level, its text and its id.
+    old_ids: Vec<OldIds>,
+}
+
+impl<'a> Headings<'a> {
+    fn new() -> Self {
+        Self {
+            ids: Ids::for_page(),
+            ..Self::default()
+        }
+    }
+
+    /// The heading's end: gives it its id (reporting ids that cannot be kept) and puts it
+    /// in `events`, or leaves it out when it is the title the theme shows.
+    fn end(
+        &mut self,
+        events: &mut Vec<Event<'a>>,
+        out: &mut Rendered,
+        problems: &mut Vec<MarkupProblem>,
+        title: Option<&str>,
+    ) {
+        let Some(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = self.heading.take()
+        else {
+            unreachable!("only headings are held")
+        };
+        let text = self.text.trim().to_string();
+        // `{#travel rules}` reads as the id `travel` and an attribute `rules`.
+        if let (Some(written), Some((stray, None))) = (&id, attrs.first()) {
+            problems.push(MarkupProblem::error(
+                self.line,
+                format!("`{{#{written} {stray}}}`: an id cannot have spaces"),
+                format!("write `{{#{written}-{stray}}}`"),
+            ));
+        }
+        let wanted = id
+            .as_ref()
+            .map_or_else(|| slug::slugify(&text), |id| id.to_string());
+        let unique = self.ids.unique(&wanted);
+        // An id written by hand is a promise that links to it land here.
+        if id.is_some() && unique != wanted {
+            problems.push(MarkupProblem::error(
+                self.line,
+                format!(
+                    "`{{#{wanted}}}` is already the id of another heading or part of this page"
+                ),
+                "give this heading an id of its own",
+            ));
+        }
+        // An id written by hand was the old engine's id too.
+        let id_written = id.is_some();
+        let id = unique;
+        let is_first = !self.first_seen;
+        self.first_seen = true;
+        if is_first {
+            out.first_heading = Some(text.clone());
+            if level == HeadingLevel::H1 && title.is_none_or(|t| t.trim() == text) {
+                // The theme shows the title as the page's h1.
+                self.events.clear();
+                self.old_ids.push(OldIds {
+                    at: events.len(),
+                    is_title: true,
+                    id_written,
+                    level: 1,
+                    text: text.clone(),
+                    id: id.clone(),
+                });
+                self.text.clear();
+                out.anchors.push(id);
+                return;
+            }
+        }
+        if level == HeadingLevel::H1 {
+            out.second_h1_lines.push(self.line);
+        }
+        out.headings.push(Heading {
+            level: level as u8,
+            text,
+            id: id.clone(),
+        });
+        out.anchors.push(id.clone());
+        self.old_ids.push(OldIds {
+            at: events.len() + 1,
+            is_title: false,
+            id_written,
+            level: level as u8,
+            text: self.text.trim().to_string(),
+            id: id.clone(),
+        });
+        events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes,
+            attrs,
+        }));
+        events.append(&mut self.events);
+        events.push(Event::End(TagEnd::Heading(level)));
+        self.text.clear();
+    }
 }
 
 /// Opens the region a table scrolls in when it is wider than the screen: focusable, so
