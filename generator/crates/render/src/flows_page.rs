@@ -66,7 +66,7 @@ fn render(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> {
         .values()
         .map(|loaded| view(site, &loaded.flow, &loaded.file))
         .collect();
-    let mut context = crate::root_page_context(
+    let mut context = crate::context::root_page_context(
         site,
         "Decision flows",
         Some("Each decision flow as a diagram and as a table, for editors and reviewers."),

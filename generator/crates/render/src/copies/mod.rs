@@ -19,7 +19,7 @@ pub mod markers;
 pub mod single_page;
 pub mod site_zip;
 
-use crate::DateView;
+use crate::context::DateView;
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;

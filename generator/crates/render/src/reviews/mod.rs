@@ -10,7 +10,7 @@
 pub mod calendar;
 pub mod feed;
 
-use crate::DateView;
+use crate::context::DateView;
 use crate::reviews::calendar::Calendar;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -178,7 +178,7 @@ fn reviews_page(site: &Site, reviews: &[Review], today: NaiveDate) -> Result<Str
         ),
     ];
 
-    let mut context = crate::root_page_context(
+    let mut context = crate::context::root_page_context(
         site,
         "Page reviews",
         Some("Every page's review-by date, owner and last review."),

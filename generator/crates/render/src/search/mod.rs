@@ -381,7 +381,8 @@ pub fn search_page(site: &Site, today: NaiveDate) -> Result<String, Diagnostic> 
     let (replaced, current): (Vec<&Page>, Vec<&Page>) = pages
         .into_iter()
         .partition(|p| p.front.superseded_by.is_some());
-    let mut context = crate::root_page_context(site, "Search", None, "search", PAGE_FILE, today);
+    let mut context =
+        crate::context::root_page_context(site, "Search", None, "search", PAGE_FILE, today);
     context.insert(
         "pages",
         &current.into_iter().map(listed).collect::<Vec<_>>(),
