@@ -109,7 +109,7 @@ pub fn run(options: BuildOptions, verbose: bool) -> ExitCode {
     let started = std::time::Instant::now();
     // Ctrl-C or SIGTERM part way: the half-built site is removed, the previous one stays.
     let _ = ctrlc::set_handler(|| {
-        signpost_base::staging::remove_unfinished();
+        signpost_base::write::staging::remove_unfinished();
         eprintln!("Stopped: nothing was written; the previous site stays as it was.");
         std::process::exit(130);
     });

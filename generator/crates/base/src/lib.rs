@@ -13,7 +13,6 @@ pub mod mail_address;
 pub mod names;
 pub mod page_forms;
 pub mod slug;
-pub mod staging;
 pub mod timing;
 pub mod url_path;
 pub mod write;

@@ -2,8 +2,7 @@
 //! another. Output mirrors the content folder: `travel/page.md` -> `travel/page.html`, every
 //! folder gets an `index.html`. Links are always relative, so the site works from disk.
 
-use crate::link_target::LinkTarget;
-use crate::page::markdown::LinkWriter;
+use crate::link_target::{LinkTarget, LinkWriter};
 use signpost_base::page_forms;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;

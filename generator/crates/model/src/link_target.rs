@@ -36,6 +36,12 @@ pub struct Link {
     pub is_image: bool,
 }
 
+/// How links are written into the HTML; the caller knows the site's layout.
+pub trait LinkWriter {
+    /// The URL to emit for a link, or `None` to keep it as written.
+    fn href(&self, target: &LinkTarget) -> Option<String>;
+}
+
 /// Works out what a link in the page at `page_source` (relative to the content root) means.
 pub fn classify(url: &str, page_source: &Path) -> LinkTarget {
     // As a browser reads a URL: tabs and newlines anywhere are dropped (`java\tscript:`),

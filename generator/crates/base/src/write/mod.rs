@@ -2,9 +2,11 @@
 //! replaces the output only when the whole build succeeded. The output folder is marked as
 //! ours, and a folder without the mark is never replaced (it could be anyone's files).
 
+pub mod staging;
+
 use crate::diagnostic::Diagnostic;
 use crate::names::OUTPUT_MARKER as MARKER;
-use crate::staging::{self, Staging};
+use staging::Staging;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! Links in a page's Markdown and raw HTML: recorded for checking, and rewritten to where
 //! their targets are in the built site.
 
-use crate::link_target::{self, Link};
-use crate::page::markdown::{LinkWriter, Rendered};
+use crate::link_target::{self, Link, LinkWriter};
+use crate::page::markdown::Rendered;
 use pulldown_cmark::{CowStr, Event, Tag};
 use signpost_base::html_urls;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: GitHub-style heading ids, links collected for
 //! checking and rewritten to output paths, raw HTML passed through (content is trusted).
 
-use crate::link_target::{Link, LinkTarget};
+use crate::link_target::{Link, LinkWriter};
 use crate::page::abbreviations::with_abbreviations;
 use crate::page::headless_tables;
 use crate::page::kramdown_syntax;
@@ -40,12 +40,6 @@ pub struct Rendered {
     /// Lines of `# Headings` kept in the body: the page's title is its `h1` already, so each
     /// is a second one (`check` reports them).
     pub second_h1_lines: Vec<usize>,
-}
-
-/// How links are written into the HTML; the caller knows the site's layout.
-pub trait LinkWriter {
-    /// The URL to emit for a link, or `None` to keep it as written.
-    fn href(&self, target: &LinkTarget) -> Option<String>;
 }
 
 pub fn options() -> Options {
@@ -340,6 +334,7 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link_target::LinkTarget;
 
     struct KeepLinks;
     impl LinkWriter for KeepLinks {
