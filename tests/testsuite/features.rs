@@ -302,14 +302,7 @@ fn a_draft_is_left_out_of_the_site_until_it_is_ready() {
     let content = dir.path().join("content");
     write_site(
         &content,
-        &[
-            HOME,
-            ("travel/ready.md", "---\ntitle: Ready\n---\nText.\n"),
-            (
-                "travel/coming.md",
-                "---\ntitle: Coming soon\ndraft: true\n---\nNot yet.\n",
-            ),
-        ],
+        &fixture_files("features/a-draft-is-left-out-of-the-site-until-it-is-ready"),
     );
     let out = dir.path().join("public");
     let run = build(&content, &out, "2026-11-22");

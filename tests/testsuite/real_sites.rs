@@ -278,11 +278,9 @@ fn a_folder_with_no_pages_is_an_error_naming_what_looks_like_pages() {
     let dir = tempfile::tempdir().unwrap();
     write_site(
         dir.path(),
-        &[
-            ("guide.mdx", "# Guide\n"),
-            ("notes.rst", "Notes\n"),
-            ("a.png", ""),
-        ],
+        &fixture_files(
+            "real-sites/a-folder-with-no-pages-is-an-error-naming-what-looks-like-pages",
+        ),
     );
     let checked = run(&["check"], dir.path());
     assert!(!checked.ok());
@@ -300,26 +298,7 @@ fn a_folder_with_no_pages_is_an_error_naming_what_looks_like_pages() {
 #[test]
 fn pages_in_other_engines_forms_links_from_the_root_and_old_anchors() {
     let dir = tempfile::tempdir().unwrap();
-    write_site(
-        dir.path(),
-        &[
-            (
-                "_config.yml",
-                "title: Old site\nbaseurl: /docs\nexclude: [drafts]\n",
-            ),
-            (
-                "index.markdown",
-                "# Home\n\nSee [kube](/docs/guides/kube.html#load-stress-testing), [pretty](/docs/guides/kube/) and ![map](/docs/images/map.png).\n\nMail <team@example.org>.\n",
-            ),
-            (
-                "guides/kube.html.md.erb",
-                "---\ntitle: Kube\nlayout: core\n---\n\n# <%= current_page.data.title %>\n\n## Load / stress testing\n\nText <%= partial 'x' %> and {{ site.title }}.\n\n```\n<%= in code %>\n```\n",
-            ),
-            ("images/map.png", "png"),
-            ("drafts/wip.md", "# Work in progress\n"),
-            ("Gemfile", "source 'https://rubygems.org'\n"),
-        ],
-    );
+    write_site(dir.path(), &fixture_files("real-sites/other-engines"));
     let out = dir.path().join("out");
     let built = build(dir.path(), &out, TODAY);
     built.assert_ok();
@@ -352,11 +331,7 @@ fn an_old_address_that_is_a_page_now_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write_site(
         dir.path(),
-        &[
-            ("index.md", "# Home\n"),
-            ("a.md", "---\nredirect_from: /b.html\n---\n# A\n"),
-            ("b.md", "# B\n"),
-        ],
+        &fixture_files("real-sites/an-old-address-that-is-a-page-now-is-an-error"),
     );
     let checked = run(&["check"], dir.path());
     assert!(!checked.ok());
@@ -389,14 +364,9 @@ fn an_image_from_the_root_that_the_site_does_not_have_is_a_remote_resource() {
     let dir = tempfile::tempdir().unwrap();
     write_site(
         dir.path(),
-        &[
-            ("site.yaml", "link_origin: https://intranet.example\n"),
-            (
-                "index.md",
-                "# Home\n\n![Chart](/gs/chart.png) ![Map](/images/map.png)\n",
-            ),
-            ("images/map.png", "png"),
-        ],
+        &fixture_files(
+            "real-sites/an-image-from-the-root-that-the-site-does-not-have-is-a-remote-resource",
+        ),
     );
     let said = run(&["check"], dir.path()).stdout();
     assert!(
@@ -414,11 +384,7 @@ fn two_files_that_are_one_page_are_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write_site(
         dir.path(),
-        &[
-            ("index.md", "# Home\n"),
-            ("a.md", "# A\n"),
-            ("a.markdown", "# A again\n"),
-        ],
+        &fixture_files("real-sites/two-files-that-are-one-page-are-an-error"),
     );
     let out = dir.path().join("out");
     let built = build(dir.path(), &out, TODAY);

@@ -122,6 +122,33 @@ pub fn write_site(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
+/// The files of a fixture site under `tests/fixtures/` as (path, text) pairs, for the
+/// helpers that write a site where a test builds it (a build writes beside its content).
+pub fn fixture_files(name: &str) -> Vec<(&'static str, &'static str)> {
+    let root = fixture(name);
+    let mut files = Vec::new();
+    let mut folders = vec![root.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("a fixture folder") {
+            let path = entry.expect("a fixture entry").path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path).expect("a fixture file is text");
+            // Leaked: a test's sites live as long as the test binary.
+            files.push((&*relative.leak(), &*text.leak()));
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Reads a built page.
 pub fn read(dir: &Path, path: &str) -> String {
     std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))

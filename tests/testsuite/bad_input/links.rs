@@ -6,14 +6,7 @@ use super::*;
 #[test]
 fn broken_links_and_anchors_name_file_and_line() {
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "a.md",
-                "---\ntitle: A\n---\n## Purpose\n\nSee [b](b.md#scope).\n\nAnd [c](missing.md).\n\nAnd [here](#purpos).\n",
-            ),
-            ("b.md", "---\ntitle: B\n---\n## Scope and use\n"),
-        ],
+        &fixture_files("bad-input/broken-links-and-anchors"),
         &[
             "content/a.md:6: `#scope` is not a heading on b.md",
             "did you mean `#scope-and-use`?",
@@ -28,14 +21,7 @@ fn broken_links_and_anchors_name_file_and_line() {
 #[test]
 fn a_missing_image_gets_help_about_images() {
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "travel/page.md",
-                "---\ntitle: A\n---\n![Map](images/mpa.png)\n\n![Chart](chart.png)\n",
-            ),
-            ("travel/images/map.png", "not really a png"),
-        ],
+        &fixture_files("bad-input/missing-image"),
         &[
             "content/travel/page.md:4: `images/mpa.png` does not exist",
             "did you mean `images/map.png`?",
@@ -93,14 +79,7 @@ fn superseded_by_must_point_at_a_page() {
     );
     // Written from the content folder rather than from the page: the path to write.
     fails_with(
-        &[
-            HOME,
-            (
-                "travel/old.md",
-                "---\ntitle: Old\nsuperseded_by: travel/new.md\n---\nText\n",
-            ),
-            ("travel/new.md", "---\ntitle: New\n---\nText\n"),
-        ],
+        &fixture_files("bad-input/superseded-by-nowhere"),
         &[
             "content/travel/old.md:3: `superseded_by`: there is no page `travel/new.md`",
             "did you mean `new.md`? (paths are from this page)",
@@ -113,22 +92,13 @@ fn superseded_by_must_point_at_a_page() {
 fn pages_that_replace_each_other_are_an_error_and_a_chain_is_a_warning() {
     // Before, both built with a "replaced" banner, and neither was in the navigation.
     let stderr = fails_with(
-        &[
-            HOME,
-            ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
-            ("b.md", "---\ntitle: B\nsuperseded_by: a.md\n---\nText\n"),
-        ],
+        &fixture_files("bad-input/superseded-two-pages-loop"),
         &[
             "content/a.md:3: pages replace each other (`a.md` → `b.md` → back again): none of them is current",
             "content/b.md:3: pages replace each other",
         ],
     );
-    let (_dir, run) = build_site(&[
-        HOME,
-        ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
-        ("b.md", "---\ntitle: B\nsuperseded_by: c.md\n---\nText\n"),
-        ("c.md", "---\ntitle: C\n---\nText\n"),
-    ]);
+    let (_dir, run) = build_site(&fixture_files("bad-input/superseded-chain"));
     run.assert_ok();
     assert!(
         run.stderr().contains(
@@ -198,18 +168,7 @@ fn a_file_that_replaces_a_theme_file_is_a_warning() {
 #[test]
 fn links_that_lead_nowhere_are_errors() {
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "travel/page.md",
-                "---\ntitle: A page\n---\n[Mail us](mailto:)\n\n[Empty]()\n\n[Rooted page](/travel/other.md#rules)\n",
-            ),
-            ("travel/other.md", "---\ntitle: Other\n---\n## Rules\n"),
-            (
-                "site.yaml",
-                "name: S\nlink_origin: https://intranet.example.gov.uk\n",
-            ),
-        ],
+        &fixture_files("bad-input/links-lead-nowhere"),
         &[
             "content/travel/page.md:4: `mailto:` has no address after it",
             "content/travel/page.md:6: this link has no address",
@@ -224,12 +183,7 @@ fn links_that_lead_nowhere_are_errors() {
 fn replacement_loops_and_drafts_are_told_to_the_pages_they_concern() {
     // a → b → c → b: the loop is b's and c's to fix, not a's.
     let stderr = fails_with(
-        &[
-            HOME,
-            ("a.md", "---\ntitle: A\nsuperseded_by: b.md\n---\nText\n"),
-            ("b.md", "---\ntitle: B\nsuperseded_by: c.md\n---\nText\n"),
-            ("c.md", "---\ntitle: C\nsuperseded_by: b.md\n---\nText\n"),
-        ],
+        &fixture_files("bad-input/superseded-three-pages-loop"),
         &[
             "content/b.md:3: pages replace each other",
             "content/c.md:3: pages replace each other",
@@ -240,14 +194,7 @@ fn replacement_loops_and_drafts_are_told_to_the_pages_they_concern() {
         "{stderr}"
     );
     fails_with(
-        &[
-            HOME,
-            (
-                "old.md",
-                "---\ntitle: Old\nsuperseded_by: new.md\n---\nText\n",
-            ),
-            ("new.md", "---\ntitle: New\ndraft: true\n---\nText\n"),
-        ],
+        &fixture_files("bad-input/superseded-by-a-draft"),
         &[
             "content/old.md:3: `superseded_by`: `new.md` is a draft (`draft: true`), which is not published",
         ],

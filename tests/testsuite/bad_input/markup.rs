@@ -36,18 +36,7 @@ fn a_broken_template_override_names_the_template_file() {
 #[test]
 fn a_broken_data_file_is_one_error_not_one_more_for_each_shortcode_that_reads_it() {
     let stderr = fails_with(
-        &[
-            HOME,
-            ("data/team.yaml", "name: [Security team\n"),
-            (
-                "templates/shortcodes/team.html",
-                "<p>{{ data.team.name }}</p>",
-            ),
-            (
-                "page.md",
-                "---\ntitle: A page\n---\nAsk {{ team() }}.\n\nOr {{ team() }}.\n",
-            ),
-        ],
+        &fixture_files("bad-input/broken-data-file"),
         &["error: content/data/team.yaml:"],
     );
     assert!(stderr.contains("1 error,"), "{stderr}");
@@ -57,15 +46,7 @@ fn a_broken_data_file_is_one_error_not_one_more_for_each_shortcode_that_reads_it
 
 #[test]
 fn a_site_with_its_own_contacts_shortcode_writes_its_contacts_its_own_way() {
-    let (_dir, run) = build_site(&[
-        HOME,
-        ("data/contacts.yaml", "people:\n  - Ann on 0800 000 0000\n"),
-        (
-            "templates/shortcodes/contacts.html",
-            "<ul>{% for p in data.contacts.people %}<li>{{ p }}</li>{% endfor %}</ul>",
-        ),
-        ("page.md", "---\ntitle: A page\n---\n{{ contacts() }}\n"),
-    ]);
+    let (_dir, run) = build_site(&fixture_files("bad-input/own-contacts-shortcode"));
     run.assert_ok();
 }
 
@@ -121,14 +102,7 @@ fn a_heading_id_that_cannot_be_kept_as_written_is_an_error() {
 fn raw_html_left_open_or_closed_twice_is_an_error() {
     // Before, it built, and the page's owner and feedback blocks ended up in the callout.
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "page.md",
-                "---\ntitle: A page\n---\n<div class=\"callout\">\n\nImportant.\n\n## Next\n\nText.\n",
-            ),
-            ("other.md", "---\ntitle: Other\n---\nText.\n\n</section>\n"),
-        ],
+        &fixture_files("bad-input/raw-html-unbalanced"),
         &[
             "content/page.md:4: `<div class=\"callout\">` is never closed with `</div>`",
             "content/other.md:6: `</section>` closes nothing this page opened",

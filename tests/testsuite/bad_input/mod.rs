@@ -53,14 +53,7 @@ fn invalid_yaml_names_file_line_and_column() {
 #[test]
 fn an_unclosed_list_or_quote_is_named_where_it_opens_not_where_yaml_gave_up() {
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "page.md",
-                "---\ntitle: A page\naudience: [staff,\n  contractors\nreview_by: 2025-01-01\n---\nText\n",
-            ),
-            ("other.md", "---\ntitle: \"Other\nowner: Team\n---\nText\n"),
-        ],
+        &fixture_files("bad-input/unclosed-list-or-quote"),
         &[
             "error: content/page.md:3:11: this value starts a list with `[` that is never closed with `]`",
             "error: content/other.md:2:8: this value opens a quote that is never closed",
@@ -177,15 +170,7 @@ fn unknown_keys_warn_with_did_you_mean_and_the_build_goes_on() {
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let stderr = fails_with(
-        &[
-            HOME,
-            (
-                "one.md",
-                "---\ntitle: One\nreview_by: 2021-02-30\n---\n[x](nowhere.md)\n",
-            ),
-            ("two.md", "---\ntitle: [unclosed\n---\nText\n"),
-            ("three.md", "No title here.\n"),
-        ],
+        &fixture_files("bad-input/one-run"),
         &[
             "content/one.md:3",
             "content/one.md:5",

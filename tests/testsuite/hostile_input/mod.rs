@@ -282,17 +282,7 @@ fn review_edits_the_page_in_place_and_refuses_a_read_only_one() {
 #[test]
 fn a_feedback_address_carries_no_extra_recipients() {
     fails_with(
-        &[
-            HOME,
-            (
-                "site.yaml",
-                "name: S\nfeedback: x@example.com?cc=all@example.com\n",
-            ),
-            (
-                "page.md",
-                "---\ntitle: P\nfeedback: x@example.com&bcc=spy@example.com\n---\nText\n",
-            ),
-        ],
+        &fixture_files("hostile-input/a-feedback-address-carries-no-extra-recipients"),
         &[
             "content/site.yaml:2:11: `feedback` must be one email address",
             "content/page.md:3:11: `feedback` must be one email address",
