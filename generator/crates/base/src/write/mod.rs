@@ -132,6 +132,30 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
     fs::write(path, contents).map_err(|e| Diagnostic::error(path, 0, format!("cannot write: {e}")))
 }
 
+/// Writes the page's new text into the file itself, so that it keeps its inode, mode, owner
+/// and links (a symlinked page updates the shared original; hard links stay one file).
+pub fn write_in_place(file: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let problem = |err: std::io::Error| Diagnostic::error(file, 0, format!("cannot write: {err}"));
+    use std::io::Write;
+    let mut open = std::fs::OpenOptions::new()
+        .write(true)
+        .open(file)
+        .map_err(problem)?;
+    open.write_all(bytes).map_err(problem)?;
+    open.set_len(bytes.len() as u64).map_err(problem)?;
+    open.sync_all().map_err(problem)
+}
+
+/// A page whose permissions say nobody writes it is left alone, even by root.
+pub fn refuse_read_only(file: &Path) -> Result<(), Diagnostic> {
+    let read_only = std::fs::metadata(file).is_ok_and(|m| m.permissions().readonly());
+    if read_only {
+        return Err(Diagnostic::error(file, 0, "this page is read-only, so it was not changed")
+            .with_help("make it writable (e.g. `chmod u+w FILE`) if it should be reviewed, then run this again"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

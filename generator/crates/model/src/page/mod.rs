@@ -2,6 +2,7 @@
 
 pub mod abbreviations;
 pub mod front_matter;
+pub mod front_matter_edit;
 pub mod headless_tables;
 pub mod kramdown_syntax;
 pub mod legacy_headings;
