@@ -52,67 +52,23 @@ impl Lints<'_> {
             yaml: split.yaml.unwrap_or(""),
         };
         let mut findings = self.reviews(page, &front);
-        for &line in &page.legacy_heading_lines {
-            let written = text.lines().nth(line - 1).unwrap_or("").trim_end();
-            let hashes = written.bytes().take_while(|b| *b == b'#').count();
-            findings.push(Finding {
-                lint: Lint::LegacyHeading,
-                diagnostic: Diagnostic::warning(
-                    &page.file,
-                    line,
-                    format!("`{written}` has no space after the `#`"),
-                )
-                .at_column(1)
-                .with_help(format!(
-                    "write `{} {}`: other Markdown tools show it as plain text",
-                    &written[..hashes],
-                    &written[hashes..]
-                )),
-            });
-        }
-        // Lists, search results and the page's description show the summary whole.
-        if let Some(summary) = &page.front.summary
-            && summary.chars().count() > SUMMARY_MAX
-        {
-            findings.push(Finding {
-                lint: Lint::SummaryLong,
-                diagnostic: Diagnostic::warning(
-                    &page.file,
-                    front.line_of(&["summary", "description"]).unwrap_or(1),
-                    format!(
-                        "the summary is {} characters long: lists and search results show it whole",
-                        summary.chars().count()
-                    ),
-                )
-                .with_help(format!("say what the page is for in a sentence (up to {SUMMARY_MAX} characters); the page says the rest")),
-            });
-        }
-        for &line in &page.second_h1_lines {
-            findings.push(Finding {
-                lint: Lint::SecondH1,
-                diagnostic: Diagnostic::warning(
-                    &page.file,
-                    line,
-                    "a second top-level heading: the page's title is its main heading",
-                )
-                .with_help(
-                    "write it as `## …`, so screen reader users find one main heading per page",
-                ),
-            });
-        }
-        for &line in &page.images_without_text {
-            findings.push(Finding {
-                lint: Lint::ImageTextMissing,
-                diagnostic: Diagnostic::warning(
-                    &page.file,
-                    line,
-                    "this image has no text for people who cannot see it",
-                )
-                .with_help(
-                    "say what it shows between the brackets: `![Map of the regions](map.png)`",
-                ),
-            });
-        }
+        findings.extend(legacy_headings(page, &text));
+        findings.extend(summary_too_long(page, &front));
+        findings.extend(second_h1s(page));
+        findings.extend(images_without_text(page));
+        findings.extend(self.text_and_links(page, &split, &front));
+        findings
+    }
+
+    /// What the text says (mojibake, retired mailboxes, files hosted elsewhere), and links
+    /// to other sites.
+    fn text_and_links(
+        &self,
+        page: &Page,
+        split: &front_matter::Split,
+        front: &FrontLines,
+    ) -> Vec<Finding> {
+        let mut findings = Vec::new();
         let mut scan = TextScan::new(&page.file, &self.site.config.retired_emails);
         for (index, line) in front.yaml.lines().enumerate() {
             scan.prose(line, index + 2, 1);
@@ -260,6 +216,83 @@ impl FrontLines<'_> {
             (!line.starts_with([' ', '\t']) && keys.contains(&key)).then_some(index + 2)
         })
     }
+}
+
+/// `#Heading` without its space (Signpost reads it as a heading; other tools do not).
+fn legacy_headings(page: &Page, text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &line in &page.legacy_heading_lines {
+        let written = text.lines().nth(line - 1).unwrap_or("").trim_end();
+        let hashes = written.bytes().take_while(|b| *b == b'#').count();
+        findings.push(Finding {
+            lint: Lint::LegacyHeading,
+            diagnostic: Diagnostic::warning(
+                &page.file,
+                line,
+                format!("`{written}` has no space after the `#`"),
+            )
+            .at_column(1)
+            .with_help(format!(
+                "write `{} {}`: other Markdown tools show it as plain text",
+                &written[..hashes],
+                &written[hashes..]
+            )),
+        });
+    }
+    findings
+}
+
+/// Lists, search results and the page's description show the summary whole.
+fn summary_too_long(page: &Page, front: &FrontLines) -> Option<Finding> {
+    if let Some(summary) = &page.front.summary
+        && summary.chars().count() > SUMMARY_MAX
+    {
+        return Some(Finding {
+            lint: Lint::SummaryLong,
+            diagnostic: Diagnostic::warning(
+                &page.file,
+                front.line_of(&["summary", "description"]).unwrap_or(1),
+                format!(
+                    "the summary is {} characters long: lists and search results show it whole",
+                    summary.chars().count()
+                ),
+            )
+            .with_help(format!("say what the page is for in a sentence (up to {SUMMARY_MAX} characters); the page says the rest")),
+        });
+    }
+    None
+}
+
+fn second_h1s(page: &Page) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &line in &page.second_h1_lines {
+        findings.push(Finding {
+            lint: Lint::SecondH1,
+            diagnostic: Diagnostic::warning(
+                &page.file,
+                line,
+                "a second top-level heading: the page's title is its main heading",
+            )
+            .with_help("write it as `## …`, so screen reader users find one main heading per page"),
+        });
+    }
+    findings
+}
+
+fn images_without_text(page: &Page) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &line in &page.images_without_text {
+        findings.push(Finding {
+            lint: Lint::ImageTextMissing,
+            diagnostic: Diagnostic::warning(
+                &page.file,
+                line,
+                "this image has no text for people who cannot see it",
+            )
+            .with_help("say what it shows between the brackets: `![Map of the regions](map.png)`"),
+        });
+    }
+    findings
 }
 
 #[cfg(test)]
