@@ -158,125 +158,198 @@ pub fn load(content_dir: &Path, problems: &mut Vec<Diagnostic>) -> SiteConfig {
                 .with_help(help.to_string())
         };
         let text_value = yaml::scalar_text(value).map(|t| t.trim().to_string());
-        match (key.as_str(), text_value) {
-            ("name", Some(name)) => config.name = name,
-            ("organisation", Some(org)) => config.organisation = Some(org),
-            ("description", Some(description)) => config.description = Some(description),
-            ("language", Some(language)) => {
-                if !is_language_tag(&language) {
-                    problems.push(error(
-                        "must be a language tag, which browsers and screen readers use to pronounce the pages",
-                        "for example `language: en-GB` (English, UK) or `language: cy` (Welsh)",
-                    ));
-                }
-                config.language = language;
+        match key.as_str() {
+            "name" | "organisation" | "description" | "language" | "link_origin" | "site_url"
+            | "default_owner" => read_text_setting(&mut config, &key, text_value, &error, problems),
+            "feedback" | "feedback_form" | "feedback_ratings" => {
+                read_feedback_setting(&mut config, &key, value, text_value, &error, problems)
             }
-            ("link_origin", Some(origin)) => {
-                if origin.starts_with("https://") || origin.starts_with("http://") {
-                    config.link_origin = Some(origin.trim_end_matches('/').to_string());
-                } else {
-                    problems.push(error(
-                        "must be a web address",
-                        "for example `link_origin: https://intranet.justice.gov.uk`",
-                    ));
-                    // Kept, so links from the site root are not also reported as having
-                    // nowhere to point: the build stops at this error anyway.
-                    config.link_origin = Some(origin);
-                }
+            "review_interval" | "review_due_soon_days" => {
+                read_review_setting(&mut config, &key, value, text_value, &error, problems)
             }
-            ("feedback", Some(address))
-                if signpost_base::mail_address::is_mail_address(&address) =>
-            {
-                config.feedback = Some(address)
+            "copy_valid_days" | "offline_copies" | "keep_going" | "exclude" | "retired_emails" => {
+                read_build_setting(&mut config, &key, value, text_value, &error, problems)
             }
-            ("feedback", _) => problems.push(error(
-                "must be one email address (nothing after it, such as `?cc=`)",
-                "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
-            )),
-            ("feedback_form", Some(form)) => match crate::settings::feedback_form::problem(&form) {
-                None => config.feedback_form = Some(form),
-                Some(problem) => problems.push(error(
-                    problem,
-                    "for example `feedback_form: https://forms.example.gov.uk/guidance-feedback`",
-                )),
-            },
-            ("feedback_ratings", _) => match value.as_bool() {
-                Some(on) => config.feedback_ratings = on,
-                None => problems.push(error(
-                    "must be true or false",
-                    "for example `feedback_ratings: true` to show the four rating links",
-                )),
-            },
-            ("review_interval", Some(interval)) => match Interval::parse(&interval) {
-                Ok(parsed) => {
-                    config.review_interval = Some(parsed);
-                    config.review_interval_text = Some(interval);
-                }
-                Err(reason) => problems.push(error(
-                    &format!(": {reason}"),
-                    "for example `review_interval: 6 months`",
-                )),
-            },
-            ("review_due_soon_days", _) => match value.as_u64() {
-                Some(days) => config.review_due_soon_days = days as u32,
-                None => problems.push(error(
-                    "must be a whole number of days",
-                    "for example `review_due_soon_days: 30`",
-                )),
-            },
-            ("copy_valid_days", _) => match value.as_u64().filter(|d| (1..=3660).contains(d)) {
-                Some(days) => config.copy_valid_days = days as u32,
-                None => problems.push(error(
-                    "must be a whole number of days, from 1 to 3660",
-                    "for example `copy_valid_days: 90`",
-                )),
-            },
-            ("offline_copies", _) => match value.as_bool() {
-                Some(on) => config.offline_copies = on,
-                None => problems.push(error(
-                    "must be true or false",
-                    "for example `offline_copies: false` to skip the zip and the page copies",
-                )),
-            },
-            ("site_url", Some(url)) => {
-                if url.starts_with("https://") || url.starts_with("http://") {
-                    config.site_url = Some(url.trim_end_matches('/').to_string());
-                } else {
-                    problems.push(error(
-                        "must be a web address",
-                        "for example `site_url: https://security-guidance.example.gov.uk`",
-                    ));
-                }
-            }
-            ("keep_going", _) => match value.as_bool() {
-                Some(on) => config.keep_going = on,
-                None => problems.push(error(
-                    "must be true or false",
-                    "`keep_going: true` builds the site with broken links reported as warnings",
-                )),
-            },
-            ("default_owner", Some(owner)) => config.default_owner = Some(owner),
-            ("exclude", _) => match value.as_sequence() {
-                Some(items) => {
-                    config.exclude = items.iter().filter_map(yaml::scalar_text).collect()
-                }
-                None => problems.push(error(
-                    "must be a list of files and folders",
-                    "for example `exclude: [README.md, drafts/, \"*.docx\"]`",
-                )),
-            },
-            ("retired_emails", _) => {
-                config.retired_emails =
-                    retired_emails(value, &mut |m, h| problems.push(error(m, h)))
-            }
-            (_, None) if KEYS.contains(&key.as_str()) => problems.push(error(
-                "must be plain text",
-                "write the value on the same line as the key",
-            )),
             _ => {}
         }
     }
     config
+}
+
+/// Settings written as text: the site's name and description, its language, addresses.
+fn read_text_setting(
+    config: &mut SiteConfig,
+    key: &str,
+    text_value: Option<String>,
+    error: &dyn Fn(&str, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match (key, text_value) {
+        ("name", Some(name)) => config.name = name,
+        ("organisation", Some(org)) => config.organisation = Some(org),
+        ("description", Some(description)) => config.description = Some(description),
+        ("language", Some(language)) => {
+            if !is_language_tag(&language) {
+                problems.push(error(
+                "must be a language tag, which browsers and screen readers use to pronounce the pages",
+                "for example `language: en-GB` (English, UK) or `language: cy` (Welsh)",
+            ));
+            }
+            config.language = language;
+        }
+        ("link_origin", Some(origin)) => {
+            if origin.starts_with("https://") || origin.starts_with("http://") {
+                config.link_origin = Some(origin.trim_end_matches('/').to_string());
+            } else {
+                problems.push(error(
+                    "must be a web address",
+                    "for example `link_origin: https://intranet.justice.gov.uk`",
+                ));
+                // Kept, so links from the site root are not also reported as having
+                // nowhere to point: the build stops at this error anyway.
+                config.link_origin = Some(origin);
+            }
+        }
+        ("site_url", Some(url)) => {
+            if url.starts_with("https://") || url.starts_with("http://") {
+                config.site_url = Some(url.trim_end_matches('/').to_string());
+            } else {
+                problems.push(error(
+                    "must be a web address",
+                    "for example `site_url: https://security-guidance.example.gov.uk`",
+                ));
+            }
+        }
+        ("default_owner", Some(owner)) => config.default_owner = Some(owner),
+        (_, None) => problems.push(error(
+            "must be plain text",
+            "write the value on the same line as the key",
+        )),
+        _ => {}
+    }
+}
+
+/// How readers give feedback: a mail address, a form, rating links.
+fn read_feedback_setting(
+    config: &mut SiteConfig,
+    key: &str,
+    value: &Value,
+    text_value: Option<String>,
+    error: &dyn Fn(&str, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match (key, text_value) {
+        ("feedback", Some(address)) if signpost_base::mail_address::is_mail_address(&address) => {
+            config.feedback = Some(address)
+        }
+        ("feedback", _) => problems.push(error(
+            "must be one email address (nothing after it, such as `?cc=`)",
+            "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
+        )),
+        ("feedback_form", Some(form)) => match crate::settings::feedback_form::problem(&form) {
+            None => config.feedback_form = Some(form),
+            Some(problem) => problems.push(error(
+                problem,
+                "for example `feedback_form: https://forms.example.gov.uk/guidance-feedback`",
+            )),
+        },
+        ("feedback_ratings", _) => match value.as_bool() {
+            Some(on) => config.feedback_ratings = on,
+            None => problems.push(error(
+                "must be true or false",
+                "for example `feedback_ratings: true` to show the four rating links",
+            )),
+        },
+        (_, None) => problems.push(error(
+            "must be plain text",
+            "write the value on the same line as the key",
+        )),
+        _ => {}
+    }
+}
+
+/// When pages are due for review.
+fn read_review_setting(
+    config: &mut SiteConfig,
+    key: &str,
+    value: &Value,
+    text_value: Option<String>,
+    error: &dyn Fn(&str, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match (key, text_value) {
+        ("review_interval", Some(interval)) => match Interval::parse(&interval) {
+            Ok(parsed) => {
+                config.review_interval = Some(parsed);
+                config.review_interval_text = Some(interval);
+            }
+            Err(reason) => problems.push(error(
+                &format!(": {reason}"),
+                "for example `review_interval: 6 months`",
+            )),
+        },
+        ("review_due_soon_days", _) => match value.as_u64() {
+            Some(days) => config.review_due_soon_days = days as u32,
+            None => problems.push(error(
+                "must be a whole number of days",
+                "for example `review_due_soon_days: 30`",
+            )),
+        },
+        (_, None) => problems.push(error(
+            "must be plain text",
+            "write the value on the same line as the key",
+        )),
+        _ => {}
+    }
+}
+
+/// What a build makes and leaves out: offline copies, broken links as warnings, excluded files, retired mailboxes.
+fn read_build_setting(
+    config: &mut SiteConfig,
+    key: &str,
+    value: &Value,
+    text_value: Option<String>,
+    error: &dyn Fn(&str, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match (key, text_value) {
+        ("copy_valid_days", _) => match value.as_u64().filter(|d| (1..=3660).contains(d)) {
+            Some(days) => config.copy_valid_days = days as u32,
+            None => problems.push(error(
+                "must be a whole number of days, from 1 to 3660",
+                "for example `copy_valid_days: 90`",
+            )),
+        },
+        ("offline_copies", _) => match value.as_bool() {
+            Some(on) => config.offline_copies = on,
+            None => problems.push(error(
+                "must be true or false",
+                "for example `offline_copies: false` to skip the zip and the page copies",
+            )),
+        },
+        ("keep_going", _) => match value.as_bool() {
+            Some(on) => config.keep_going = on,
+            None => problems.push(error(
+                "must be true or false",
+                "`keep_going: true` builds the site with broken links reported as warnings",
+            )),
+        },
+        ("exclude", _) => match value.as_sequence() {
+            Some(items) => config.exclude = items.iter().filter_map(yaml::scalar_text).collect(),
+            None => problems.push(error(
+                "must be a list of files and folders",
+                "for example `exclude: [README.md, drafts/, \"*.docx\"]`",
+            )),
+        },
+        ("retired_emails", _) => {
+            config.retired_emails = retired_emails(value, &mut |m, h| problems.push(error(m, h)))
+        }
+        (_, None) => problems.push(error(
+            "must be plain text",
+            "write the value on the same line as the key",
+        )),
+        _ => {}
+    }
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `en-GB`, `cy`, `zh-Hant-HK`.
