@@ -155,129 +155,196 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
                 .at_column(column)
                 .with_help(help.to_string())
         };
-        match *key {
-            "draft" => match value {
-                Value::Bool(draft) => front.draft = *draft,
-                _ => problems.push(at(
-                    "`draft` must be true or false".to_string(),
-                    "write `draft: true` to leave the page out of the site until it is ready",
-                )),
-            },
-            "title" => front.title = field.text(spelling, value, problems),
-            "summary" => front.summary = field.text(spelling, value, problems),
-            "owner" => {
-                front.owner = field.text(spelling, value, problems);
-                // A list or mapping is an error of its own: the page is not also ownerless.
-                front.owner_unreadable = value.is_sequence() || value.is_mapping();
+        let key = *key;
+        let front = &mut front;
+        match key {
+            "draft" | "title" | "summary" | "owner" | "owner_slack" | "reviewed_by"
+            | "audience" => read_about(front, key, spelling, value, &field, &at, problems),
+            "review_by" | "last_reviewed" | "review_in" => {
+                read_review(front, key, spelling, value, line, &field, &at, problems)
             }
-            "owner_slack" => front.owner_slack = field.text(spelling, value, problems),
-            "reviewed_by" => front.reviewed_by = field.text(spelling, value, problems),
-            "review_by" | "last_reviewed" => {
-                let Some(text) = field.text(spelling, value, problems) else {
-                    continue;
-                };
-                match PageDate::parse(&text) {
-                    Ok(date) if *key == "review_by" => {
-                        front.review_by = Some(date);
-                        front.review_by_line = line;
-                    }
-                    Ok(date) => front.last_reviewed = Some(date),
-                    Err(reason) => {
-                        front.review_by_invalid |= *key == "review_by";
-                        problems.push(at(
-                        format!("`{spelling}`: {reason}"),
-                        "write the date as YYYY-MM-DD (for example 2025-05-01), or YYYY-MM for a month",
-                        ))
-                    }
-                }
+            "feedback" => read_feedback(front, value, &at, problems),
+            "superseded_by" | "redirect_from" | "permalink" | "weight" => {
+                read_addresses(front, key, spelling, value, line, &field, &at, problems)
             }
-            "review_in" => {
-                let Some(text) = field.text(spelling, value, problems) else {
-                    continue;
-                };
-                match Interval::parse(&text) {
-                    Ok(interval) => front.review_in = Some(interval),
-                    Err(reason) => problems.push(at(
-                        format!("`review_in`: {reason}"),
-                        "write a number and a unit, for example `6 months` or `1 year`",
-                    )),
-                }
-            }
-            "audience" => match value {
-                Value::Null => {}
-                Value::Sequence(items) => {
-                    for item in items {
-                        match yaml::scalar_text(item) {
-                            Some(text) => front.audience.push(text),
-                            None => problems.push(at(
-                                format!("`{spelling}` must be a list of names"),
-                                "write each audience as plain text, for example `- Technical users`",
-                            )),
-                        }
-                    }
-                }
-                _ => front.audience.extend(
-                    field
-                        .text(spelling, value, problems)
-                        .filter(|t| !t.trim().is_empty()),
-                ),
-            },
-            "feedback" => match value {
-                Value::Bool(false) => front.feedback = Feedback::Off,
-                Value::String(address) if signpost_base::mail_address::is_mail_address(address) => {
-                    front.feedback = Feedback::Address(address.clone());
-                }
-                Value::String(off) if matches!(off.as_str(), "off" | "none") => {
-                    front.feedback = Feedback::Off
-                }
-                _ => problems.push(at(
-                    "`feedback` must be one email address (nothing after it, such as `?cc=`), or `false` to turn feedback off"
-                        .to_string(),
-                    "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
-                )),
-            },
-            "superseded_by" => {
-                if let Some(target) = field.text(spelling, value, problems) {
-                    front.superseded_by = Some((target, line));
-                }
-            }
-            "redirect_from" => {
-                let addresses = match value {
-                    Value::Sequence(items) => items.iter().map(yaml::scalar_text).collect(),
-                    other => vec![yaml::scalar_text(other)],
-                };
-                for address in addresses {
-                    match address.filter(|a| a.starts_with('/')) {
-                        Some(address) => front.redirect_from.push((address, line)),
-                        None => problems.push(at(
-                            "`redirect_from` must be addresses on this site, from its root"
-                                .to_string(),
-                            "for example `redirect_from: [/guides/old-name/]`",
-                        )),
-                    }
-                }
-            }
-            "permalink" => match field.text(spelling, value, problems) {
-                Some(address) if address.starts_with('/') => {
-                    front.permalink = Some((address, line))
-                }
-                Some(_) => problems.push(at(
-                    "`permalink` must be an address on this site, from its root".to_string(),
-                    "for example `permalink: /cookies.html`",
-                )),
-                None => {}
-            },
-            "weight" => match value.as_i64() {
-                Some(weight) => front.weight = Some(weight),
-                None => problems.push(at(
-                    "`weight` must be a whole number".to_string(),
-                    "lower numbers come first in the navigation, for example `weight: 10`",
-                )),
-            },
             _ => unreachable!("every key in KEYS is handled"),
         }
     }
     front
+}
+
+/// What the page is, who it is for and who owns it: draft, title, summary, owner, audience.
+#[allow(clippy::too_many_arguments)]
+fn read_about(
+    front: &mut FrontMatter,
+    key: &str,
+    spelling: &str,
+    value: &Value,
+    field: &Fields,
+    at: &dyn Fn(String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match key {
+        "draft" => match value {
+            Value::Bool(draft) => front.draft = *draft,
+            _ => problems.push(at(
+                "`draft` must be true or false".to_string(),
+                "write `draft: true` to leave the page out of the site until it is ready",
+            )),
+        },
+        "title" => front.title = field.text(spelling, value, problems),
+        "summary" => front.summary = field.text(spelling, value, problems),
+        "owner" => {
+            front.owner = field.text(spelling, value, problems);
+            // A list or mapping is an error of its own: the page is not also ownerless.
+            front.owner_unreadable = value.is_sequence() || value.is_mapping();
+        }
+        "owner_slack" => front.owner_slack = field.text(spelling, value, problems),
+        "reviewed_by" => front.reviewed_by = field.text(spelling, value, problems),
+        "audience" => match value {
+            Value::Null => {}
+            Value::Sequence(items) => {
+                for item in items {
+                    match yaml::scalar_text(item) {
+                        Some(text) => front.audience.push(text),
+                        None => problems.push(at(
+                            format!("`{spelling}` must be a list of names"),
+                            "write each audience as plain text, for example `- Technical users`",
+                        )),
+                    }
+                }
+            }
+            _ => front.audience.extend(
+                field
+                    .text(spelling, value, problems)
+                    .filter(|t| !t.trim().is_empty()),
+            ),
+        },
+        _ => {}
+    }
+}
+
+/// When the page was last reviewed and is next due.
+#[allow(clippy::too_many_arguments)]
+fn read_review(
+    front: &mut FrontMatter,
+    key: &str,
+    spelling: &str,
+    value: &Value,
+    line: usize,
+    field: &Fields,
+    at: &dyn Fn(String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match key {
+        "review_by" | "last_reviewed" => {
+            let Some(text) = field.text(spelling, value, problems) else {
+                return;
+            };
+            match PageDate::parse(&text) {
+                Ok(date) if key == "review_by" => {
+                    front.review_by = Some(date);
+                    front.review_by_line = line;
+                }
+                Ok(date) => front.last_reviewed = Some(date),
+                Err(reason) => {
+                    front.review_by_invalid |= key == "review_by";
+                    problems.push(at(
+                    format!("`{spelling}`: {reason}"),
+                    "write the date as YYYY-MM-DD (for example 2025-05-01), or YYYY-MM for a month",
+                    ))
+                }
+            }
+        }
+        "review_in" => {
+            let Some(text) = field.text(spelling, value, problems) else {
+                return;
+            };
+            match Interval::parse(&text) {
+                Ok(interval) => front.review_in = Some(interval),
+                Err(reason) => problems.push(at(
+                    format!("`review_in`: {reason}"),
+                    "write a number and a unit, for example `6 months` or `1 year`",
+                )),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Where readers' feedback on the page goes.
+fn read_feedback(
+    front: &mut FrontMatter,
+    value: &Value,
+    at: &dyn Fn(String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match value {
+        Value::Bool(false) => front.feedback = Feedback::Off,
+        Value::String(address) if signpost_base::mail_address::is_mail_address(address) => {
+            front.feedback = Feedback::Address(address.clone());
+        }
+        Value::String(off) if matches!(off.as_str(), "off" | "none") => {
+            front.feedback = Feedback::Off
+        }
+        _ => problems.push(at(
+            "`feedback` must be one email address (nothing after it, such as `?cc=`), or `false` to turn feedback off"
+                .to_string(),
+            "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
+        )),
+    }
+}
+
+/// Where the page sits: the page that replaces it, its old and fixed addresses, its place in the navigation.
+#[allow(clippy::too_many_arguments)]
+fn read_addresses(
+    front: &mut FrontMatter,
+    key: &str,
+    spelling: &str,
+    value: &Value,
+    line: usize,
+    field: &Fields,
+    at: &dyn Fn(String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match key {
+        "superseded_by" => {
+            if let Some(target) = field.text(spelling, value, problems) {
+                front.superseded_by = Some((target, line));
+            }
+        }
+        "redirect_from" => {
+            let addresses = match value {
+                Value::Sequence(items) => items.iter().map(yaml::scalar_text).collect(),
+                other => vec![yaml::scalar_text(other)],
+            };
+            for address in addresses {
+                match address.filter(|a| a.starts_with('/')) {
+                    Some(address) => front.redirect_from.push((address, line)),
+                    None => problems.push(at(
+                        "`redirect_from` must be addresses on this site, from its root".to_string(),
+                        "for example `redirect_from: [/guides/old-name/]`",
+                    )),
+                }
+            }
+        }
+        "permalink" => match field.text(spelling, value, problems) {
+            Some(address) if address.starts_with('/') => front.permalink = Some((address, line)),
+            Some(_) => problems.push(at(
+                "`permalink` must be an address on this site, from its root".to_string(),
+                "for example `permalink: /cookies.html`",
+            )),
+            None => {}
+        },
+        "weight" => match value.as_i64() {
+            Some(weight) => front.weight = Some(weight),
+            None => problems.push(at(
+                "`weight` must be a whole number".to_string(),
+                "lower numbers come first in the navigation, for example `weight: 10`",
+            )),
+        },
+        _ => {}
+    }
 }
 
 /// Looks up fields by their canonical name or any alias.
