@@ -111,23 +111,15 @@ pub fn update(
         }
         (false, _) => {
             // No front matter yet: start one with the review dates.
-            let interval = site_interval.ok_or_else(|| no_interval(file))?;
-            let review_by = interval.after(date);
-            let mut out = String::from(bom);
-            out.push_str(&format!("---{newline}"));
-            out.push_str(&format!("last_reviewed: {}{newline}", iso(date)));
-            out.push_str(&format!("review_by: {}{newline}", iso(review_by)));
-            if let Some(name) = reviewer {
-                out.push_str(&format!("reviewed_by: {}{newline}", yaml_text(name)));
-            }
-            out.push_str(&format!("---{newline}"));
-            out.push_str(body_text);
-            return Ok(Change {
-                text: out,
-                review_by,
-                previous_review_by: None,
-                derived: false,
-            });
+            return start_front_matter(
+                file,
+                bom,
+                body_text,
+                newline,
+                site_interval,
+                date,
+                reviewer,
+            );
         }
     };
 
@@ -149,58 +141,16 @@ pub fn update(
     let derived = review_by_at.is_none() && front.review_in.is_some();
     let review_by = interval.ok_or_else(|| no_interval(file))?.after(date);
 
-    // Edits by line index of `yaml_lines`: replacements, and lines inserted before an index.
-    let mut replace: Vec<(usize, String)> = Vec::new();
-    let mut insert: Vec<(usize, String)> = Vec::new();
-    let end = yaml_lines.len();
-    // New keys go beside the review dates already there; inserted in this order.
-    let beside_last_reviewed = match &last_reviewed_at {
-        Some(at) => {
-            replace.push((at.index, at.with_value(&iso(date))));
-            at.index + 1
-        }
-        None => {
-            let at = review_by_at.as_ref().map_or(end, |at| at.index);
-            insert.push((at, format!("last_reviewed: {}{newline}", iso(date))));
-            at
-        }
-    };
-    if let Some(at) = &review_by_at {
-        replace.push((at.index, at.with_value(&iso(review_by))));
-    } else if !derived {
-        insert.push((
-            beside_last_reviewed,
-            format!("review_by: {}{newline}", iso(review_by)),
-        ));
-    }
-    if let Some(name) = reviewer {
-        match &reviewed_by_at {
-            Some(at) => replace.push((at.index, at.with_value(&yaml_text(name)))),
-            None => insert.push((
-                beside_last_reviewed,
-                format!("reviewed_by: {}{newline}", yaml_text(name)),
-            )),
-        }
-    }
-
-    let mut out = String::with_capacity(text.len() + 64);
-    out.push_str(bom);
-    out.push_str(lines[0]);
-    for (index, line) in yaml_lines.iter().enumerate() {
-        for (_, inserted) in insert.iter().filter(|(at, _)| *at == index) {
-            out.push_str(inserted);
-        }
-        match replace.iter().find(|(at, _)| *at == index) {
-            Some((_, replaced)) => out.push_str(replaced),
-            None => out.push_str(line),
-        }
-    }
-    for (_, inserted) in insert.iter().filter(|(at, _)| *at == end) {
-        out.push_str(inserted);
-    }
-    for line in &lines[closing..] {
-        out.push_str(line);
-    }
+    let edits = Edits::plan(
+        yaml_lines.len(),
+        newline,
+        date,
+        review_by,
+        derived,
+        reviewer,
+        [&last_reviewed_at, &review_by_at, &reviewed_by_at],
+    );
+    let out = edits.apply(text.len(), bom, &lines, yaml_lines, closing);
 
     verify(file, &out, date, review_by, interval, reviewer)?;
     Ok(Change {
@@ -209,6 +159,121 @@ pub fn update(
         previous_review_by: review_by_at.map(|at| at.value),
         derived,
     })
+}
+
+/// A page with no front matter yet: one with the review dates, before the text.
+fn start_front_matter(
+    file: &Path,
+    bom: &str,
+    body_text: &str,
+    newline: &str,
+    site_interval: Option<Interval>,
+    date: NaiveDate,
+    reviewer: Option<&str>,
+) -> Result<Change, Diagnostic> {
+    let interval = site_interval.ok_or_else(|| no_interval(file))?;
+    let review_by = interval.after(date);
+    let mut out = String::from(bom);
+    out.push_str(&format!("---{newline}"));
+    out.push_str(&format!("last_reviewed: {}{newline}", iso(date)));
+    out.push_str(&format!("review_by: {}{newline}", iso(review_by)));
+    if let Some(name) = reviewer {
+        out.push_str(&format!("reviewed_by: {}{newline}", yaml_text(name)));
+    }
+    out.push_str(&format!("---{newline}"));
+    out.push_str(body_text);
+    Ok(Change {
+        text: out,
+        review_by,
+        previous_review_by: None,
+        derived: false,
+    })
+}
+
+/// Edits by line index of the front matter's lines: replacements, and lines inserted before
+/// an index.
+struct Edits {
+    replace: Vec<(usize, String)>,
+    insert: Vec<(usize, String)>,
+}
+
+impl Edits {
+    /// The review's edits: the dates (and reviewer) replaced where written, else added beside
+    /// the review dates already there.
+    fn plan(
+        end: usize,
+        newline: &str,
+        date: NaiveDate,
+        review_by: NaiveDate,
+        derived: bool,
+        reviewer: Option<&str>,
+        [last_reviewed_at, review_by_at, reviewed_by_at]: [&Option<KeyLine>; 3],
+    ) -> Self {
+        let mut replace: Vec<(usize, String)> = Vec::new();
+        let mut insert: Vec<(usize, String)> = Vec::new();
+        // New keys go beside the review dates already there; inserted in this order.
+        let beside_last_reviewed = match &last_reviewed_at {
+            Some(at) => {
+                replace.push((at.index, at.with_value(&iso(date))));
+                at.index + 1
+            }
+            None => {
+                let at = review_by_at.as_ref().map_or(end, |at| at.index);
+                insert.push((at, format!("last_reviewed: {}{newline}", iso(date))));
+                at
+            }
+        };
+        if let Some(at) = &review_by_at {
+            replace.push((at.index, at.with_value(&iso(review_by))));
+        } else if !derived {
+            insert.push((
+                beside_last_reviewed,
+                format!("review_by: {}{newline}", iso(review_by)),
+            ));
+        }
+        if let Some(name) = reviewer {
+            match &reviewed_by_at {
+                Some(at) => replace.push((at.index, at.with_value(&yaml_text(name)))),
+                None => insert.push((
+                    beside_last_reviewed,
+                    format!("reviewed_by: {}{newline}", yaml_text(name)),
+                )),
+            }
+        }
+        Self { replace, insert }
+    }
+
+    /// The page's text with the edits made; every other byte as it was.
+    fn apply(
+        &self,
+        capacity: usize,
+        bom: &str,
+        lines: &[&str],
+        yaml_lines: &[&str],
+        closing: usize,
+    ) -> String {
+        let (replace, insert) = (&self.replace, &self.insert);
+        let end = yaml_lines.len();
+        let mut out = String::with_capacity(capacity + 64);
+        out.push_str(bom);
+        out.push_str(lines[0]);
+        for (index, line) in yaml_lines.iter().enumerate() {
+            for (_, inserted) in insert.iter().filter(|(at, _)| *at == index) {
+                out.push_str(inserted);
+            }
+            match replace.iter().find(|(at, _)| *at == index) {
+                Some((_, replaced)) => out.push_str(replaced),
+                None => out.push_str(line),
+            }
+        }
+        for (_, inserted) in insert.iter().filter(|(at, _)| *at == end) {
+            out.push_str(inserted);
+        }
+        for line in &lines[closing..] {
+            out.push_str(line);
+        }
+        out
+    }
 }
 
 /// Reads the new front matter back: the dates must be the ones meant, and nothing else broken.
