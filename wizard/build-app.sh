@@ -152,7 +152,7 @@ else
     PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
         RUSTC_WRAPPER= CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
         CARGO_TARGET_DIR="$TARGET_DIR" \
-        RUSTFLAGS="$MVP_FLAGS -Zunstable-options -Cpanic=immediate-abort" \
+        RUSTFLAGS="$MVP_FLAGS -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
         /usr/bin/cargo build --quiet --locked -p "$PACKAGE" --target "$TARGET" \
             --profile "$PROFILE" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 fi
