@@ -3,16 +3,16 @@
 //! each step in the browser's history (so its Back button goes to the previous step), and
 //! moves focus to the new heading (or the error summary) after each step.
 
-use crate::check_answers::{CheckAnswers, check_answers};
-use crate::error_summary::error_summary;
-use crate::history;
+use crate::components::check_answers::{CheckAnswers, check_answers};
+use crate::components::error_summary::error_summary;
+use crate::components::outcome::{OutcomeProps, outcome_view};
+use crate::components::question::QuestionStep;
+use crate::components::start_page::start_page;
 use crate::ids;
-use crate::outcome::{OutcomeProps, outcome_view};
-use crate::question::QuestionStep;
-use crate::start_page::start_page;
+use crate::io::history;
+use crate::io::storage::{self, Saved};
+use crate::io::today::today;
 use crate::state::{Action, FlowRef, Focus, State, View};
-use crate::storage::{self, Saved};
-use crate::today::today;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -531,7 +531,8 @@ impl Loader {
                 // As the editor wrote it (quotes and all).
                 let locator = &self.files[place.0].locator;
                 let line = locator.line(locator.find(&place.1).line);
-                let written = crate::locate::without_comment(crate::locate::line_value(line));
+                let written =
+                    crate::load::locate::without_comment(crate::load::locate::line_value(line));
                 let help = match &value {
                     Value::String(text) if text.trim().parse::<u64>().is_ok() => {
                         "write the number without quotes".to_string()

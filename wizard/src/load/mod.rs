@@ -5,19 +5,22 @@
 //!
 //! The reading is split by what is read: data files (`data`), questions and their
 //! conditions (`questions`), outcomes and facts (`facts`), and the words readers see
-//! (`words`).
+//! (`reader_words`). Where a problem is in the YAML text: `locate`; how deep the YAML
+//! may nest: `yaml_depth`.
 
 mod data;
 mod facts;
+pub(crate) mod locate;
 mod questions;
-mod words;
+mod reader_words;
+pub(crate) mod yaml_depth;
 
-use crate::flow::{
+use crate::check::{Site, check, suggest};
+use crate::load::locate::{Locator, Seg, at};
+use crate::model::flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
     Outcome, Question, QuestionKind, Route, Step,
 };
-use crate::locate::{Locator, Seg, at};
-use crate::validate::{Site, check, suggest};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
@@ -182,7 +185,7 @@ impl Loader {
                 return None;
             }
         };
-        if let Some((line, column)) = crate::yaml_depth::too_deep(&text) {
+        if let Some((line, column)) = crate::load::yaml_depth::too_deep(&text) {
             self.errors.push(FlowError {
                 file: path.to_path_buf(),
                 line,
@@ -195,7 +198,7 @@ impl Loader {
         let value: Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
-                let error = crate::locate::yaml_error(&text, &e);
+                let error = crate::load::locate::yaml_error(&text, &e);
                 let (line, column) = error.at.unwrap_or((1, 1));
                 let (message, help) = match (&error.repeated, error.mistake) {
                     (Some((key, first)), _) => (
@@ -532,7 +535,7 @@ impl Loader {
             Some(Seg::Index(i)) => i.to_string(),
             None => String::new(),
         };
-        let help = crate::validate::suggest(&missing, have.iter().map(String::as_str).collect())
+        let help = crate::check::suggest(&missing, have.iter().map(String::as_str).collect())
             .or_else(|| (!have.is_empty()).then(|| format!("it has: {}", have.join(", "))))
             .unwrap_or_else(|| {
                 "write the file's stem, then the keys inside it, joined by dots: notice.standard"
@@ -801,6 +804,6 @@ fn is_id(s: &str) -> bool {
 pub fn too_deep_message() -> String {
     format!(
         "this nests more than {} levels deep (lists or mappings inside each other)",
-        crate::yaml_depth::MAX_DEPTH
+        crate::load::yaml_depth::MAX_DEPTH
     )
 }

@@ -2,10 +2,11 @@
 //! input of the question's kind, and Continue. Holds the reader's draft until Continue,
 //! then checks it and hands the answer, or the problems, to the reducer.
 
-use crate::countries::{self, Countries};
-use crate::date_input::{Bad, DateInput, DateParts, date_input, part_id, to_iso};
+use crate::components::country_picker::{self, Countries};
+use crate::components::date_input::{Bad, DateInput, DateParts, date_input, part_id};
+use crate::components::radios::{RadioOption, Radios, radios};
 use crate::ids;
-use crate::radios::{RadioOption, Radios, radios};
+use crate::io::iso_date::to_iso;
 use crate::state::{FieldError, FlowRef};
 use chrono::NaiveDate;
 use signpost_wizard::{Answer, Flow, Question, QuestionKind, validate_answer};
@@ -109,7 +110,7 @@ fn with_typed_place(flow: &Flow, codes: &[String], typed: &str) -> Result<Vec<St
     if typed.is_empty() {
         return Ok(codes);
     }
-    match countries::exact(flow, typed).as_slice() {
+    match country_picker::exact(flow, typed).as_slice() {
         [place] => {
             if !codes.contains(&place.code) {
                 codes.push(place.code.clone());

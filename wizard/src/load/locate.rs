@@ -33,7 +33,7 @@ impl From<usize> for Seg {
 
 /// Builds a path: `at!["questions", 2, "next"]`.
 macro_rules! at {
-    ($($seg:expr),* $(,)?) => { [$($crate::locate::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { [$($crate::load::locate::Seg::from($seg)),*] };
 }
 pub(crate) use at;
 

@@ -3,12 +3,12 @@
 //! out true), every combination is walked, and rows that differ in one answer only but
 //! end the same way are merged.
 
-use crate::answers::{Answer, Answers};
-use crate::countries::on_any;
-use crate::evaluate::{Run, evaluate};
-use crate::flow::{Condition, FactRule, Flow, Question, QuestionKind};
-use crate::text::join_with;
-use crate::validate::{condition_refs, fact_refs, text_refs};
+use crate::check::{condition_refs, fact_refs, text_refs};
+use crate::model::answers::{Answer, Answers};
+use crate::model::flow::{Condition, FactRule, Flow, Question, QuestionKind};
+use crate::run::evaluate::{Run, evaluate};
+use crate::run::places::on_any;
+use crate::words::plain_text::join_with;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -10,9 +10,9 @@
 //! typed in the box when the reader presses Continue is never dropped: `question.rs`
 //! adds the one place it names exactly, or stops with an error at the box.
 
-use crate::error_summary::error_message;
+use crate::components::error_summary::error_message;
+use crate::components::radios::described_by;
 use crate::ids;
-use crate::radios::described_by;
 use crate::state::FlowRef;
 use signpost_wizard::{Country, Flow};
 use web_sys::HtmlInputElement;

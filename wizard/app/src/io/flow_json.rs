@@ -5,8 +5,8 @@
 //! every kind of condition and fact rule, so a change to the engine's types that this
 //! file misses fails `cargo test`.
 
-use crate::date_input::iso_date;
-use crate::json::{self, Json};
+use crate::io::iso_date::iso_date;
+use crate::io::json::{self, Json};
 use chrono::NaiveDate;
 use serde_json::{Number, Value};
 use signpost_wizard::{

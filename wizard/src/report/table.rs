@@ -2,10 +2,10 @@
 //! and numbers the rules use, so that any change to the rules or their data shows up
 //! as a readable diff in review.
 
-use crate::countries::name;
-use crate::flow::{Condition, Flow};
-use crate::paths::{TooManyPaths, enumerate_paths};
-use crate::text::format_date;
+use crate::model::flow::{Condition, Flow};
+use crate::report::paths::{TooManyPaths, enumerate_paths};
+use crate::run::places::name;
+use crate::words::plain_text::format_date;
 
 pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
     let paths = enumerate_paths(flow)?;
@@ -51,7 +51,7 @@ pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
         "\n## Flow chart\n\nEach question, where its answers lead, and the outcomes (drawn by \
          GitHub and GitLab; elsewhere, paste it into a Mermaid viewer).\n\n```mermaid\n",
     );
-    md.push_str(&crate::chart::flow_chart_mermaid(flow));
+    md.push_str(&crate::report::chart::flow_chart_mermaid(flow));
     md.push_str("```\n");
 
     md.push_str("\n## Questions\n\n");
@@ -173,7 +173,7 @@ pub(crate) fn condition_in_words(flow: &Flow, c: &Condition) -> String {
                 other => other.to_string(),
             })
             .collect();
-        crate::text::join_with(words.iter().map(String::as_str), "or")
+        crate::words::plain_text::join_with(words.iter().map(String::as_str), "or")
     };
     let lists = |ids: &[String]| flow.lists_in_words(ids);
     let nested = |c: &Condition| match c {
