@@ -39,8 +39,10 @@ pub use words::links_in_words::{Piece, is_rooted, pieces, url_is_allowed};
 pub use words::plain_text::{format_date, join_and};
 
 #[cfg(feature = "yaml")]
-pub use load::locate::{Locator, Mistake, Pos, Seg, YamlError, line_value, yaml_error};
+pub use load::locate::{Locator, Pos, Seg, line_value};
 #[cfg(feature = "yaml")]
 pub use load::yaml_depth::{MAX_DEPTH, too_deep};
+#[cfg(feature = "yaml")]
+pub use load::yaml_error::{Mistake, YamlError, yaml_error};
 #[cfg(feature = "yaml")]
 pub use load::{FlowError, load_flow, load_site_flow, too_deep_message};

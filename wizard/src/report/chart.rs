@@ -4,7 +4,7 @@
 //! shows up in review as a picture as well as a diff.
 
 use crate::model::flow::Flow;
-use crate::report::table::condition_in_words;
+use crate::words::conditions::condition_in_words;
 
 pub fn flow_chart_mermaid(flow: &Flow) -> String {
     let mut chart = String::from("flowchart TD\n");

@@ -2,9 +2,10 @@
 //! and numbers the rules use, so that any change to the rules or their data shows up
 //! as a readable diff in review.
 
-use crate::model::flow::{Condition, Flow};
+use crate::model::flow::Flow;
 use crate::report::paths::{TooManyPaths, enumerate_paths};
 use crate::run::places::name;
+use crate::words::conditions::condition_in_words;
 use crate::words::plain_text::format_date;
 
 pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
@@ -158,45 +159,6 @@ fn outcomes_markdown(flow: &Flow) -> String {
         }
     }
     md
-}
-
-/// A condition as a reviewer reads it: "`late` is yes", "`countries` includes a country
-/// on the special-attention list".
-pub(crate) fn condition_in_words(flow: &Flow, c: &Condition) -> String {
-    let values = |values: &[serde_json::Value]| {
-        let words: Vec<String> = values
-            .iter()
-            .map(|v| match v {
-                serde_json::Value::Bool(true) => "yes".to_string(),
-                serde_json::Value::Bool(false) => "no".to_string(),
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect();
-        crate::words::plain_text::join_with(words.iter().map(String::as_str), "or")
-    };
-    let lists = |ids: &[String]| flow.lists_in_words(ids);
-    let nested = |c: &Condition| match c {
-        Condition::All(_) | Condition::Any(_) => format!("({})", condition_in_words(flow, c)),
-        _ => condition_in_words(flow, c),
-    };
-    match c {
-        Condition::All(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" and "),
-        Condition::Any(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" or "),
-        Condition::Not(inner) => match inner.as_ref() {
-            Condition::Answered { answer } => format!("`{answer}` is not answered"),
-            other => format!("not {}", nested(other)),
-        },
-        Condition::Is { answer, values: v } => format!("`{answer}` is {}", values(v)),
-        Condition::Answered { answer } => format!("`{answer}` is answered"),
-        Condition::AnyIn { answer, lists: l } => {
-            format!("`{answer}` includes a country on {}", lists(l))
-        }
-        Condition::AnyOutside { answer, lists: l } => {
-            format!("`{answer}` includes a country outside {}", lists(l))
-        }
-        Condition::Fact { fact, values: v } => format!("`{fact}` is {}", values(v)),
-    }
 }
 
 fn row(cells: &[String]) -> String {
