@@ -9,10 +9,12 @@
 //!
 //! `app.rs` is the wizard component, `state.rs` its one reducer, `components/` the steps
 //! and form controls it shows, `io/` what it reads and keeps (the flow JSON, the stored
-//! answers, the browser history, today's date), `ids.rs` the element ids they share.
+//! answers, the browser history, today's date), `ids.rs` the element ids they share,
+//! `country_filter.rs` which places match what a reader types.
 
 mod app;
 mod components;
+mod country_filter;
 mod ids;
 mod io;
 mod state;
