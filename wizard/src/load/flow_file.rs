@@ -4,6 +4,8 @@
 use super::*;
 
 impl Loader {
+    /// The whole flow file, read in the order its parts depend on: data first, then the
+    /// names conditions use, then questions, outcomes and facts, then the checks across them.
     pub(super) fn flow(&mut self, src: Src) -> Flow {
         let root = self.files[src].value.clone();
         let mut flow = Flow {
@@ -31,28 +33,7 @@ impl Loader {
         let Some(m) = self.map(src, &[], &root, &allowed, "a flow") else {
             return flow;
         };
-        flow.id = self.text(src, &[], &m, "id", "a flow").unwrap_or_default();
-        let stem = self.files[src]
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string());
-        if !flow.id.is_empty() && stem.as_deref() != Some(flow.id.as_str()) {
-            self.error(
-                src,
-                &at!["id"],
-                format!("the flow id \"{}\" differs from its file name", flow.id),
-                Some(format!("name the file {}.yaml, or change the id", flow.id)),
-            );
-        }
-        flow.title = self
-            .text(src, &[], &m, "title", "a flow")
-            .unwrap_or_default();
-        flow.intro = self.optional_text(src, &[], &m, "intro", "a flow");
-        let (title, intro) = (flow.title.clone(), flow.intro.clone());
-        self.check_plain_words(src, &at!["title"], &title);
-        if let Some(intro) = &intro {
-            self.check_plain_words(src, &at!["intro"], intro);
-        }
+        self.flow_heading(src, &m, &mut flow);
 
         self.flow_data(src, &m, &mut flow);
 
@@ -75,34 +56,7 @@ impl Loader {
             }),
             None => Mapping::new(),
         };
-        let names = Names {
-            questions: questions
-                .iter()
-                .enumerate()
-                .filter_map(|(i, q)| {
-                    let q = q.as_mapping()?;
-                    let id = scalar(q.get("id")?)?;
-                    let kind = serde_yaml::from_value(q.get("type")?.clone()).ok()?;
-                    // Options kept in a data file count too (problems are reported with
-                    // the question).
-                    let written = q.get("options").cloned().unwrap_or_default();
-                    let options = match written.get("data").and_then(scalar) {
-                        Some(reference) => self
-                            .data_value(src, &at!["questions", i, "options"], &reference)
-                            .map(|(_, _, v)| v)
-                            .unwrap_or_default(),
-                        None => written,
-                    };
-                    let options = options
-                        .as_sequence()
-                        .map(|o| o.iter().filter_map(|c| scalar(c.get("value")?)).collect())
-                        .unwrap_or_default();
-                    Some((id, (kind, options)))
-                })
-                .collect(),
-            facts: facts_map.keys().filter_map(scalar).collect(),
-            lists: flow.lists.iter().map(|l| l.id.clone()).collect(),
-        };
+        let names = self.flow_names(src, &questions, &facts_map, &flow);
         for (i, q) in questions.iter().enumerate() {
             match self.question(src, i, q, &names) {
                 Some(q) => flow.questions.push(q),
@@ -139,6 +93,71 @@ impl Loader {
         self.check_fact_values(src, &flow);
         self.check_notice_periods(src, &flow);
         flow
+    }
+
+    /// The flow's `id` (which must be its file name), `title` and `intro`.
+    fn flow_heading(&mut self, src: Src, m: &Mapping, flow: &mut Flow) {
+        flow.id = self.text(src, &[], m, "id", "a flow").unwrap_or_default();
+        let stem = self.files[src]
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string());
+        if !flow.id.is_empty() && stem.as_deref() != Some(flow.id.as_str()) {
+            self.error(
+                src,
+                &at!["id"],
+                format!("the flow id \"{}\" differs from its file name", flow.id),
+                Some(format!("name the file {}.yaml, or change the id", flow.id)),
+            );
+        }
+        flow.title = self
+            .text(src, &[], m, "title", "a flow")
+            .unwrap_or_default();
+        flow.intro = self.optional_text(src, &[], m, "intro", "a flow");
+        let (title, intro) = (flow.title.clone(), flow.intro.clone());
+        self.check_plain_words(src, &at!["title"], &title);
+        if let Some(intro) = &intro {
+            self.check_plain_words(src, &at!["intro"], intro);
+        }
+    }
+
+    /// Every question's id, type and options, every fact's and list's name: what
+    /// conditions and placeholders may refer to, known before any of them is read.
+    fn flow_names(
+        &mut self,
+        src: Src,
+        questions: &[Value],
+        facts_map: &Mapping,
+        flow: &Flow,
+    ) -> Names {
+        Names {
+            questions: questions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, q)| {
+                    let q = q.as_mapping()?;
+                    let id = scalar(q.get("id")?)?;
+                    let kind = serde_yaml::from_value(q.get("type")?.clone()).ok()?;
+                    // Options kept in a data file count too (problems are reported with
+                    // the question).
+                    let written = q.get("options").cloned().unwrap_or_default();
+                    let options = match written.get("data").and_then(scalar) {
+                        Some(reference) => self
+                            .data_value(src, &at!["questions", i, "options"], &reference)
+                            .map(|(_, _, v)| v)
+                            .unwrap_or_default(),
+                        None => written,
+                    };
+                    let options = options
+                        .as_sequence()
+                        .map(|o| o.iter().filter_map(|c| scalar(c.get("value")?)).collect())
+                        .unwrap_or_default();
+                    Some((id, (kind, options)))
+                })
+                .collect(),
+            facts: facts_map.keys().filter_map(scalar).collect(),
+            lists: flow.lists.iter().map(|l| l.id.clone()).collect(),
+        }
     }
 
     /// The `data:` section: countries, lists and bank holidays.

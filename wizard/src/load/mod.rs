@@ -4,16 +4,18 @@
 //! first.
 //!
 //! The reading is split by what is read: the flow file's top level (`flow_file`), data
-//! files (`data`) and values in them (`data_refs`), questions and their conditions
-//! (`questions`), outcomes and facts (`facts`), and the words readers see
+//! files (`data`) and values in them (`data_refs`), questions (`questions`) and their
+//! conditions (`conditions`), outcomes (`outcomes`), facts (`facts`), and the words readers see
 //! (`reader_words`). Where a problem is in the YAML text: `locate`; YAML's own errors in
 //! plain words: `yaml_error`; how deep the YAML may nest: `yaml_depth`.
 
+mod conditions;
 mod data;
 mod data_refs;
 mod facts;
 mod flow_file;
 pub(crate) mod locate;
+mod outcomes;
 mod questions;
 mod reader_words;
 pub(crate) mod yaml_depth;
