@@ -3,11 +3,12 @@
 //! as a readable diff in review.
 
 use crate::model::flow::Flow;
-use crate::report::paths::{TooManyPaths, enumerate_paths};
+use crate::report::paths::{FlowPath, TooManyPaths, enumerate_paths};
 use crate::run::places::name;
 use crate::words::conditions::condition_in_words;
 use crate::words::plain_text::format_date;
 
+/// The decision table of a flow, as committed beside it (`<id>.table.md`).
 pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
     let paths = enumerate_paths(flow)?;
     let mut md = String::new();
@@ -23,30 +24,7 @@ pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
          are grouped. \"—\" means the question is not asked on that path.\n\n",
     );
 
-    let facts: Vec<&str> = flow.facts.iter().map(|f| f.id.as_str()).collect();
-    let mut header = vec!["#".to_string()];
-    header.extend(flow.questions.iter().map(|q| format!("`{}`", q.id)));
-    header.push("outcome".into());
-    header.extend(facts.iter().map(|f| format!("`{f}`")));
-    md.push_str(&row(&header));
-    md.push_str(&row(&vec!["---".to_string(); header.len()]));
-    for (n, path) in paths.iter().enumerate() {
-        let mut cells = vec![(n + 1).to_string()];
-        let answered: std::collections::HashMap<&str, &str> = path
-            .answers
-            .iter()
-            .map(|(id, a)| (id.as_str(), a.as_str()))
-            .rev() // the first of a repeated id, as a search from the front would find
-            .collect();
-        for q in &flow.questions {
-            cells.push(answered.get(q.id.as_str()).unwrap_or(&"—").to_string());
-        }
-        cells.push(format!("**{}**", path.outcome));
-        for f in &facts {
-            cells.push(path.facts.get(*f).cloned().unwrap_or_else(|| "—".into()));
-        }
-        md.push_str(&row(&cells));
-    }
+    md.push_str(&paths_markdown(flow, &paths));
 
     md.push_str(
         "\n## Flow chart\n\nEach question, where its answers lead, and the outcomes (drawn by \
@@ -74,45 +52,7 @@ pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
 
     md.push_str(&outcomes_markdown(flow));
 
-    if !flow.lists.is_empty() {
-        md.push_str("\n## Country lists\n\n");
-        for list in &flow.lists {
-            let mut names: Vec<String> = list
-                .countries
-                .iter()
-                .map(|c| {
-                    let mut covered: Vec<String> = flow
-                        .countries
-                        .iter()
-                        .filter(|p| p.part_of.as_deref() == Some(c.as_str()))
-                        .map(|p| p.code.clone())
-                        .collect();
-                    covered.extend(
-                        list.included
-                            .iter()
-                            .filter(|(_, with)| *with == c)
-                            .map(|(code, _)| code.clone()),
-                    );
-                    covered.sort();
-                    covered.dedup();
-                    if covered.is_empty() {
-                        format!("{} ({c})", name(flow, c))
-                    } else {
-                        format!("{} ({c}, with {})", name(flow, c), covered.join(", "))
-                    }
-                })
-                .collect();
-            names.sort();
-            md.push_str(&format!(
-                "- **{}** (`{}`, {}): {}\n",
-                list.name,
-                list.id,
-                list.countries.len(),
-                names.join(", ")
-            ));
-        }
-        md.push_str("\nA country on none of the region lists counts as outside them.\n");
-    }
+    md.push_str(&lists_markdown(flow));
 
     if let Some(h) = &flow.holidays {
         md.push_str(&format!(
@@ -125,6 +65,83 @@ pub fn decision_table_markdown(flow: &Flow) -> Result<String, TooManyPaths> {
         ));
     }
     Ok(md)
+}
+
+/// The table itself: a row per distinct path, a column per question, then the outcome
+/// and its facts.
+fn paths_markdown(flow: &Flow, paths: &[FlowPath]) -> String {
+    let mut md = String::new();
+    let facts: Vec<&str> = flow.facts.iter().map(|f| f.id.as_str()).collect();
+    let mut header = vec!["#".to_string()];
+    header.extend(flow.questions.iter().map(|q| format!("`{}`", q.id)));
+    header.push("outcome".into());
+    header.extend(facts.iter().map(|f| format!("`{f}`")));
+    md.push_str(&row(&header));
+    md.push_str(&row(&vec!["---".to_string(); header.len()]));
+    for (n, path) in paths.iter().enumerate() {
+        let mut cells = vec![(n + 1).to_string()];
+        let answered: std::collections::HashMap<&str, &str> = path
+            .answers
+            .iter()
+            .map(|(id, a)| (id.as_str(), a.as_str()))
+            .rev() // the first of a repeated id, as a search from the front would find
+            .collect();
+        for q in &flow.questions {
+            cells.push(answered.get(q.id.as_str()).unwrap_or(&"—").to_string());
+        }
+        cells.push(format!("**{}**", path.outcome));
+        for f in &facts {
+            cells.push(path.facts.get(*f).cloned().unwrap_or_else(|| "—".into()));
+        }
+        md.push_str(&row(&cells));
+    }
+    md
+}
+
+/// Each country list with the places it covers, by name.
+fn lists_markdown(flow: &Flow) -> String {
+    let mut md = String::new();
+    if flow.lists.is_empty() {
+        return md;
+    }
+    md.push_str("\n## Country lists\n\n");
+    for list in &flow.lists {
+        let mut names: Vec<String> = list
+            .countries
+            .iter()
+            .map(|c| {
+                let mut covered: Vec<String> = flow
+                    .countries
+                    .iter()
+                    .filter(|p| p.part_of.as_deref() == Some(c.as_str()))
+                    .map(|p| p.code.clone())
+                    .collect();
+                covered.extend(
+                    list.included
+                        .iter()
+                        .filter(|(_, with)| *with == c)
+                        .map(|(code, _)| code.clone()),
+                );
+                covered.sort();
+                covered.dedup();
+                if covered.is_empty() {
+                    format!("{} ({c})", name(flow, c))
+                } else {
+                    format!("{} ({c}, with {})", name(flow, c), covered.join(", "))
+                }
+            })
+            .collect();
+        names.sort();
+        md.push_str(&format!(
+            "- **{}** (`{}`, {}): {}\n",
+            list.name,
+            list.id,
+            list.countries.len(),
+            names.join(", ")
+        ));
+    }
+    md.push_str("\nA country on none of the region lists counts as outside them.\n");
+    md
 }
 
 /// Each outcome with its steps as the reader sees them, and when a step is shown: so a
