@@ -20,46 +20,7 @@ impl Loader {
             reason: None,
         };
         if let Value::Sequence(cases) = v {
-            let mut out = Vec::new();
-            for (ci, c) in cases.iter().enumerate() {
-                let cat = at!["facts", id, ci];
-                let Some(cm) = self.map(src, &cat, c, &["when", "value", "reason"], "a case")
-                else {
-                    continue;
-                };
-                let when = cm.get("when").map(|w| {
-                    self.condition(src, &with(&cat, "when"), w, names, true)
-                        .unwrap_or_else(never)
-                });
-                let Some(value) = cm.get("value") else {
-                    self.error(src, &cat, "a case needs a `value`".into(), None);
-                    continue;
-                };
-                // A bad value is reported; null stands in so the checks can go on.
-                let value = self
-                    .literal(src, &with(&cat, "value"), value)
-                    .unwrap_or(Json::Null);
-                let reason = self.optional_text(src, &cat, &cm, "reason", "a case");
-                if let Some(reason) = &reason {
-                    self.check_linkable_words(src, &with(&cat, "reason"), reason);
-                }
-                out.push(Case {
-                    when,
-                    value,
-                    reason,
-                });
-            }
-            match out.last() {
-                None => self.error(src, &at, format!("fact \"{id}\" has no cases"), None),
-                Some(last) if last.when.is_some() => self.error(
-                    src,
-                    &at!["facts", id, out.len() - 1],
-                    format!("fact \"{id}\" has no value when none of its cases applies"),
-                    Some("end the list with a case that has a `value` and no `when`".into()),
-                ),
-                _ => {}
-            }
-            fact.rule = FactRule::Cases(out);
+            fact.rule = FactRule::Cases(self.cases(src, id, cases, names));
             return Some(fact);
         }
         let allowed = ["lookup", "by", "labels", "reason", "deadline", "passed"];
@@ -74,36 +35,7 @@ impl Loader {
         if let Some(table) = m.get("lookup") {
             fact.rule = self.lookup(src, &at, id, table, m.get("by"), names)?;
         } else if let Some(d) = m.get("deadline") {
-            let dat = with(&at, "deadline");
-            let dm = self.map(src, &dat, d, &["date", "notice", "count"], "a deadline")?;
-            let date = self.text(src, &dat, &dm, "date", "a deadline")?;
-            if names.questions.get(&date).map(|(k, _)| *k) != Some(QuestionKind::Date) {
-                self.error(
-                    src,
-                    &with(&dat, "date"),
-                    format!("\"{date}\" is not a date question"),
-                    None,
-                );
-            }
-            let notice = self.text(src, &dat, &dm, "notice", "a deadline")?;
-            if !names.facts.contains(&notice) {
-                self.error(
-                    src,
-                    &with(&dat, "notice"),
-                    format!("there is no fact \"{notice}\" to give the notice period"),
-                    None,
-                );
-            }
-            // A bad count is reported; a stand-in keeps the fact, so the places that use it
-            // are not also told that it does not exist.
-            let count = self
-                .day_count(src, &with(&dat, "count"), dm.get("count"))
-                .unwrap_or(DayCount::WorkingDays);
-            fact.rule = FactRule::Deadline {
-                date,
-                notice,
-                count,
-            };
+            fact.rule = self.deadline(src, &at, d, names)?;
         } else if let Some(p) = m.get("passed") {
             let date = scalar(p).unwrap_or_default();
             if !names.facts.contains(&date) {
@@ -125,6 +57,85 @@ impl Loader {
             return None;
         }
         Some(fact)
+    }
+
+    /// A fact written as cases: the first whose `when` holds gives the value; the last
+    /// has no `when`, so that there always is one.
+    fn cases(&mut self, src: Src, id: &str, cases: &[Value], names: &Names) -> Vec<Case> {
+        let at = at!["facts", id];
+        let mut out = Vec::new();
+        for (ci, c) in cases.iter().enumerate() {
+            let cat = at!["facts", id, ci];
+            let Some(cm) = self.map(src, &cat, c, &["when", "value", "reason"], "a case") else {
+                continue;
+            };
+            let when = cm.get("when").map(|w| {
+                self.condition(src, &with(&cat, "when"), w, names, true)
+                    .unwrap_or_else(never)
+            });
+            let Some(value) = cm.get("value") else {
+                self.error(src, &cat, "a case needs a `value`".into(), None);
+                continue;
+            };
+            // A bad value is reported; null stands in so the checks can go on.
+            let value = self
+                .literal(src, &with(&cat, "value"), value)
+                .unwrap_or(Json::Null);
+            let reason = self.optional_text(src, &cat, &cm, "reason", "a case");
+            if let Some(reason) = &reason {
+                self.check_linkable_words(src, &with(&cat, "reason"), reason);
+            }
+            out.push(Case {
+                when,
+                value,
+                reason,
+            });
+        }
+        match out.last() {
+            None => self.error(src, &at, format!("fact \"{id}\" has no cases"), None),
+            Some(last) if last.when.is_some() => self.error(
+                src,
+                &at!["facts", id, out.len() - 1],
+                format!("fact \"{id}\" has no value when none of its cases applies"),
+                Some("end the list with a case that has a `value` and no `when`".into()),
+            ),
+            _ => {}
+        }
+        out
+    }
+
+    /// `deadline: { date, notice, count }`: notice counted back from a date answer.
+    fn deadline(&mut self, src: Src, at: &[Seg], d: &Value, names: &Names) -> Option<FactRule> {
+        let dat = with(at, "deadline");
+        let dm = self.map(src, &dat, d, &["date", "notice", "count"], "a deadline")?;
+        let date = self.text(src, &dat, &dm, "date", "a deadline")?;
+        if names.questions.get(&date).map(|(k, _)| *k) != Some(QuestionKind::Date) {
+            self.error(
+                src,
+                &with(&dat, "date"),
+                format!("\"{date}\" is not a date question"),
+                None,
+            );
+        }
+        let notice = self.text(src, &dat, &dm, "notice", "a deadline")?;
+        if !names.facts.contains(&notice) {
+            self.error(
+                src,
+                &with(&dat, "notice"),
+                format!("there is no fact \"{notice}\" to give the notice period"),
+                None,
+            );
+        }
+        // A bad count is reported; a stand-in keeps the fact, so the places that use it
+        // are not also told that it does not exist.
+        let count = self
+            .day_count(src, &with(&dat, "count"), dm.get("count"))
+            .unwrap_or(DayCount::WorkingDays);
+        Some(FactRule::Deadline {
+            date,
+            notice,
+            count,
+        })
     }
 
     pub(super) fn lookup(
