@@ -39,6 +39,9 @@ type Entry = (Stamp, Option<Page>, Vec<Diagnostic>);
 pub struct PageCache {
     /// The fingerprint of everything but the pages themselves, when the entries were read.
     inputs: Mutex<Option<u64>>,
+    /// The pages published at their `permalink`, when the entries were read: links to
+    /// them are written to those addresses.
+    addresses: Mutex<Option<u64>>,
     entries: Mutex<HashMap<PathBuf, Entry>>,
     reused: AtomicUsize,
     read: AtomicUsize,
@@ -69,6 +72,20 @@ impl PageCache {
         entries.retain(|source, _| sources.pages.contains(source));
         self.reused.store(0, Ordering::Relaxed);
         self.read.store(0, Ordering::Relaxed);
+    }
+
+    /// Forgets every page if any page's `permalink` address changed since they were read.
+    pub fn addresses(&self, moved: &HashMap<PathBuf, PathBuf>) {
+        let mut sorted: Vec<_> = moved.iter().collect();
+        sorted.sort();
+        let mut hasher = DefaultHasher::new();
+        sorted.hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        let mut addresses = self.addresses.lock().expect("cache lock");
+        if *addresses != Some(fingerprint) {
+            self.entries.lock().expect("cache lock").clear();
+            *addresses = Some(fingerprint);
+        }
     }
 
     /// The page as last read if its file is unchanged; otherwise reads it with `read`.
@@ -192,5 +209,25 @@ mod tests {
 
         cache.begin(dir.path(), &sources(&["a.md", "b.md"]));
         assert!(counted(&cache, dir.path(), "a.md"), "links may now resolve");
+    }
+
+    #[test]
+    fn a_page_moved_by_its_permalink_clears_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "# A").unwrap();
+        let cache = PageCache::new();
+        let all = sources(&["a.md"]);
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::new());
+        assert!(counted(&cache, dir.path(), "a.md"));
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::new());
+        assert!(!counted(&cache, dir.path(), "a.md"), "nothing moved");
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::from([("b.md".into(), "b/index.html".into())]));
+        assert!(
+            counted(&cache, dir.path(), "a.md"),
+            "links to b.md now go elsewhere"
+        );
     }
 }
