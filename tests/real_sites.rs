@@ -400,6 +400,12 @@ fn a_permalink_is_the_pages_address() {
     for gone in ["guides/travel.html", "about.html", "travel/abroad.html"] {
         assert!(!out.join(gone).exists(), "{gone}");
     }
+    // Its navigation opens the folder it is in, and marks it as the current page.
+    assert!(
+        travel
+            .contains(r#"<li class="current"><a href="index.html" aria-current="page">Travel</a>"#),
+        "{travel}"
+    );
     // Navigation, breadcrumbs and every other link on every page, from the new place.
     assert_eq!(broken_links(&out), Vec::<String>::new());
     // The offline copy, the reviews page and search use the address too.
