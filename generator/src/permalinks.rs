@@ -5,6 +5,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::front_matter;
+use crate::page_cache::PageCache;
 use crate::page_forms;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -12,16 +13,21 @@ use std::path::{Path, PathBuf};
 
 /// Each moved page's output path, by its source path; and what is wrong with any
 /// `permalink` (an unsafe address, a folder's index page moved away, or an address that is
-/// another page's or file's).
+/// another page's or file's). `cache` keeps what unchanged files said (`signpost serve`).
 pub fn read(
     content_dir: &Path,
     pages: &[PathBuf],
     assets: &[PathBuf],
+    cache: Option<&PageCache>,
 ) -> (HashMap<PathBuf, PathBuf>, Vec<Diagnostic>) {
     let mut wanted: Vec<(PathBuf, String, usize)> = pages
         .par_iter()
         .filter_map(|source| {
-            let (address, line) = permalink_in(&content_dir.join(source))?;
+            let find = || permalink_in(&content_dir.join(source));
+            let (address, line) = match cache {
+                Some(cache) => cache.permalink(content_dir, source, find),
+                None => find(),
+            }?;
             Some((source.clone(), address, line))
         })
         .collect();

@@ -131,7 +131,7 @@ pub fn load_cached(
     let shortcode_names = templates.shortcode_names();
 
     let (moved, permalink_problems) =
-        crate::permalinks::read(content_dir, &sources.pages, &sources.assets);
+        crate::permalinks::read(content_dir, &sources.pages, &sources.assets, cache);
     problems.extend(permalink_problems);
     if let Some(cache) = cache {
         cache.addresses(&moved);
