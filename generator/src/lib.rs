@@ -49,6 +49,7 @@ pub mod output_names;
 pub mod page;
 pub mod page_cache;
 pub mod page_forms;
+pub mod permalinks;
 pub mod redirects;
 pub mod render;
 pub mod reports;

@@ -242,7 +242,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         );
     }
 
-    let output = Layout::output_for(source);
+    let output = inputs.layout.output_of(source);
     let links = inputs.layout.links_from(&output);
     let rendered = markdown::render(
         &body,
