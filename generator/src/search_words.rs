@@ -45,12 +45,17 @@ pub struct SectionText<'a> {
     pub kept_words: usize,
 }
 
+/// A word's postings as they are written, while indexing: a common word of a large site
+/// is in tens of thousands of sections, so they are kept as the bytes they are written as
+/// (a byte or two a section, rather than eight).
 #[derive(Default)]
 struct Postings {
     count: u32,
     titles: Vec<u32>,
-    /// `(section, weight)`.
-    sections: Vec<(u32, u8)>,
+    /// The sections, each as its gap from the one before (a varint).
+    section_gaps: Vec<u8>,
+    /// Each section's weight.
+    weights: Vec<u8>,
     /// The section this word was last seen in, while indexing.
     last: Option<u32>,
 }
@@ -161,11 +166,15 @@ impl WordIndexer {
         let postings = &mut self.postings[id as usize];
         postings.count += 1;
         if postings.last != Some(section) {
+            varint(
+                u64::from(section - postings.last.unwrap_or(0)),
+                &mut postings.section_gaps,
+            );
             postings.last = Some(section);
-            postings.sections.push((section, 0));
+            postings.weights.push(0);
         }
-        let entry = postings.sections.last_mut().expect("just pushed");
-        entry.1 = weight(entry.1);
+        let entry = postings.weights.last_mut().expect("just pushed");
+        *entry = weight(*entry);
     }
 
     /// Indexes a section's words, and appends its text, coded, to `out`: its first
@@ -342,13 +351,9 @@ fn encode(postings: &Postings, out: &mut Vec<u8>) {
         varint(u64::from(page - last), out);
         last = page;
     }
-    varint(postings.sections.len() as u64, out);
-    let mut last = 0;
-    for &(section, _) in &postings.sections {
-        varint(u64::from(section - last), out);
-        last = section;
-    }
-    out.extend(postings.sections.iter().map(|s| s.1));
+    varint(postings.weights.len() as u64, out);
+    out.extend_from_slice(&postings.section_gaps);
+    out.extend_from_slice(&postings.weights);
 }
 
 fn varint(mut n: u64, out: &mut Vec<u8>) {
