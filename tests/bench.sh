@@ -48,9 +48,17 @@ read -r floor_s floor_mb < <(measure "$WORK/floor-target/release/floor" "$CORPUS
 read -r sp_s sp_mb < <(measure "$ROOT/target/release/signpost" build --content "$CORPUS" --output "$OUT")
 read -r lean_s lean_mb < <(measure "$ROOT/target/release/signpost" build --content "$LEAN" --output "$OUT")
 ratio() { python3 -c "print(f'{$1 / $floor_s:.2f}x')"; }
-printf '%s pages, %s runs, output on tmpfs, %s cores (median wall, peak memory)\n' "$PAGES" "$RUNS" "$(nproc)"
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
+printf 'Measured %s on %s: %s cores (%s), %s pages, %s runs each, output on tmpfs\n' \
+    "$(date -u +%F)" "$(uname -n)" "$(nproc)" "$cpu" "$PAGES" "$RUNS"
+printf '(median wall, peak memory; the ratio to the floor is what holds across machines)\n'
+
 printf '%-36s %7s s %6s MB\n' floor "$floor_s" "$floor_mb"
 printf '%-36s %7s s %6s MB  %s\n' "signpost (everything)" "$sp_s" "$sp_mb" "$(ratio "$sp_s")"
 printf '%-36s %7s s %6s MB  %s\n' "signpost (offline_copies: false)" "$lean_s" "$lean_mb" "$(ratio "$lean_s")"
+# The search index beside the source it indexes (the last build above left its output).
+source_bytes="$(find "$CORPUS" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s}')"
+index_bytes="$(find "$OUT/assets" -path '*search*' ! -name 'search.js' -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+python3 -c "print(f'search index: {$index_bytes / 1e6:.1f} MB, {100 * $index_bytes / $source_bytes:.0f}% of the {$source_bytes / 1e6:.1f} MB of Markdown')"
 echo "Stage by stage: SIGNPOST_TIMINGS=1 signpost build --content $CORPUS --output $OUT"
 rm -rf "$OUT" "$OUT-floor"

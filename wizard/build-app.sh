@@ -148,11 +148,13 @@ else
     ROUTE="debian (rustc-web $(/usr/bin/rustc --version | awk '{print $2}'), -Zbuild-std, wasm-ld-19)"
     say "compiling $PACKAGE: route $ROUTE"
     # std is built from source here, so it can also be built small: panics abort at once
-    # (no message formatting) and std's size-optimised code paths are used.
+    # (no message formatting), std's size-optimised code paths are used, `{:?}` formatting
+    # is compiled out (nothing a reader sees uses it) and panic locations carry no file
+    # names. Measured: the last two took 3.5 KB off the gzipped bundle.
     PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
         RUSTC_WRAPPER= CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
         CARGO_TARGET_DIR="$TARGET_DIR" \
-        RUSTFLAGS="$MVP_FLAGS -Zunstable-options -Cpanic=immediate-abort" \
+        RUSTFLAGS="$MVP_FLAGS -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
         /usr/bin/cargo build --quiet --locked -p "$PACKAGE" --target "$TARGET" \
             --profile "$PROFILE" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 fi
@@ -232,4 +234,4 @@ report wizard-wasm.js "$DEST/wizard-wasm.js"
 report boot.js "$BOOT"
 TOTAL_GZ=$(( $(gz "$DEST/wizard.js") + $(gz "$DEST/wizard-wasm.js") + $(gz "$BOOT") ))
 if [ -f "$DEST/wizard.css" ]; then TOTAL_GZ=$(( TOTAL_GZ + $(gz "$DEST/wizard.css") )); report wizard.css "$DEST/wizard.css"; fi
-printf '    %-16s %32s gzip (budget 150 KB)\n' "total" "$(kb "$TOTAL_GZ")"
+printf '    %-16s %32s gzip (budget 100 KB)\n' "total" "$(kb "$TOTAL_GZ")"

@@ -35,28 +35,57 @@ async function focused(page) {
 }
 
 describe('found at once', () => {
-  test('"Start now" is within 3 Tab presses from the top of main (the box near the top, then the wizard)', async () => {
+  const WIZARD_PAGES = [
+    [h.PAGE, 'overseas-travel', 'Check what you need to do before you travel overseas', 'What level of national security clearance do you hold?'],
+    ['devices/using-your-own-device.html', 'own-device', 'Check if you can use your own device for this work', 'How is the information you will work with classified?'],
+  ];
+  for (const [file, flow, link, first] of WIZARD_PAGES) {
+    test(`"Start now" is within 3 Tab presses from the top of main: the box near the top holds it (${file})`, async () => {
+      await withPage(async (page) => {
+        await h.waitForWizard(page);
+        // From the top: the skip link, then into main.
+        await page.keyboard.press('Tab');
+        assert.equal(await focused(page), 'a Skip to main content');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'main-content');
+        let tabs = 0;
+        await page.keyboard.press('Tab');
+        tabs += 1;
+        assert.equal(await focused(page), `a ${link}`, 'the first stop in main is the box\'s link to the wizard');
+        await page.keyboard.press('Tab');
+        tabs += 1;
+        assert.equal(await focused(page), 'button Start now');
+        assert.ok(tabs <= 3, `${tabs} Tab presses`);
+        assert.equal(await page.evaluate(() => !!document.activeElement.closest('main .wizard-promo')), true, 'the box\'s own button');
+        // It starts the wizard: the first question, with focus on its heading, in view.
+        await page.keyboard.press('Enter');
+        await h.expectStep(page, first, flow);
+        const top = await page.locator(`#wz-${flow}-heading`).evaluate((el) => el.getBoundingClientRect().top);
+        assert.ok(top >= 0 && top < 720, `the question is in the window (${top} px)`);
+        // Part-way through, the box's button is gone (its link still leads to the wizard).
+        assert.equal(await page.locator('main .wizard-promo').getByRole('button').count(), 0);
+        assert.ok(await page.locator('main .wizard-promo a').isVisible());
+      }, () => env.server.url(file));
+    });
+  }
+
+  test('by mouse, the box\'s "Start now" starts the wizard (over HTTP and from file://)', async () => {
+    for (const url of [() => env.server.url(), () => h.fileUrl(h.PAGE)]) {
+      await withPage(async (page) => {
+        await h.waitForWizard(page);
+        await page.locator('main .wizard-promo').getByRole('button', { name: 'Start now' }).click();
+        await h.expectStep(page, 'What level of national security clearance do you hold?');
+      }, url);
+    }
+  });
+
+  test('the box\'s link still leads to the wizard itself, at the top of the window', async () => {
     await withPage(async (page) => {
-      // From the top: the skip link, then into main.
-      await page.keyboard.press('Tab');
-      assert.equal(await focused(page), 'a Skip to main content');
-      await page.keyboard.press('Enter');
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'main-content');
-      let tabs = 0;
-      await page.keyboard.press('Tab');
-      tabs += 1;
-      assert.equal(await focused(page), 'a Check what you need to do before you travel overseas', 'the first stop in main is the box linking to the wizard');
-      await page.keyboard.press('Enter');
+      await h.waitForWizard(page);
+      await page.locator('main .wizard-promo a').first().click();
       assert.ok(page.url().endsWith('#wizard-overseas-travel'));
-      await page.keyboard.press('Tab');
-      tabs += 1;
-      assert.equal(await focused(page), 'button Start now');
-      assert.ok(tabs <= 3, `${tabs} Tab presses`);
-      // The wizard is in view, at the top.
       const top = await page.locator('#wizard-overseas-travel').evaluate((el) => el.getBoundingClientRect().top);
       assert.ok(top > -2 && top < 100, `the wizard is at the top of the window (${top} px)`);
-      await page.keyboard.press('Enter');
-      await h.expectStep(page, 'What level of national security clearance do you hold?');
     });
   });
 
@@ -83,7 +112,7 @@ describe('found at once', () => {
       await h.waitForWizard(page);
       const top = await page.locator('#wizard-overseas-travel').evaluate((el) => el.getBoundingClientRect().top);
       assert.ok(top > -2 && top < 100, `the wizard is at the top of the window (${top} px)`);
-      await page.getByRole('button', { name: 'Start now' }).waitFor();
+      await page.locator('section.wizard').getByRole('button', { name: 'Start now' }).waitFor();
     });
   });
 });

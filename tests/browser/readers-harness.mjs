@@ -91,6 +91,25 @@ export function tempDir(prefix) {
   return dir;
 }
 
+/** The repository's root folder. */
+export const REPO = path.join(here, '..', '..');
+
+/** The signpost binary: SIGNPOST_BIN, or the workspace's release build, or its debug build. */
+export function signpostBinary() {
+  if (process.env.SIGNPOST_BIN) return process.env.SIGNPOST_BIN;
+  const target = path.join(REPO, 'target');
+  const found = ['release', 'debug'].map((p) => path.join(target, p, 'signpost')).find((f) => fs.existsSync(f));
+  if (!found) throw new Error('no signpost binary: run `cargo build --release`, or set SIGNPOST_BIN');
+  return found;
+}
+
+/** Builds the site in `content` with the signpost binary; returns the built site's folder. */
+export function buildSite(content) {
+  const out = path.join(path.dirname(content), 'public');
+  execFileSync(signpostBinary(), ['build', '--content', content, '--output', out, '--today', '2026-11-20'], { stdio: 'pipe' });
+  return out;
+}
+
 /** Runs axe-core on the page (opened with `bypassCSP`: axe is injected inline). */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {

@@ -327,6 +327,121 @@ fn pages_in_other_engines_forms_links_from_the_root_and_old_anchors() {
 }
 
 #[test]
+fn a_permalink_is_the_pages_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(
+        &content,
+        &[
+            (
+                "index.md",
+                "# Home\n\n[Travel](guides/travel.md), [the team](about.md#the-team), [rooted](/travel/abroad/)\n",
+            ),
+            (
+                "guides/travel.md",
+                "---\ntitle: Travel\nowner: Travel team\npermalink: /travel/abroad/\n---\n## How to go\n\nGo [home](../index.md) or read [about us](../about.md).\n\n![Map](map.png)\n",
+            ),
+            ("guides/map.png", "png"),
+            (
+                "about.md",
+                "---\ntitle: About\npermalink: /info\n---\n## The team\n\nSee [travel](guides/travel.md#how-to-go).\n",
+            ),
+            // Where the page is anyway: nothing moves.
+            (
+                "cookies.md",
+                "---\npermalink: /cookies.html\n---\n# Cookies\n",
+            ),
+        ],
+    );
+    let out = dir.path().join("site");
+    let built = build(&content, &out, TODAY);
+    built.assert_ok();
+
+    let travel = read(&out, "travel/abroad/index.html");
+    assert!(travel.contains("<h1>Travel</h1>"));
+    assert!(
+        travel.contains(r#"href="../../index.html">home</a>"#),
+        "{travel}"
+    );
+    assert!(travel.contains(r#"href="../../info.html">about us</a>"#));
+    assert!(travel.contains(r#"src="../../guides/map.png""#));
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(r#"href="travel/abroad/index.html">Travel</a>"#),
+        "{home}"
+    );
+    assert!(home.contains(r#"href="info.html#the-team">the team</a>"#));
+    assert!(home.contains(r#"href="travel/abroad/index.html">rooted</a>"#));
+    assert!(read(&out, "info.html").contains(r#"href="travel/abroad/index.html#how-to-go""#));
+    assert!(out.join("cookies.html").is_file());
+    // The address beside the file was never published (Jekyll wrote the page only at its
+    // permalink), so there is nothing there, not even a redirect.
+    for gone in ["guides/travel.html", "about.html", "travel/abroad.html"] {
+        assert!(!out.join(gone).exists(), "{gone}");
+    }
+    // Its navigation opens the folder it is in, and marks it as the current page.
+    assert!(
+        travel
+            .contains(r#"<li class="current"><a href="index.html" aria-current="page">Travel</a>"#),
+        "{travel}"
+    );
+    // Navigation, breadcrumbs and every other link on every page, from the new place.
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+    // The offline copy, the reviews page and search use the address too.
+    assert!(out.join("travel/abroad/index.offline.html").is_file());
+    assert!(
+        travel.contains(r#"href="index.offline.html" download="abroad-"#),
+        "{travel}"
+    );
+    assert!(read(&out, "reviews.html").contains(r#"href="travel/abroad/index.html""#));
+    let search =
+        signpost_render::search::read_index(&out.join("assets")).expect("the search index");
+    let urls: Vec<&str> = search.pages.iter().map(|(url, ..)| url.as_str()).collect();
+    assert!(urls.contains(&"travel/abroad/index.html"), "{urls:?}");
+    assert!(!urls.contains(&"guides/travel.html"));
+}
+
+#[test]
+fn a_permalink_that_is_taken_or_unsafe_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            ("index.md", "# Home\n"),
+            ("a.md", "---\ntitle: A\npermalink: /b.html\n---\nA\n"),
+            ("b.md", "# B\n"),
+            ("c.md", "---\npermalink: /../../etc/\n---\n# C\n"),
+            ("d.md", "---\npermalink: /shared/\n---\n# D\n"),
+            ("e.md", "---\npermalink: /shared/\n---\n# E\n"),
+            ("f.md", "---\npermalink: /:path/:basename/\n---\n# F\n"),
+            ("g/index.md", "---\npermalink: /elsewhere/\n---\n# G\n"),
+            ("h.md", "---\npermalink: /notes/\n---\n# H\n"),
+            ("notes/one.md", "# One\n"),
+            ("i.md", "---\npermalink: /map.png\n---\n# I\n"),
+            ("map.png.html", "not a page"),
+        ],
+    );
+    let checked = run(&["check"], dir.path());
+    assert!(!checked.ok());
+    let said = checked.stdout();
+    for expected in [
+        "a.md:3: `permalink: /b.html` is the address of b.md: one would replace the other",
+        "c.md:2: `permalink: /../../etc/` cannot be this page's address: it climbs out of the site",
+        "e.md:2: `permalink: /shared/` is the address d.md asks for",
+        "f.md:2: `permalink: /:path/:basename/` cannot be this page's address: placeholders",
+        "g/index.md:2: `permalink: /elsewhere/` would move a folder's index page away from its folder",
+        "h.md:2: `permalink: /notes/` is the address of the index page of the folder notes",
+        "i.md:2: `permalink: /map.png` is the file map.png.html",
+    ] {
+        assert!(said.contains(expected), "{expected}\nin:\n{said}");
+    }
+    assert!(!said.contains("d.md:2"), "{said}");
+    let out = dir.path().join("../site-never-written");
+    assert!(!build(dir.path(), &out, TODAY).ok());
+    assert!(!out.exists());
+}
+
+#[test]
 fn an_old_address_that_is_a_page_now_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write_site(

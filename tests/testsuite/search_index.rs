@@ -270,3 +270,38 @@ fn a_large_site_is_indexed_in_chunks_that_join_up_in_page_order() {
         assert_eq!(sections[1].3, format!("Word{n} here."));
     }
 }
+
+#[test]
+fn a_large_site_ships_the_start_of_each_section_and_indexes_all_of_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("long")).expect("folder");
+    // Over 2 MB of text in all: more than the index carries whole.
+    let filler = "Travellers must carry the approved laptop at all times. ".repeat(160);
+    for n in 0..300 {
+        std::fs::write(
+            content.join(format!("long/page-{n:03}.md")),
+            format!("---\ntitle: Long {n}\n---\n\n## Rules\n\n{filler}Lastword{n}.\n"),
+        )
+        .expect("page");
+    }
+    let out = dir.path().join("public");
+    build(&content, &out, "2026-11-20").assert_ok();
+    let (_, index) = index_of(&out);
+    let page = page_number(&index, "long/page-007.html");
+    let (_, heading, id, text) = index
+        .sections
+        .iter()
+        .find(|s| s.0 == page && !s.1.is_empty())
+        .expect("the Rules section");
+    assert_eq!((heading.as_str(), id.as_str()), ("Rules", "rules"));
+    let start = filler.split(' ').take(32).collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        *text,
+        format!("{start} \u{2026}"),
+        "the first 32 words, and a mark that the text goes on"
+    );
+    // Every word is indexed all the same: the last one is among the site's words.
+    let base = signpost_render::search::read_base(&read(&out, "assets/search-index.js")).unwrap();
+    assert!(base.words.split('\n').any(|w| w == "lastword7"));
+}

@@ -3,11 +3,12 @@
 //
 // The index is in pieces, each a classic script made by `signpost build`: the site's words
 // (assets/search-index.js), added to the page the first time the reader uses the search
-// box; then, for each query, the shards holding its words (assets/search/w<n>.js) and the
-// text of the results shown (assets/search/t<n>.js). No fetch, no ES module, no inline
-// script, so search works from disk (file://) and under the site's
-// Content-Security-Policy, and a large site's first query loads a small part of it. Results are built with textContent, never as HTML, so nothing
-// in a page can inject markup into them.
+// box; then, for each query, the shards holding its words (assets/search/w<n>.js), which
+// rank the results, and the titles and excerpts of the results shown (assets/search/t<n>.js).
+// No fetch, no ES module, no inline script, so search works from disk (file://) and under
+// the site's Content-Security-Policy, and a large site's first query loads a small part of
+// it. Results are built with textContent, never as HTML, so nothing in a page can inject
+// markup into them.
 //
 // Keyboard: type to search; Down arrow moves into the results, Up and Down move between
 // them, Escape goes back to the box and closes them; Tab works as usual. Enter goes to the
@@ -73,9 +74,9 @@
     });
   }
 
-  // Adds a chunk of pages and sections (a text piece, or a chunk of a whole index) to the
-  // index: pages from `firstPage`, sections from `firstSection`, places numbered from the
-  // chunk's first section.
+  // Adds a text piece's pages and sections to the index: pages from `firstPage`, sections
+  // from `firstSection`, places numbered from the piece's first section. A section's text
+  // is its excerpt, for the snippet.
   function addChunk(index, data, firstPage, firstSection) {
     data.pages.forEach(function (p, n) {
       index.pages[firstPage + n] = { number: firstPage + n, url: p[0], title: p[1], replaced: p[2] === 1, folded: fold(p[1]), sections: [] };
@@ -98,18 +99,7 @@
     });
   }
 
-  // A whole index in one script (format 2): every page and section at once.
-  function unpackWhole(packed) {
-    return Promise.all(packed.data.map(unpackChunk)).then(function (chunks) {
-      var index = { pages: [], sections: [], whole: true };
-      chunks.forEach(function (data) {
-        addChunk(index, data, index.pages.length, index.sections.length);
-      });
-      return index;
-    });
-  }
-
-  // The site's words (format 3); postings and texts are loaded as queries need them.
+  // The site's words; postings and texts are loaded as queries need them.
   function unpackWords(packed) {
     return unpackChunk(packed.data).then(function (base) {
       var words = base.words ? base.words.split("\n") : [];
@@ -128,7 +118,7 @@
         for (var k = 0; k < count; k++) sectionPage.push(page);
       });
       return {
-        pages: [], sections: [], whole: false,
+        pages: [], sections: [],
         words: foldedWords, rawWords: words, counts: base.counts, forms: forms, byForm: byForm,
         shardOf: base.shards, gaps: base.gaps, literals: base.literals, firstSection: firstSection, sectionPage: sectionPage,
         replaced: new Set(base.replaced), perPiece: base.pieces, postings: [], pieces: {}
@@ -137,8 +127,7 @@
   }
 
   function unpack(packed) {
-    if (packed && packed.format === "signpost-search-2") return unpackWhole(packed);
-    if (packed && packed.format === "signpost-search-3") return unpackWords(packed);
+    if (packed && packed.format === "signpost-search-4") return unpackWords(packed);
     return Promise.reject(new Error("unknown search index"));
   }
 
@@ -175,12 +164,14 @@
     return loading;
   }
 
-  // One piece of the index (a shard of postings, "w3", or a text piece, "t12"), packed.
+  // One piece of the index (a shard of postings, "w3", or a text piece, "t12"), packed;
+  // its script is added unless the page already has the piece.
   var parts = {};
   function loadPart(name) {
     if (!parts[name]) {
       var folder = form.getAttribute("data-search-index").replace(/search-index\.js$/, "search/");
-      parts[name] = addScript(folder + name + ".js").then(function () {
+      var ready = (self.SIGNPOST_SEARCH_PARTS || {})[name] ? Promise.resolve() : addScript(folder + name + ".js");
+      parts[name] = ready.then(function () {
         var all = self.SIGNPOST_SEARCH_PARTS || {};
         var packed = all[name];
         delete all[name];
@@ -206,9 +197,9 @@
   }
 
   // Reads a shard: for each of its words, its number, the pages whose title has it and
-  // the sections that have it, each with its weight (times in the text, and flags for
-  // the heading and a place's other words, and 8 bits for the words that follow it
-  // there: see followerBit); numbers after the first written as gaps.
+  // the sections that have it (numbers after the first written as gaps), then each
+  // section's weight (times in the text, and flags for the heading and a place's other
+  // words).
   function readShard(index, bytes) {
     var read = reader(bytes, 0);
     while (read.at < bytes.length) {
@@ -219,15 +210,13 @@
       var count = read.number();
       var sections = new Uint32Array(count);
       var weights = new Uint8Array(count);
-      var followers = new Uint8Array(count);
       last = 0;
       for (var k = 0; k < count; k++) {
         last += read.number();
         sections[k] = last;
-        weights[k] = read.byte();
-        followers[k] = read.byte();
       }
-      index.postings[w] = { titles: titles, sections: sections, weights: weights, followers: followers };
+      for (k = 0; k < count; k++) weights[k] = read.byte();
+      index.postings[w] = { titles: titles, sections: sections, weights: weights };
     }
   }
 
@@ -285,7 +274,6 @@
 
   // Loads the text of `pages` (page numbers), a few pages a piece.
   function loadPages(index, pages) {
-    if (index.whole) return Promise.resolve();
     var pieces = new Set();
     pages.forEach(function (p) { if (!index.pages[p]) pieces.add(Math.floor(p / index.perPiece)); });
     return Promise.all(Array.from(pieces).map(function (n) {
@@ -303,9 +291,6 @@
 
   // ---------------------------------------------------------------- matching
   //
-  // Pure functions of the unpacked index ({pages, sections}) and the reader's query: how
-  // the index is loaded (above) is no concern of theirs.
-  //
   // Each word of the query (a "term") must be found in a section, its page's title or
   // heading, or among the other words for a place the section names ("Dubai" for the
   // United Arab Emirates). A term matches where a word starts with it ("trav" finds
@@ -314,10 +299,6 @@
   // changed, or two swapped) are searched for instead ("pasport" finds "passport").
 
   var MIN_FORGIVEN = 5;
-  // Points for the terms together, in order; and how many pages' texts a query may load
-  // to find them together.
-  var TOGETHER = 8;
-  var MAX_RESCORED = 64;
   var MAX_NEAR = 8;
 
   function terms(query) {
@@ -328,25 +309,11 @@
     return at === 0 || !WORD_CHAR.test(text.charAt(at - 1));
   }
 
-  function endsWord(text, at) {
-    return at >= text.length || !WORD_CHAR.test(text.charAt(at));
-  }
-
   // Where `term` starts a word in `text` (so "trav" finds "travel" but not "untraveled").
   function findWord(text, term, from) {
     var at = text.indexOf(term, from);
     while (at !== -1 && !startsWord(text, at)) at = text.indexOf(term, at + 1);
     return at;
-  }
-
-  function countWords(text, term, limit) {
-    var count = 0;
-    var at = findWord(text, term, 0);
-    while (at !== -1 && count < limit) {
-      count += endsWord(text, at + term.length) ? 2 : 1;
-      at = findWord(text, term, at + term.length);
-    }
-    return count;
   }
 
   // Whether `a` and `b` are one letter apart: one added, dropped or changed, or two
@@ -368,56 +335,19 @@
   function vocabulary(index) {
     if (index.vocabulary) return index.vocabulary;
     var counts = new Map();
-    if (!index.whole) {
-      index.words.forEach(function (w, n) {
-        if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + index.counts[n]);
-      });
-      index.vocabulary = counts;
-      return counts;
-    }
-    var add = function (text) {
-      text.split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
-        if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + 1);
-      });
-    };
-    index.pages.forEach(function (p) { add(p.folded); });
-    index.sections.forEach(function (s) {
-      add(s.foldedHeading);
-      add(s.folded);
-      s.places.forEach(function (place) { place.words.forEach(add); });
+    index.words.forEach(function (w, n) {
+      if (w.length >= MIN_FORGIVEN - 1) counts.set(w, (counts.get(w) || 0) + index.counts[n]);
     });
     index.vocabulary = counts;
     return counts;
   }
 
-  function inPlaces(section, term) {
-    for (var i = 0; i < section.places.length; i++) {
-      var words = section.places[i].words;
-      for (var k = 0; k < words.length; k++) {
-        if (findWord(words[k], term, 0) !== -1) return true;
-      }
-    }
-    return false;
-  }
-
-  // Whether any section, title or heading of the site has `term` (remembered: the reader
-  // types on from it).
+  // Whether any section, title or heading of the site has a word `term` starts
+  // (remembered: the reader types on from it).
   function anywhere(index, term) {
     if (!index.found) index.found = new Map();
-    if (!index.found.has(term)) index.found.set(term, lookEverywhere(index, term));
+    if (!index.found.has(term)) index.found.set(term, wordsFor(index, term).length > 0);
     return index.found.get(term);
-  }
-
-  function lookEverywhere(index, term) {
-    if (!index.whole) return wordsFor(index, term).length > 0;
-    for (var i = 0; i < index.pages.length; i++) {
-      if (findWord(index.pages[i].folded, term, 0) !== -1) return true;
-    }
-    for (var k = 0; k < index.sections.length; k++) {
-      var s = index.sections[k];
-      if (findWord(s.folded, term, 0) !== -1 || findWord(s.foldedHeading, term, 0) !== -1 || inPlaces(s, term)) return true;
-    }
-    return false;
   }
 
   // The site's words one letter off `term`, whole (best) or as the start of a longer word
@@ -497,111 +427,38 @@
     return -1;
   }
 
-  // A section's score: every term must be in its page's title, its heading, its text, or
-  // the other words for a place it names. Whole words count more than starts of words,
-  // and the terms together, in order, count more again.
-  function score(section, page, query) {
-    var total = 0;
-    for (var i = 0; i < query.terms.length; i++) {
-      var best = 0;
-      query.terms[i].forms.forEach(function (form) {
-        var points = 0;
-        var inTitle = findWord(page.folded, form, 0);
-        if (inTitle !== -1) points += endsWord(page.folded, inTitle + form.length) ? 12 : 8;
-        if (findWord(section.foldedHeading, form, 0) !== -1) points += 6;
-        points += countWords(section.folded, form, 10);
-        if (inPlaces(section, form)) points += 6;
-        if (points > best) best = points;
-      });
-      if (best === 0) return 0;
-      total += best;
-    }
-    if (phrases(section.folded, query.terms).length) total += TOGETHER;
-    return total;
-  }
-
   // Current guidance before replaced pages, then the best first.
   function byRank(a, b) {
     if (a.replaced !== b.replaced) return a.replaced ? 1 : -1;
     return b.score - a.score || a.pageNumber - b.pageNumber;
   }
 
-  // The best section of `page` for the query, scored on its text, or null.
-  function bestOf(page, query) {
-    var best = null;
-    page.sections.forEach(function (section) {
-      var points = score(section, page, query);
-      if (points > 0 && (!best || best.score < points)) {
-        best = { score: points, section: section, page: page, pageNumber: page.number, replaced: page.replaced, query: query };
-      }
-    });
-    return best;
-  }
-
-  // The best section of each page that matches, current guidance before replaced pages:
-  // a promise of the results, the first `shown` of them with their text loaded.
-  function search(index, query, shown) {
+  // The best section of each page that matches, current guidance before replaced pages,
+  // ranked from the postings of the query's words: a promise of the results.
+  function search(index, query) {
     if (query.terms.length === 0) return Promise.resolve([]);
-    if (index.whole) {
-      var results = [];
-      index.pages.forEach(function (page) {
-        var best = bestOf(page, query);
-        if (best) results.push(best);
-      });
-      return Promise.resolve(results.sort(byRank));
-    }
     var words = [];
     query.terms.forEach(function (part) {
       part.words = part.forms.map(function (f) { return wordsFor(index, f); });
       part.words.forEach(function (ids) { words.push.apply(words, ids); });
     });
     return loadPostings(index, words).then(function () {
-      return settle(index, query, rankByWords(index, query), shown, 0);
+      return rankByWords(index, query);
     });
   }
 
-  // Results scored from the words alone are ranked by the most they could score on their
-  // text; their text is loaded and scored, the best first, until the first `shown` are all
-  // scored on their text (then no other can rank above them), or MAX_RESCORED pages.
-  function settle(index, query, found, shown, loaded) {
-    var open = found.slice(0, shown).filter(function (r) { return !r.section; });
-    if (open.length === 0 || loaded >= MAX_RESCORED) return Promise.resolve(found);
-    return loadPages(index, open.map(function (r) { return r.pageNumber; })).then(function () {
-      var scored = new Set(open);
-      found = found.map(function (r) {
-        return scored.has(r) ? bestOf(index.pages[r.pageNumber], query) : r;
-      }).filter(Boolean).sort(byRank);
-      return settle(index, query, found, shown, loaded + open.length);
-    });
-  }
-
-  // Makes sure results[from..to] have their text loaded, to be shown.
+  // Makes sure results[from..to] have their page's title and the section's excerpt
+  // loaded, to be shown.
   function withText(index, results, from, to) {
-    var missing = results.slice(from, to).filter(function (r) { return !r.section; });
+    var shown = results.slice(from, to);
+    var missing = shown.filter(function (r) { return !r.section; });
     return loadPages(index, missing.map(function (r) { return r.pageNumber; })).then(function () {
-      for (var i = from; i < Math.min(to, results.length); i++) {
-        var r = results[i];
-        if (r.section) continue;
-        var page = index.pages[r.pageNumber];
-        results[i] = bestOf(page, r.query) || {
-          score: r.score, page: page, pageNumber: page.number, replaced: page.replaced, query: r.query,
-          section: index.sections[r.sectionNumber]
-        };
-      }
+      shown.forEach(function (r) {
+        r.page = index.pages[r.pageNumber];
+        r.section = index.sections[r.sectionNumber];
+      });
       return results;
     });
-  }
-
-  // The bit for a word that follows another (as signpost build works it out): the sum of
-  // its code points, modulo 8.
-  function followerBit(word) {
-    var sum = 0;
-    for (var i = 0; i < word.length; i++) {
-      var c = word.codePointAt(i);
-      if (c > 0xffff) i++;
-      sum += c;
-    }
-    return 1 << (sum % 8);
   }
 
   // Terms shorter than this match whole words only: a prefix of one or two letters would
@@ -624,23 +481,16 @@
     return out;
   }
 
-  // Scores every section from the postings of the query's words alone, as `score` does
-  // from the text, at most: the points for the terms together where the words that
-  // follow each term allow it, and 11 for a count of 10 or more: in a page's title 12 (whole
-  // word) or 8, in the heading 6, in the text 2 a time (1 for a word it starts; at most
-  // 10), among a place's other words 6. Every term must score. The best section of each
-  // page, ranked.
+  // Scores every section from the postings of the query's words: in a page's title 12
+  // (whole word) or 8, in the heading 6, in the text 2 a time (1 for a word it starts; at
+  // most 11), among a place's other words 6. Every term must score. The best section of
+  // each page, ranked. (Whether the terms are together in a section is not known before
+  // its text is loaded, and only its start is shipped: see search.rs.)
   function rankByWords(index, query) {
     var total = null;
-    var ends = [];
     query.terms.forEach(function (part) {
       var best = new Map();
-      // Where the term is, the words that follow it; and the bits of the words it starts.
-      var after = new Map();
-      var bits = 0;
       part.forms.forEach(function (form, f) {
-        if (form.length < MIN_PREFIX) bits = 0xff; // it may start any word of a phrase
-        part.words[f].forEach(function (w) { bits |= followerBit(index.rawWords[w]); });
         var text = new Map();
         var titled = new Map();
         part.words[f].forEach(function (w) {
@@ -655,7 +505,6 @@
             if (!e) { e = { count: 0, flags: 0 }; text.set(s, e); }
             e.count += (weight & 15) * (whole ? 2 : 1);
             e.flags |= weight & 48;
-            after.set(s, (after.get(s) || 0) | (form.length < MIN_PREFIX ? 0xff : p.followers[k]));
           }
         });
         var points = function (s, e) {
@@ -672,7 +521,6 @@
           for (var s = first; s < end; s++) if (!text.has(s)) points(s, null);
         });
       });
-      ends.push({ after: after, bits: bits });
       if (total === null) { total = best; return; }
       var both = new Map();
       total.forEach(function (points, s) {
@@ -682,13 +530,6 @@
     });
     var byPage = new Map();
     total.forEach(function (points, s) {
-      // The points for the terms together, unless the words that follow one term in the
-      // section show the next term cannot be after it.
-      var together = ends.length > 1;
-      for (var i = 0; together && i + 1 < ends.length; i++) {
-        together = ((ends[i].after.get(s) || 0) & ends[i + 1].bits) !== 0;
-      }
-      if (together) points += TOGETHER;
       var page = index.sectionPage[s];
       var known = byPage.get(page);
       if (!known || known.score < points || (known.score === points && s < known.sectionNumber)) {
@@ -974,7 +815,7 @@
       if (input.value !== query) return null; // the reader typed on
       read = readQuery(index, query);
       var shown = searchPage ? SHOWN_ON_PAGE : SHOWN_IN_HEADER;
-      return search(index, read, shown).then(function (results) {
+      return search(index, read).then(function (results) {
         return withText(index, results, 0, shown);
       });
     }).then(function (results) {

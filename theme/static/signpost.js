@@ -40,9 +40,29 @@
     form.addEventListener("pointerdown", load);
     if (form.contains(document.activeElement)) load();
   }
+  // The box near the top of a page with a wizard holds the wizard's "Start now" too, so it
+  // is a Tab press or two from the top of main. It shows while the wizard shows its own
+  // start (not before the wizard runs, nor part-way through, when the box's link leads to
+  // it) and presses the wizard's own, which starts it and moves focus to the first question.
+  function wizardStartsNearTop() {
+    var buttons = document.querySelectorAll("button[data-wizard-start]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var wizard = document.getElementById(button.getAttribute("data-wizard-start"));
+      if (!wizard || typeof MutationObserver === "undefined") return;
+      var own = function () { return wizard.querySelector(".wizard-start button"); };
+      var update = function () { button.parentNode.hidden = !own(); };
+      new MutationObserver(update).observe(wizard, { childList: true, subtree: true });
+      update();
+      button.addEventListener("click", function () {
+        var start = own();
+        if (start) start.click();
+      });
+    });
+  }
   function start() {
     recheck();
     searchOnDemand();
+    wizardStartsNearTop();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -276,6 +276,10 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
+            __wbg_parseFloat_6d11e81b724101c8: function(arg0, arg1) {
+                const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
+                return ret;
+            },
             __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
                 getObject(arg0).preventDefault();
             },
@@ -432,12 +436,12 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 266, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 260, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 184, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 186, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
                 const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
@@ -447,7 +451,7 @@ let wasm_bindgen = (function(exports) {
                 return addHeapObject(ret);
             },
             __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 253, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 255, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },

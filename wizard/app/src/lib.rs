@@ -6,24 +6,18 @@
 //! flow (the engine's `Flow::to_json`). `boot.js` loads this module and calls `start()`,
 //! which mounts the wizard into every such element. Everything runs in the reader's
 //! browser; the answers never leave it.
+//!
+//! `app.rs` is the wizard component, `state.rs` its one reducer, `components/` the steps
+//! and form controls it shows, `io/` what it reads and keeps (the flow JSON, the stored
+//! answers, the browser history, today's date), `ids.rs` the element ids they share,
+//! `country_filter.rs` which places match what a reader types.
 
 mod app;
-mod check_answers;
-mod countries;
-mod date_input;
-mod error_summary;
-mod flow_json;
-mod history;
+mod components;
+mod country_filter;
 mod ids;
-mod json;
-mod outcome;
-mod question;
-mod radios;
-mod start_page;
+mod io;
 mod state;
-mod storage;
-mod text;
-mod today;
 
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -75,5 +69,5 @@ fn load_flow(
         .get_element_by_id(&script_id)
         .and_then(|s| s.text_content())
         .ok_or_else(|| format!("no flow data (#{script_id}) for flow \"{id}\""))?;
-    flow_json::flow(&json).map_err(|e| format!("cannot read flow \"{id}\": {e}"))
+    io::flow_json::flow(&json).map_err(|e| format!("cannot read flow \"{id}\": {e}"))
 }

@@ -1,187 +1,8 @@
-//! Reading outcomes and facts, and values read from data files.
+//! Reading facts (cases, lookups, deadlines, passed dates) and checking their values.
 
 use super::*;
 
 impl Loader {
-    pub(super) fn outcome(
-        &mut self,
-        src: Src,
-        i: usize,
-        v: &Value,
-        names: &Names,
-    ) -> Option<Outcome> {
-        let at = at!["outcomes", i];
-        let m = self.map(
-            src,
-            &at,
-            v,
-            &["id", "title", "summary", "facts", "steps"],
-            "an outcome",
-        )?;
-        let id = self.text(src, &at, &m, "id", "an outcome")?;
-        if !is_id(&id) {
-            self.error(
-                src,
-                &with(&at, "id"),
-                format!("\"{id}\" is not a usable id"),
-                None,
-            );
-        }
-        let title = self
-            .text(src, &at, &m, "title", "an outcome")
-            .unwrap_or_default();
-        self.check_plain_words(src, &with(&at, "title"), &title);
-        let summary = self.optional_text(src, &at, &m, "summary", "an outcome");
-        if let Some(summary) = &summary {
-            self.check_linkable_words(src, &with(&at, "summary"), summary);
-        }
-        let facts = match m.get("facts") {
-            Some(f) => self.names(src, &with(&at, "facts"), f, "`facts`"),
-            None => Vec::new(),
-        };
-        let mut steps = Vec::new();
-        let list = match m.get("steps") {
-            Some(s) => self.seq(src, &with(&at, "steps"), s, "`steps`"),
-            None => Vec::new(),
-        };
-        for (si, s) in list.iter().enumerate() {
-            let sat = at!["outcomes", i, "steps", si];
-            if let Some(text) = scalar(s) {
-                self.check_linkable_words(src, &sat, &text);
-                steps.push(Step {
-                    text,
-                    when: None,
-                    items: Vec::new(),
-                    action: true,
-                });
-                continue;
-            }
-            // `- Collect this information:` with a list under it: YAML reads one key whose
-            // value is the list.
-            if let Some((key, Value::Sequence(_))) = s
-                .as_mapping()
-                .and_then(|m| (m.len() == 1).then(|| m.iter().next()).flatten())
-                && let Some(words) = scalar(key).filter(|k| k.contains(' '))
-            {
-                self.error(
-                    src,
-                    &with(&sat, &words),
-                    format!("\"{words}\" has a list under it, which YAML reads as `key: list`"),
-                    Some(format!(
-                        "to show a list under a step, write `text: \"{words}:\"` and put the list under `items:`"
-                    )),
-                );
-                continue;
-            }
-            let Some(sm) = self.map(src, &sat, s, &["text", "when", "items", "action"], "a step")
-            else {
-                continue;
-            };
-            // A key with spaces is text with `: ` in it, already reported: not also "no text".
-            let text_with_colon = sm
-                .keys()
-                .any(|k| scalar(k).is_some_and(|k| k.contains(' ')));
-            let text = match text_with_colon && !sm.contains_key("text") {
-                true => String::new(),
-                false => self
-                    .text(src, &sat, &sm, "text", "a step")
-                    .unwrap_or_default(),
-            };
-            self.check_linkable_words(src, &with(&sat, "text"), &text);
-            let when = sm.get("when").map(|c| {
-                self.condition(src, &with(&sat, "when"), c, names, true)
-                    .unwrap_or_else(never)
-            });
-            let items = match sm.get("items") {
-                Some(v) => self.step_items(src, &with(&sat, "items"), v),
-                None => Vec::new(),
-            };
-            let action = match sm.get("action") {
-                None => true,
-                Some(Value::Bool(b)) => *b,
-                Some(_) => {
-                    self.error(
-                        src,
-                        &with(&sat, "action"),
-                        "`action` should be true or false".into(),
-                        Some("write `action: false` for a step that tells the reader something rather than asking them to do it".into()),
-                    );
-                    true
-                }
-            };
-            steps.push(Step {
-                text,
-                when,
-                items,
-                action,
-            });
-        }
-        Some(Outcome {
-            id,
-            title,
-            summary,
-            facts,
-            steps,
-        })
-    }
-
-    /// A step's `items`: a list of texts.
-    fn step_items(&mut self, src: Src, at: &[Seg], v: &Value) -> Vec<String> {
-        let list = self.seq(src, at, v, "`items`");
-        if list.is_empty() && v.is_sequence() {
-            self.error(
-                src,
-                at,
-                "`items` is empty".into(),
-                Some(
-                    "list what goes under the step, one `- ` line each, or leave `items` out"
-                        .into(),
-                ),
-            );
-        }
-        // Every item keeps its place, a bad one as empty text (the flow does not load with
-        // it), so later checks point at the right line.
-        let mut items = vec![String::new(); list.len()];
-        for (n, item) in list.iter().enumerate() {
-            let mut iat = at.to_vec();
-            iat.push(Seg::Index(n));
-            match (item, scalar(item)) {
-                (Value::Mapping(m), _) if m.values().any(Value::is_sequence) => self.error(
-                    src,
-                    &iat,
-                    "an item cannot have a list of its own".into(),
-                    Some("make it a step of its own, with `text:` and `items:`".into()),
-                ),
-                (Value::Mapping(_), _) => self.error(
-                    src,
-                    &iat,
-                    "this item should be text, but YAML read it as `key: value`".into(),
-                    Some("text with `: ` in it must be in quotes".into()),
-                ),
-                (Value::Sequence(_), _) => self.error(
-                    src,
-                    &iat,
-                    "this item should be text, but YAML read it as a list".into(),
-                    Some("text that starts with `[` must be in quotes".into()),
-                ),
-                (_, Some(text)) if !text.trim().is_empty() => {
-                    self.check_linkable_words(src, &iat, &text);
-                    items[n] = text;
-                }
-                (Value::Null, _) | (_, Some(_)) => {
-                    self.error(src, &iat, "this item is empty".into(), None)
-                }
-                _ => self.error(
-                    src,
-                    &iat,
-                    "each of a step's `items` should be text".into(),
-                    None,
-                ),
-            }
-        }
-        items
-    }
-
     pub(super) fn fact(&mut self, src: Src, id: &str, v: &Value, names: &Names) -> Option<Fact> {
         let at = at!["facts", id];
         if !is_id(id) {
@@ -199,46 +20,7 @@ impl Loader {
             reason: None,
         };
         if let Value::Sequence(cases) = v {
-            let mut out = Vec::new();
-            for (ci, c) in cases.iter().enumerate() {
-                let cat = at!["facts", id, ci];
-                let Some(cm) = self.map(src, &cat, c, &["when", "value", "reason"], "a case")
-                else {
-                    continue;
-                };
-                let when = cm.get("when").map(|w| {
-                    self.condition(src, &with(&cat, "when"), w, names, true)
-                        .unwrap_or_else(never)
-                });
-                let Some(value) = cm.get("value") else {
-                    self.error(src, &cat, "a case needs a `value`".into(), None);
-                    continue;
-                };
-                // A bad value is reported; null stands in so the checks can go on.
-                let value = self
-                    .literal(src, &with(&cat, "value"), value)
-                    .unwrap_or(Json::Null);
-                let reason = self.optional_text(src, &cat, &cm, "reason", "a case");
-                if let Some(reason) = &reason {
-                    self.check_linkable_words(src, &with(&cat, "reason"), reason);
-                }
-                out.push(Case {
-                    when,
-                    value,
-                    reason,
-                });
-            }
-            match out.last() {
-                None => self.error(src, &at, format!("fact \"{id}\" has no cases"), None),
-                Some(last) if last.when.is_some() => self.error(
-                    src,
-                    &at!["facts", id, out.len() - 1],
-                    format!("fact \"{id}\" has no value when none of its cases applies"),
-                    Some("end the list with a case that has a `value` and no `when`".into()),
-                ),
-                _ => {}
-            }
-            fact.rule = FactRule::Cases(out);
+            fact.rule = FactRule::Cases(self.cases(src, id, cases, names));
             return Some(fact);
         }
         let allowed = ["lookup", "by", "labels", "reason", "deadline", "passed"];
@@ -253,36 +35,7 @@ impl Loader {
         if let Some(table) = m.get("lookup") {
             fact.rule = self.lookup(src, &at, id, table, m.get("by"), names)?;
         } else if let Some(d) = m.get("deadline") {
-            let dat = with(&at, "deadline");
-            let dm = self.map(src, &dat, d, &["date", "notice", "count"], "a deadline")?;
-            let date = self.text(src, &dat, &dm, "date", "a deadline")?;
-            if names.questions.get(&date).map(|(k, _)| *k) != Some(QuestionKind::Date) {
-                self.error(
-                    src,
-                    &with(&dat, "date"),
-                    format!("\"{date}\" is not a date question"),
-                    None,
-                );
-            }
-            let notice = self.text(src, &dat, &dm, "notice", "a deadline")?;
-            if !names.facts.contains(&notice) {
-                self.error(
-                    src,
-                    &with(&dat, "notice"),
-                    format!("there is no fact \"{notice}\" to give the notice period"),
-                    None,
-                );
-            }
-            // A bad count is reported; a stand-in keeps the fact, so the places that use it
-            // are not also told that it does not exist.
-            let count = self
-                .day_count(src, &with(&dat, "count"), dm.get("count"))
-                .unwrap_or(DayCount::WorkingDays);
-            fact.rule = FactRule::Deadline {
-                date,
-                notice,
-                count,
-            };
+            fact.rule = self.deadline(src, &at, d, names)?;
         } else if let Some(p) = m.get("passed") {
             let date = scalar(p).unwrap_or_default();
             if !names.facts.contains(&date) {
@@ -304,6 +57,85 @@ impl Loader {
             return None;
         }
         Some(fact)
+    }
+
+    /// A fact written as cases: the first whose `when` holds gives the value; the last
+    /// has no `when`, so that there always is one.
+    fn cases(&mut self, src: Src, id: &str, cases: &[Value], names: &Names) -> Vec<Case> {
+        let at = at!["facts", id];
+        let mut out = Vec::new();
+        for (ci, c) in cases.iter().enumerate() {
+            let cat = at!["facts", id, ci];
+            let Some(cm) = self.map(src, &cat, c, &["when", "value", "reason"], "a case") else {
+                continue;
+            };
+            let when = cm.get("when").map(|w| {
+                self.condition(src, &with(&cat, "when"), w, names, true)
+                    .unwrap_or_else(never)
+            });
+            let Some(value) = cm.get("value") else {
+                self.error(src, &cat, "a case needs a `value`".into(), None);
+                continue;
+            };
+            // A bad value is reported; null stands in so the checks can go on.
+            let value = self
+                .literal(src, &with(&cat, "value"), value)
+                .unwrap_or(Json::Null);
+            let reason = self.optional_text(src, &cat, &cm, "reason", "a case");
+            if let Some(reason) = &reason {
+                self.check_linkable_words(src, &with(&cat, "reason"), reason);
+            }
+            out.push(Case {
+                when,
+                value,
+                reason,
+            });
+        }
+        match out.last() {
+            None => self.error(src, &at, format!("fact \"{id}\" has no cases"), None),
+            Some(last) if last.when.is_some() => self.error(
+                src,
+                &at!["facts", id, out.len() - 1],
+                format!("fact \"{id}\" has no value when none of its cases applies"),
+                Some("end the list with a case that has a `value` and no `when`".into()),
+            ),
+            _ => {}
+        }
+        out
+    }
+
+    /// `deadline: { date, notice, count }`: notice counted back from a date answer.
+    fn deadline(&mut self, src: Src, at: &[Seg], d: &Value, names: &Names) -> Option<FactRule> {
+        let dat = with(at, "deadline");
+        let dm = self.map(src, &dat, d, &["date", "notice", "count"], "a deadline")?;
+        let date = self.text(src, &dat, &dm, "date", "a deadline")?;
+        if names.questions.get(&date).map(|(k, _)| *k) != Some(QuestionKind::Date) {
+            self.error(
+                src,
+                &with(&dat, "date"),
+                format!("\"{date}\" is not a date question"),
+                None,
+            );
+        }
+        let notice = self.text(src, &dat, &dm, "notice", "a deadline")?;
+        if !names.facts.contains(&notice) {
+            self.error(
+                src,
+                &with(&dat, "notice"),
+                format!("there is no fact \"{notice}\" to give the notice period"),
+                None,
+            );
+        }
+        // A bad count is reported; a stand-in keeps the fact, so the places that use it
+        // are not also told that it does not exist.
+        let count = self
+            .day_count(src, &with(&dat, "count"), dm.get("count"))
+            .unwrap_or(DayCount::WorkingDays);
+        Some(FactRule::Deadline {
+            date,
+            notice,
+            count,
+        })
     }
 
     pub(super) fn lookup(
@@ -531,7 +363,8 @@ impl Loader {
                 // As the editor wrote it (quotes and all).
                 let locator = &self.files[place.0].locator;
                 let line = locator.line(locator.find(&place.1).line);
-                let written = crate::locate::without_comment(crate::locate::line_value(line));
+                let written =
+                    crate::load::locate::without_comment(crate::load::locate::line_value(line));
                 let help = match &value {
                     Value::String(text) if text.trim().parse::<u64>().is_ok() => {
                         "write the number without quotes".to_string()

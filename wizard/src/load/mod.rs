@@ -3,21 +3,30 @@
 //! than by serde into structs) so that all problems are found in one go, not just the
 //! first.
 //!
-//! The reading is split by what is read: data files (`data`), questions and their
-//! conditions (`questions`), outcomes and facts (`facts`), and the words readers see
-//! (`words`).
+//! The reading is split by what is read: the flow file's top level (`flow_file`), data
+//! files (`data`) and values in them (`data_refs`), questions (`questions`) and their
+//! conditions (`conditions`), outcomes (`outcomes`), facts (`facts`), and the words readers see
+//! (`reader_words`). Where a problem is in the YAML text: `locate`; YAML's own errors in
+//! plain words: `yaml_error`; how deep the YAML may nest: `yaml_depth`.
 
+mod conditions;
 mod data;
+mod data_refs;
 mod facts;
+mod flow_file;
+pub(crate) mod locate;
+mod outcomes;
 mod questions;
-mod words;
+mod reader_words;
+pub(crate) mod yaml_depth;
+pub(crate) mod yaml_error;
 
-use crate::flow::{
+use crate::check::{Site, check, suggest};
+use crate::load::locate::{Locator, Seg, at};
+use crate::model::flow::{
     Case, Choice, Condition, Country, CountryList, DayCount, Fact, FactRule, Flow, Holidays,
     Outcome, Question, QuestionKind, Route, Step,
 };
-use crate::locate::{Locator, Seg, at};
-use crate::validate::{Site, check, suggest};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
@@ -182,7 +191,7 @@ impl Loader {
                 return None;
             }
         };
-        if let Some((line, column)) = crate::yaml_depth::too_deep(&text) {
+        if let Some((line, column)) = crate::load::yaml_depth::too_deep(&text) {
             self.errors.push(FlowError {
                 file: path.to_path_buf(),
                 line,
@@ -195,7 +204,7 @@ impl Loader {
         let value: Value = match serde_yaml::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
-                let error = crate::locate::yaml_error(&text, &e);
+                let error = crate::load::yaml_error::yaml_error(&text, &e);
                 let (line, column) = error.at.unwrap_or((1, 1));
                 let (message, help) = match (&error.repeated, error.mistake) {
                     (Some((key, first)), _) => (
@@ -443,285 +452,6 @@ impl Loader {
             },
         }
     }
-
-    /// A value from a data file: `notice.strap` -> the `strap` key of data/notice.yaml.
-    fn data_ref(
-        &mut self,
-        from: Src,
-        at: &[Seg],
-        reference: &str,
-    ) -> Option<(Src, Vec<Seg>, Value)> {
-        if let Some(found) = self.data_value(from, at, reference) {
-            return Some(found);
-        }
-        let (stem, keys) = split_reference(reference);
-        // A missing data file is reported by `data`.
-        if let Some(data) = self.data(stem, from, at) {
-            let (message, help) = self.missing_data_value(data, stem, &keys, reference);
-            self.error(from, at, message, Some(help));
-        }
-        None
-    }
-
-    /// `{ data: file.key }` written where a value or list may be (options, `is:`): `None`
-    /// when `v` is not such a reference; `Some(None)` when it is one that could not be
-    /// read (reported); otherwise the data file, the path in it, and the value.
-    #[allow(clippy::type_complexity)]
-    fn data_reference(
-        &mut self,
-        src: Src,
-        at: &[Seg],
-        v: &Value,
-    ) -> Option<Option<(Src, Vec<Seg>, Value)>> {
-        let m = v.as_mapping().filter(|m| m.contains_key("data"))?;
-        let reference = m.get("data").and_then(scalar).filter(|_| m.len() == 1);
-        let Some(reference) = reference else {
-            self.error(
-                src,
-                at,
-                "write a data reference as `{ data: file.key }`, with nothing else beside it"
-                    .into(),
-                None,
-            );
-            return Some(None);
-        };
-        Some(self.data_ref(src, at, &reference))
-    }
-
-    /// [`Self::data_ref`] without reporting anything when the value is not there.
-    fn data_value(
-        &mut self,
-        from: Src,
-        at: &[Seg],
-        reference: &str,
-    ) -> Option<(Src, Vec<Seg>, Value)> {
-        let (stem, keys) = split_reference(reference);
-        let data = self.data(stem, from, at)?;
-        let value = self.value(data, &keys)?;
-        Some((data, keys, value))
-    }
-
-    /// What to say of `reference`, which data file `stem` does not have: the near miss, or
-    /// the keys there are.
-    fn missing_data_value(
-        &self,
-        data: Src,
-        stem: &str,
-        keys: &[Seg],
-        reference: &str,
-    ) -> (String, String) {
-        if self.files[data].value.is_null() {
-            return (
-                format!("`{reference}`: data file \"{stem}\" is empty"),
-                format!(
-                    "add the values the flow reads to {}",
-                    self.files[data].path.display()
-                ),
-            );
-        }
-        let found = (0..keys.len())
-            .take_while(|&n| self.value(data, &keys[..=n]).is_some())
-            .count();
-        let have: Vec<String> = self
-            .value(data, &keys[..found])
-            .and_then(|v| v.as_mapping().cloned())
-            .map(|m| m.keys().filter_map(scalar).collect())
-            .unwrap_or_default();
-        let missing = match keys.get(found) {
-            Some(Seg::Key(key)) => key.clone(),
-            Some(Seg::Index(i)) => i.to_string(),
-            None => String::new(),
-        };
-        let help = crate::validate::suggest(&missing, have.iter().map(String::as_str).collect())
-            .or_else(|| (!have.is_empty()).then(|| format!("it has: {}", have.join(", "))))
-            .unwrap_or_else(|| {
-                "write the file's stem, then the keys inside it, joined by dots: notice.standard"
-                    .into()
-            });
-        (
-            format!("`{reference}`: data file \"{stem}\" has no such value"),
-            help,
-        )
-    }
-
-    // ---- the flow ----
-
-    fn flow(&mut self, src: Src) -> Flow {
-        let root = self.files[src].value.clone();
-        let mut flow = Flow {
-            id: String::new(),
-            title: String::new(),
-            intro: None,
-            start: String::new(),
-            questions: Vec::new(),
-            outcomes: Vec::new(),
-            facts: Vec::new(),
-            countries: Vec::new(),
-            lists: Vec::new(),
-            holidays: None,
-            index: Default::default(),
-        };
-        let allowed = [
-            "id",
-            "title",
-            "intro",
-            "data",
-            "questions",
-            "outcomes",
-            "facts",
-        ];
-        let Some(m) = self.map(src, &[], &root, &allowed, "a flow") else {
-            return flow;
-        };
-        flow.id = self.text(src, &[], &m, "id", "a flow").unwrap_or_default();
-        let stem = self.files[src]
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string());
-        if !flow.id.is_empty() && stem.as_deref() != Some(flow.id.as_str()) {
-            self.error(
-                src,
-                &at!["id"],
-                format!("the flow id \"{}\" differs from its file name", flow.id),
-                Some(format!("name the file {}.yaml, or change the id", flow.id)),
-            );
-        }
-        flow.title = self
-            .text(src, &[], &m, "title", "a flow")
-            .unwrap_or_default();
-        flow.intro = self.optional_text(src, &[], &m, "intro", "a flow");
-        let (title, intro) = (flow.title.clone(), flow.intro.clone());
-        self.check_plain_words(src, &at!["title"], &title);
-        if let Some(intro) = &intro {
-            self.check_plain_words(src, &at!["intro"], intro);
-        }
-
-        self.flow_data(src, &m, &mut flow);
-
-        let questions = match m.get("questions") {
-            Some(v) => self.seq(src, &at!["questions"], v, "`questions`"),
-            None => {
-                self.error(src, &[], "a flow needs `questions`".into(), None);
-                Vec::new()
-            }
-        };
-        let facts_map = match m.get("facts") {
-            Some(v) => v.as_mapping().cloned().unwrap_or_else(|| {
-                self.error(
-                    src,
-                    &at!["facts"],
-                    "`facts` should be a set of `name:` entries".into(),
-                    None,
-                );
-                Mapping::new()
-            }),
-            None => Mapping::new(),
-        };
-        let names = Names {
-            questions: questions
-                .iter()
-                .enumerate()
-                .filter_map(|(i, q)| {
-                    let q = q.as_mapping()?;
-                    let id = scalar(q.get("id")?)?;
-                    let kind = serde_yaml::from_value(q.get("type")?.clone()).ok()?;
-                    // Options kept in a data file count too (problems are reported with
-                    // the question).
-                    let written = q.get("options").cloned().unwrap_or_default();
-                    let options = match written.get("data").and_then(scalar) {
-                        Some(reference) => self
-                            .data_value(src, &at!["questions", i, "options"], &reference)
-                            .map(|(_, _, v)| v)
-                            .unwrap_or_default(),
-                        None => written,
-                    };
-                    let options = options
-                        .as_sequence()
-                        .map(|o| o.iter().filter_map(|c| scalar(c.get("value")?)).collect())
-                        .unwrap_or_default();
-                    Some((id, (kind, options)))
-                })
-                .collect(),
-            facts: facts_map.keys().filter_map(scalar).collect(),
-            lists: flow.lists.iter().map(|l| l.id.clone()).collect(),
-        };
-        for (i, q) in questions.iter().enumerate() {
-            match self.question(src, i, q, &names) {
-                Some(q) => flow.questions.push(q),
-                None => self.dropped = true,
-            }
-        }
-        flow.start = flow
-            .questions
-            .first()
-            .map(|q| q.id.clone())
-            .unwrap_or_default();
-
-        let outcomes = match m.get("outcomes") {
-            Some(v) => self.seq(src, &at!["outcomes"], v, "`outcomes`"),
-            None => {
-                self.error(src, &[], "a flow needs `outcomes`".into(), None);
-                Vec::new()
-            }
-        };
-        for (i, o) in outcomes.iter().enumerate() {
-            match self.outcome(src, i, o, &names) {
-                Some(o) => flow.outcomes.push(o),
-                None => self.dropped = true,
-            }
-        }
-        for (key, v) in &facts_map {
-            let id = scalar(key).unwrap_or_default();
-            if let Some(f) = self.fact(src, &id, v, &names) {
-                flow.facts.push(f);
-            }
-        }
-        // Anything looked up while the flow was being filled indexed a part of it.
-        flow.index = Default::default();
-        self.check_fact_values(src, &flow);
-        self.check_notice_periods(src, &flow);
-        flow
-    }
-
-    /// The `data:` section: countries, lists and bank holidays.
-    fn flow_data(&mut self, src: Src, m: &Mapping, flow: &mut Flow) {
-        let Some(v) = m.get("data") else {
-            return;
-        };
-        let at = at!["data"];
-        let Some(d) = self.map(src, &at, v, &["countries", "lists", "holidays"], "`data`") else {
-            return;
-        };
-        if let Some(stem) = self.optional_text(src, &at, &d, "countries", "`data`")
-            && let Some(file) = self.data(&stem, src, &at!["data", "countries"])
-        {
-            flow.countries = self.countries(file);
-        }
-        if let Some(v) = d.get("lists") {
-            let stems = self.names(src, &at!["data", "lists"], v, "`lists`");
-            for stem in stems {
-                if let Some(file) = self.data(&stem, src, &at!["data", "lists"]) {
-                    let lists = self.lists(file, flow);
-                    for l in lists {
-                        if flow.lists.iter().any(|o| o.id == l.id) {
-                            self.error(
-                                file,
-                                &[],
-                                format!("list \"{}\" is defined twice", l.id),
-                                None,
-                            );
-                        }
-                        flow.lists.push(l);
-                    }
-                }
-            }
-        }
-        if let Some(stem) = self.optional_text(src, &at, &d, "holidays", "`data`")
-            && let Some(file) = self.data(&stem, src, &at!["data", "holidays"])
-        {
-            flow.holidays = self.holidays(file);
-        }
-    }
 }
 
 /// Stands in for a condition that could not be read (already reported), so its route,
@@ -801,6 +531,6 @@ fn is_id(s: &str) -> bool {
 pub fn too_deep_message() -> String {
     format!(
         "this nests more than {} levels deep (lists or mappings inside each other)",
-        crate::yaml_depth::MAX_DEPTH
+        crate::load::yaml_depth::MAX_DEPTH
     )
 }

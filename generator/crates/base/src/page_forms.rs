@@ -61,6 +61,40 @@ pub fn is_index(source: &Path) -> bool {
     page_name(source) == Some("index")
 }
 
+/// Where a Jekyll `permalink` publishes a page, as Jekyll does: `/a/b/` -> `a/b/index.html`,
+/// `/a/b.html` -> `a/b.html`, `/a/b` -> `a/b.html`. An address that is not a plain path
+/// inside the site is refused, saying why.
+pub fn permalink_output(address: &str) -> Result<PathBuf, &'static str> {
+    if address.contains(':') {
+        return Err("placeholders such as `:title` are not read: write the address out");
+    }
+    if address.contains(['?', '#']) {
+        return Err("a page's address has no `?` or `#` part");
+    }
+    let decoded = percent_encoding::percent_decode_str(address).decode_utf8_lossy();
+    if decoded.contains(['\\', ':', '?', '#']) || decoded.chars().any(char::is_control) {
+        return Err("it has characters a file name in the site cannot have");
+    }
+    let relative = crate::url_path::normalise(Path::new(decoded.trim_start_matches('/')))
+        .ok_or("it climbs out of the site with `..`")?;
+    if relative
+        .components()
+        .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+    {
+        return Err("a part of it starts with `.`, which makes a hidden file or folder");
+    }
+    let name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    Ok(match name {
+        Some(name) if !decoded.ends_with('/') => match name.ends_with(".html") {
+            true => relative,
+            false => relative.with_file_name(format!("{name}.html")),
+        },
+        _ => relative.join("index.html"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +119,34 @@ mod tests {
         assert!(!looks_like_unread_page(Path::new("guide.md")));
         assert!(!looks_like_unread_page(Path::new("image.png")));
         assert!(looks_like_unread_page(Path::new("GUIDE.MD")));
+    }
+
+    #[test]
+    fn a_permalink_is_an_address_as_jekyll_writes_it() {
+        let out = |a: &str| permalink_output(a).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(
+            out("/guides/travel/").as_deref(),
+            Ok("guides/travel/index.html")
+        );
+        assert_eq!(out("/cookies.html").as_deref(), Ok("cookies.html"));
+        assert_eq!(out("/guides/travel").as_deref(), Ok("guides/travel.html"));
+        assert_eq!(out("/notes.txt").as_deref(), Ok("notes.txt.html"));
+        assert_eq!(out("/").as_deref(), Ok("index.html"));
+        assert_eq!(out("/a/./b/../c/").as_deref(), Ok("a/c/index.html"));
+        assert_eq!(out("/my%20page/").as_deref(), Ok("my page/index.html"));
+        for unsafe_address in [
+            "/../etc/passwd",
+            "/a/%2e%2e/%2e%2e/x",
+            "/:path/:basename/",
+            "/a?b",
+            "/.git/config",
+            "/a/%5c..%5cb",
+            "/a%00b",
+        ] {
+            assert!(
+                permalink_output(unsafe_address).is_err(),
+                "{unsafe_address}"
+            );
+        }
     }
 }

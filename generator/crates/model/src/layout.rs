@@ -1,6 +1,7 @@
 //! Where each source file goes in the built site, and how a link from one page reaches
 //! another. Output mirrors the content folder: `travel/page.md` -> `travel/page.html`, every
-//! folder gets an `index.html`. Links are always relative, so the site works from disk.
+//! folder gets an `index.html`, and a page with a `permalink` goes where that says
+//! (`permalinks.rs`). Links are always relative, so the site works from disk.
 
 use crate::link_target::{LinkTarget, LinkWriter};
 use signpost_base::page_forms;
@@ -18,6 +19,8 @@ pub struct Layout {
     by_output: HashMap<OsString, PathBuf>,
     folders: HashSet<OsString>,
     assets: HashSet<OsString>,
+    /// The output path of each page published at its `permalink`, by source path.
+    moved: HashMap<OsString, PathBuf>,
     link_origin: Option<String>,
     /// The path the old site was served under (`/docs`), or empty.
     baseurl: String,
@@ -56,8 +59,29 @@ impl Layout {
             by_output,
             folders,
             assets,
+            moved: HashMap::new(),
             link_origin,
             baseurl: String::new(),
+        }
+    }
+
+    /// Pages published at their `permalink` (checked already: no address is taken twice),
+    /// by source path: found there, and no longer beside their files.
+    pub fn with_permalinks(mut self, moved: HashMap<PathBuf, PathBuf>) -> Self {
+        for (source, output) in moved {
+            self.by_output.remove(Self::output_for(&source).as_os_str());
+            self.by_output
+                .insert(output.clone().into_os_string(), source.clone());
+            self.moved.insert(source.into_os_string(), output);
+        }
+        self
+    }
+
+    /// Where the page `source` is published: at its `permalink`, or beside its file.
+    pub fn output_of(&self, source: &Path) -> PathBuf {
+        match self.moved.get(source.as_os_str()) {
+            Some(output) => output.clone(),
+            None => Self::output_for(source),
         }
     }
 
@@ -122,7 +146,8 @@ impl Layout {
         missing
     }
 
-    /// `a/b.md` -> `a/b.html`, `a/b.html.md.erb` -> `a/b.html`.
+    /// `a/b.md` -> `a/b.html`, `a/b.html.md.erb` -> `a/b.html`: where a page goes without a
+    /// `permalink` (see [`Layout::output_of`]).
     pub fn output_for(source: &Path) -> PathBuf {
         page_forms::output_for(source)
     }
@@ -186,7 +211,7 @@ impl LinkWriter for PageLinks<'_> {
         match target {
             LinkTarget::Internal { path, fragment } => {
                 let output = match self.layout.page_for(path) {
-                    Some(page) => Layout::output_for(&page),
+                    Some(page) => self.layout.output_of(&page),
                     None if self.layout.is_asset(path) => path.clone(),
                     None => return None, // reported by the link check
                 };
@@ -201,7 +226,7 @@ impl LinkWriter for PageLinks<'_> {
                     let output = if self.layout.is_asset(&found) {
                         found
                     } else {
-                        Layout::output_for(&found)
+                        self.layout.output_of(&found)
                     };
                     let fragment = url.split_once('#').map(|(_, f)| format!("#{f}"));
                     Some(format!(

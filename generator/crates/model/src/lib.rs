@@ -12,6 +12,7 @@ pub mod link_target;
 pub mod nav;
 pub mod page;
 pub mod page_cache;
+pub mod permalinks;
 pub mod redirects;
 pub mod review_status;
 pub mod settings;

@@ -12,6 +12,9 @@ pub struct Tree {
     children: HashMap<PathBuf, Vec<usize>>,
     /// Folder -> its index page.
     index_of: HashMap<PathBuf, usize>,
+    /// An output folder that only pages moved by their `permalink` are in -> the folder
+    /// those pages are in here, whose navigation they show.
+    moved_into: HashMap<PathBuf, PathBuf>,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,7 +67,20 @@ impl Tree {
                 )
             });
         }
-        Self { children, index_of }
+        let moved_into = pages
+            .iter()
+            .filter_map(|page| {
+                let output_folder = page.output.parent().unwrap_or(Path::new(""));
+                let source_folder = page.source.parent().unwrap_or(Path::new(""));
+                (output_folder != source_folder && !index_of.contains_key(output_folder))
+                    .then(|| (output_folder.to_path_buf(), source_folder.to_path_buf()))
+            })
+            .collect();
+        Self {
+            children,
+            index_of,
+            moved_into,
+        }
     }
 
     /// Entries of a folder, in order.
@@ -96,6 +112,7 @@ impl Tree {
         href: &dyn Fn(&Page) -> String,
     ) -> Vec<NavItem> {
         let mut open = Vec::new();
+        let folder = self.moved_into.get(folder).map_or(folder, PathBuf::as_path);
         if let Some(&index) = self.index_of.get(folder) {
             open = self.ancestors(pages, index);
             open.push(index);

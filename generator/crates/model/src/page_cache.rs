@@ -34,12 +34,19 @@ impl Stamp {
 }
 
 type Entry = (Stamp, Option<Page>, Vec<Diagnostic>);
+/// A page's `permalink` and its line, as `permalinks.rs` found it.
+type Permalink = Option<(String, usize)>;
 
 #[derive(Default)]
 pub struct PageCache {
     /// The fingerprint of everything but the pages themselves, when the entries were read.
     inputs: Mutex<Option<u64>>,
+    /// The pages published at their `permalink`, when the entries were read: links to
+    /// them are written to those addresses.
+    addresses: Mutex<Option<u64>>,
     entries: Mutex<HashMap<PathBuf, Entry>>,
+    /// Each page's `permalink`, looked for before any page is read.
+    permalinks: Mutex<HashMap<PathBuf, (Stamp, Permalink)>>,
     reused: AtomicUsize,
     read: AtomicUsize,
 }
@@ -66,9 +73,54 @@ impl PageCache {
             entries.clear();
             *inputs = Some(fingerprint);
         }
-        entries.retain(|source, _| sources.pages.contains(source));
+        // By a set: a `Vec` search per entry is quadratic, seconds at 10,000 pages.
+        let pages: std::collections::HashSet<&PathBuf> = sources.pages.iter().collect();
+        entries.retain(|source, _| pages.contains(source));
+        self.permalinks
+            .lock()
+            .expect("cache lock")
+            .retain(|source, _| pages.contains(source));
         self.reused.store(0, Ordering::Relaxed);
         self.read.store(0, Ordering::Relaxed);
+    }
+
+    /// The page's `permalink` as last found if its file is unchanged; otherwise finds it
+    /// with `find` (a rebuild then reads only the changed files for it).
+    pub fn permalink(
+        &self,
+        content_dir: &Path,
+        source: &Path,
+        find: impl FnOnce() -> Permalink,
+    ) -> Permalink {
+        let stamp = Stamp::of(&content_dir.join(source));
+        if let Some(stamp) = stamp {
+            let known = self.permalinks.lock().expect("cache lock");
+            if let Some((_, permalink)) = known.get(source).filter(|(s, _)| *s == stamp) {
+                return permalink.clone();
+            }
+        }
+        let permalink = find();
+        if let Some(stamp) = stamp {
+            self.permalinks
+                .lock()
+                .expect("cache lock")
+                .insert(source.to_path_buf(), (stamp, permalink.clone()));
+        }
+        permalink
+    }
+
+    /// Forgets every page if any page's `permalink` address changed since they were read.
+    pub fn addresses(&self, moved: &HashMap<PathBuf, PathBuf>) {
+        let mut sorted: Vec<_> = moved.iter().collect();
+        sorted.sort();
+        let mut hasher = DefaultHasher::new();
+        sorted.hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        let mut addresses = self.addresses.lock().expect("cache lock");
+        if *addresses != Some(fingerprint) {
+            self.entries.lock().expect("cache lock").clear();
+            *addresses = Some(fingerprint);
+        }
     }
 
     /// The page as last read if its file is unchanged; otherwise reads it with `read`.
@@ -192,5 +244,43 @@ mod tests {
 
         cache.begin(dir.path(), &sources(&["a.md", "b.md"]));
         assert!(counted(&cache, dir.path(), "a.md"), "links may now resolve");
+    }
+
+    #[test]
+    fn a_page_moved_by_its_permalink_clears_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "# A").unwrap();
+        let cache = PageCache::new();
+        let all = sources(&["a.md"]);
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::new());
+        assert!(counted(&cache, dir.path(), "a.md"));
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::new());
+        assert!(!counted(&cache, dir.path(), "a.md"), "nothing moved");
+        cache.begin(dir.path(), &all);
+        cache.addresses(&HashMap::from([("b.md".into(), "b/index.html".into())]));
+        assert!(
+            counted(&cache, dir.path(), "a.md"),
+            "links to b.md now go elsewhere"
+        );
+    }
+
+    #[test]
+    fn a_permalink_is_looked_for_again_only_in_a_changed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "# A").unwrap();
+        let cache = PageCache::new();
+        let looked = std::cell::Cell::new(0);
+        let find = || {
+            looked.set(looked.get() + 1);
+            None
+        };
+        assert_eq!(cache.permalink(dir.path(), Path::new("a.md"), find), None);
+        assert_eq!(cache.permalink(dir.path(), Path::new("a.md"), find), None);
+        assert_eq!(looked.get(), 1, "the file is unchanged");
+        std::fs::write(dir.path().join("a.md"), "---\npermalink: /b/\n---\n# A").unwrap();
+        cache.permalink(dir.path(), Path::new("a.md"), find);
+        assert_eq!(looked.get(), 2, "the file changed");
     }
 }

@@ -1,6 +1,7 @@
-//! Old addresses kept alive: jekyll-redirect-from's `redirect_from`, a Jekyll `permalink`
-//! that differs from the page's address here, and the GOV.UK tech-docs template's
-//! `redirects:` in `config/tech-docs.yml`. Each old address gets a small page that sends the
+//! Old addresses kept alive: jekyll-redirect-from's `redirect_from`, Jekyll's
+//! `permalink: pretty` addresses, and the GOV.UK tech-docs template's `redirects:` in
+//! `config/tech-docs.yml`. (A page's own `permalink` is its address, not a redirect; the
+//! address beside its file was never published by Jekyll, so it gets none.) Each old address gets a small page that sends the
 //! reader on: a link, and a meta refresh (no script, so it works under the pages'
 //! Content-Security-Policy and from disk).
 
@@ -27,17 +28,6 @@ pub fn plan(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let mut wanted: Vec<(String, PathBuf, &Path, usize, String)> = Vec::new();
     for page in site.pages.iter().filter(|p| !p.generated) {
         for (address, line) in &page.front.redirect_from {
-            wanted.push((
-                address.clone(),
-                page.output.clone(),
-                &page.file,
-                *line,
-                page.title.clone(),
-            ));
-        }
-        if let Some((address, line)) = &page.front.permalink
-            && output_for(address, &site.config.baseurl).as_ref() != Some(&page.output)
-        {
             wanted.push((
                 address.clone(),
                 page.output.clone(),
@@ -85,6 +75,8 @@ pub fn plan(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
             .pages
             .iter()
             .filter(|p| p.kind == crate::page::PageKind::Guidance)
+            // A page whose `permalink` is `/page/` is there already.
+            .filter(|p| !p.output.ends_with("index.html"))
         {
             let output = page.output.with_extension("").join("index.html");
             if !taken.contains_key(&output) {

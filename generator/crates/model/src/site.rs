@@ -99,8 +99,15 @@ pub fn load_cached(
         .map(|(id, loaded)| (id.clone(), loaded.flow.title.clone()))
         .collect();
 
+    let (moved, permalink_problems) =
+        crate::permalinks::read(content_dir, &sources.pages, &sources.assets, cache);
+    problems.extend(permalink_problems);
+    if let Some(cache) = cache {
+        cache.addresses(&moved);
+    }
     let layout = Layout::new(&sources.pages, &sources.assets, config.link_origin.clone())
-        .with_baseurl(&config.baseurl);
+        .with_baseurl(&config.baseurl)
+        .with_permalinks(moved);
     let inputs = page::Inputs {
         content_dir,
         layout: &layout,

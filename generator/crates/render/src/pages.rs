@@ -122,7 +122,7 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
     let folders: HashSet<&Path> = site
         .pages
         .iter()
-        .map(|p| p.source.parent().unwrap_or(Path::new("")))
+        .map(|p| p.output.parent().unwrap_or(Path::new("")))
         .collect();
     folders
         .into_par_iter()
@@ -289,7 +289,7 @@ fn render_page(
     context.insert("root", &root);
     context.insert("assets", &format!("{root}{ASSETS_DIR}/"));
     context.insert("home", &format!("{root}index.html"));
-    let folder = page.source.parent().unwrap_or(Path::new(""));
+    let folder = page.output.parent().unwrap_or(Path::new(""));
     let nav = navs.get(folder).map_or(&[][..], Vec::as_slice);
     context.insert(
         "nav_html",

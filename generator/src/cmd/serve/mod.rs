@@ -22,8 +22,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-/// How long the content must be quiet before a rebuild: one save often writes several times.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long the content must be quiet before a rebuild: one save often writes several times,
+/// but within a few milliseconds (write, rename, remove the backup). Every rebuild waits
+/// this long first, so it is kept short.
+const DEBOUNCE: Duration = Duration::from_millis(30);
 /// Rebuild anyway after this long, however busy the folder.
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
 /// How often the content folder is checked for having been replaced (`git checkout` of

@@ -59,8 +59,6 @@ pub struct FrontMatter {
     /// Old addresses of the page (`redirect_from`), each with its line: each gets a page
     /// sending readers on.
     pub redirect_from: Vec<(String, usize)>,
-    /// The address the old engine published the page at (`permalink`), with its line.
-    pub permalink: Option<(String, usize)>,
     /// Line in the file where `review_by` is (or the front matter starts), for messages.
     pub review_by_line: usize,
     /// `review_by` was given but is not a date: no review-by date is worked out in its
@@ -328,8 +326,10 @@ fn read_addresses(
                 }
             }
         }
+        // The page's address: read before any page (see permalinks.rs); here it is
+        // only checked for being written from the site's root.
         "permalink" => match field.text(spelling, value, problems) {
-            Some(address) if address.starts_with('/') => front.permalink = Some((address, line)),
+            Some(address) if address.starts_with('/') => {}
             Some(_) => problems.push(at(
                 "`permalink` must be an address on this site, from its root".to_string(),
                 "for example `permalink: /cookies.html`",

@@ -182,7 +182,7 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
     let split = front_matter::split(&text);
     let front = read_front(&file, &text, &split, inputs, problems);
     let (body, calls) = prepare_body(&file, &split, &front, problems);
-    let output = Layout::output_for(source);
+    let output = inputs.layout.output_of(source);
     let links = inputs.layout.links_from(&output);
     let rendered = markdown::render(
         &body,

@@ -77,13 +77,7 @@ pub fn links(site: &Site, page: &Page, today: NaiveDate, site_valid_until: Naive
             href: signpost_base::url_path::url_path(Path::new(
                 path.file_name().expect("a file name"),
             )),
-            download: format!(
-                "{}-{stamp}.html",
-                page.output
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-            ),
+            download: format!("{}-{stamp}.html", download_name(&page.output)),
             valid_until: page_valid_until(site, page, today).into(),
             past_review: page_valid_until(site, page, today) < today,
         }),
@@ -100,6 +94,16 @@ pub fn site_zip_name(site: &Site) -> String {
 pub fn page_copy_path(page: &Page) -> Option<PathBuf> {
     (page.kind == PageKind::Guidance && page.front.superseded_by.is_none())
         .then(|| page.output.with_extension(PAGE_COPY_EXTENSION))
+}
+
+/// A page's name for its copy: `a/b.html` -> `b`; `a/b/index.html` (a page whose
+/// `permalink` is `/a/b/`) -> `b` too, not `index`.
+fn download_name(output: &Path) -> String {
+    let named = match output.file_stem() {
+        Some(stem) if stem == "index" => output.parent().and_then(Path::file_name),
+        stem => stem,
+    };
+    named.unwrap_or_default().to_string_lossy().into_owned()
 }
 
 /// Until when a single-page copy made `today` may be trusted.

@@ -10,12 +10,15 @@
 //!   shard holds each word, and how many sections each page has;
 //! - `assets/search/w<n>.js`: shards of postings, where each word occurs (see
 //!   `search_words`), loaded for the query's words only;
-//! - `assets/search/t<n>.js`: the pages' titles, links and section texts, a few pages a
-//!   piece, loaded for the results shown (snippets) and to score them exactly.
+//! - `assets/search/t<n>.js`: the pages' titles, links, headings and section texts, a few
+//!   pages a piece, loaded for the results shown (snippets). On a large site each
+//!   section's text is cut to its first words (see [`WHOLE_TEXT_BYTES`]). Results are
+//!   ranked from the postings alone, so a query loads no text but what it shows.
 //!
 //! Each piece is one statement that puts a string on a global: JSON or bytes,
-//! gzip-compressed and base64-encoded, so nothing in a page can end the script early. The
-//! browser unpacks them with `DecompressionStream`, as the wizard does its wasm.
+//! gzip-compressed and base64-encoded, so nothing in a page can end the script early (and
+//! no server's charset can change it). The browser unpacks them with `DecompressionStream`,
+//! as the wizard does its wasm.
 //!
 //! A section that names a country carries the other words readers use for it (from the
 //! countries data: "Dubai" for the United Arab Emirates), so a search for them finds it.
@@ -25,7 +28,7 @@ pub mod places;
 pub mod words;
 
 use crate::search::places::Places;
-use crate::search::words::{SectionText, WordIndex, WordIndexer, decode_texts};
+use crate::search::words::{EXCERPT_WORDS, SectionText, WordIndex, WordIndexer, decode_texts};
 use base64::Engine;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -45,7 +48,7 @@ pub const INDEX_GLOBAL: &str = "SIGNPOST_SEARCH_INDEX";
 /// The global each other piece adds itself to, by name.
 pub const PARTS_GLOBAL: &str = "SIGNPOST_SEARCH_PARTS";
 /// Names the layout of the packed data, for `search.js`.
-pub const FORMAT: &str = "signpost-search-3";
+pub const FORMAT: &str = "signpost-search-4";
 
 /// What is searched, as read back from the text pieces (each is written as one of these,
 /// borrowed: see `Chunk`). Tuples keep the JSON small.
@@ -66,8 +69,18 @@ pub struct Index {
 pub type NamedPlace = (String, Vec<String>);
 
 /// Pages per text piece. A result shown loads its page's piece: small pieces keep a first
-/// query small; more pages a piece would compress a little better.
-pub const PAGES_PER_PIECE: usize = 2;
+/// query small; more pages a piece compress better.
+pub const PAGES_PER_PIECE: usize = 8;
+
+/// Above this much HTML in the pages' bodies (some 200 pages), the text pieces carry the
+/// start of each section (`search_words::EXCERPT_WORDS`) rather than all of it: the whole
+/// text would make the index a fifth of the site's source, and a query's results are
+/// ranked without it.
+pub const WHOLE_TEXT_BYTES: usize = 2_000_000;
+
+/// Pages read at a time: their text is read in parallel, then indexed in page order and
+/// dropped, so a large site's whole text is never held at once.
+const PAGES_PER_BATCH: usize = 256;
 
 /// What `search-index.js` carries (JSON, packed).
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -114,21 +127,17 @@ type NamedPlaceRef<'a> = (&'a str, Vec<&'a str>);
 /// The files of the index: paths under `assets/` and their scripts.
 pub type IndexFiles = Vec<(String, String)>;
 
-/// A page's sections as read, and the places each names.
+/// A page as indexed: its sections' headings and ids (their text is in the word index
+/// and, the excerpts, in `coded`), and the places each names.
 struct ReadPage<'a> {
     sections: Vec<page_text::TextSection>,
     places: Vec<Vec<NamedPlaceRef<'a>>>,
+    coded: Vec<u8>,
 }
 
 /// Packs the text piece of `pages` (numbered from `first_number`): the length of its
-/// JSON, the JSON, then its sections' coded text.
-fn pack_piece(
-    pages: &[Page],
-    read: &[ReadPage],
-    coded: &[Vec<u8>],
-    words: &WordIndex,
-    first_number: usize,
-) -> String {
+/// JSON, the JSON, then its sections' coded excerpts.
+fn pack_piece(pages: &[Page], read: &[ReadPage], words: &WordIndex, first_number: usize) -> String {
     let mut chunk = Chunk {
         pages: Vec::with_capacity(pages.len()),
         sections: Vec::new(),
@@ -148,39 +157,65 @@ fn pack_piece(
         }
     }
     let json = serde_json::to_vec(&chunk).expect("the index serialises");
-    let mut bytes = Vec::with_capacity(json.len() + 8 + coded.iter().map(Vec::len).sum::<usize>());
+    let coded_len: usize = read.iter().map(|r| r.coded.len()).sum();
+    let mut bytes = Vec::with_capacity(json.len() + 8 + coded_len);
     bytes.extend_from_slice(format!("{}\n", json.len()).as_bytes());
     bytes.extend_from_slice(&json);
-    for text in coded {
-        bytes.extend_from_slice(&words.recode(text));
+    for page in read {
+        bytes.extend_from_slice(&words.recode(&page.coded));
     }
     pack_bytes(&bytes)
 }
 
-/// The site's words, from every page's title and sections (in page order), and each
-/// page's sections' text, coded with them.
-fn word_index(pages: &[Page], read: &[ReadPage]) -> (WordIndex, Vec<Vec<u8>>) {
+/// Reads every page (a batch at a time) into the site's words, from every page's title
+/// and sections in page order; keeps of each page its headings, places and coded
+/// excerpts.
+fn word_index<'a>(pages: &[Page], places: &'a Places) -> (WordIndex, Vec<ReadPage<'a>>) {
     let mut indexer = WordIndexer::default();
     let mut number = 0u32;
-    let mut coded = Vec::with_capacity(pages.len());
-    for (page_number, (page, read)) in (0u32..).zip(pages.iter().zip(read)) {
-        indexer.add_title(page_number, &page.title);
-        let mut text = Vec::new();
-        for (section, named) in read.sections.iter().zip(&read.places) {
-            indexer.add_section(
-                number,
-                &SectionText {
-                    heading: &section.heading,
-                    text: &section.text,
-                    place_words: named.iter().flat_map(|(_, words)| words).copied().collect(),
-                },
-                &mut text,
-            );
-            number += 1;
+    let mut read = Vec::with_capacity(pages.len());
+    let mut page_number = 0u32;
+    let html: usize = pages.iter().map(|p| p.body_html.len()).sum();
+    let kept_words = if html > WHOLE_TEXT_BYTES {
+        EXCERPT_WORDS
+    } else {
+        usize::MAX
+    };
+    for batch in pages.chunks(PAGES_PER_BATCH) {
+        let texts: Vec<(Vec<page_text::TextSection>, Vec<Vec<NamedPlaceRef>>)> = batch
+            .par_iter()
+            .map(|page| {
+                let sections = page_text::sections(&page.body_html);
+                let named = sections.iter().map(|s| places.named_in(&s.text)).collect();
+                (sections, named)
+            })
+            .collect();
+        for (page, (mut sections, named)) in batch.iter().zip(texts) {
+            indexer.add_title(page_number, &page.title);
+            let mut coded = Vec::new();
+            for (section, named) in sections.iter_mut().zip(&named) {
+                indexer.add_section(
+                    number,
+                    &SectionText {
+                        heading: &section.heading,
+                        text: &section.text,
+                        place_words: named.iter().flat_map(|(_, words)| words).copied().collect(),
+                        kept_words,
+                    },
+                    &mut coded,
+                );
+                section.text = String::new();
+                number += 1;
+            }
+            read.push(ReadPage {
+                sections,
+                places: named,
+                coded,
+            });
+            page_number += 1;
         }
-        coded.push(text);
     }
-    (indexer.finish(), coded)
+    (indexer.finish(), read)
 }
 
 /// gzip-compressed, base64-encoded: a string nothing in the pages can end early.
@@ -202,24 +237,15 @@ fn part_script(name: &str, packed: &str) -> String {
 
 /// Every file of the index of `pages`: `search-index.js` first, then the pieces.
 pub fn index_files(pages: &[Page], places: &Places) -> IndexFiles {
-    let read: Vec<ReadPage> = pages
-        .par_iter()
-        .map(|page| {
-            let sections = page_text::sections(&page.body_html);
-            let places = sections.iter().map(|s| places.named_in(&s.text)).collect();
-            ReadPage { sections, places }
-        })
-        .collect();
+    let (words, read) = word_index(pages, places);
     let total: usize = read.iter().map(|r| r.sections.len()).sum();
-    let (words, coded) = word_index(pages, &read);
     let texts: Vec<(String, String)> = pages
         .par_chunks(PAGES_PER_PIECE)
         .zip(read.par_chunks(PAGES_PER_PIECE))
-        .zip(coded.par_chunks(PAGES_PER_PIECE))
         .enumerate()
-        .map(|(n, ((chunk, read), coded))| {
+        .map(|(n, (chunk, read))| {
             let name = format!("t{n}");
-            let packed = pack_piece(chunk, read, coded, &words, n * PAGES_PER_PIECE);
+            let packed = pack_piece(chunk, read, &words, n * PAGES_PER_PIECE);
             (
                 format!("{PARTS_DIR}/{name}.js"),
                 part_script(&name, &packed),

@@ -7,7 +7,7 @@
 //! Postings are cut into shards in the words' sorted order, so the words a term starts
 //! ("trav" for "travel", "travelling") sit together and a query loads few shards.
 //!
-//! The same list of words codes the sections' text for snippets: each word as its number
+//! The same list of words codes the sections' excerpts for snippets: each word as its number
 //! (and whether it is capitalised), each gap between words as nothing when it is one space,
 //! else the number of the gap in a list of gaps. Compressed, that is about half the size of
 //! the text compressed, and the words are already on the reader's side.
@@ -18,6 +18,11 @@ use std::collections::HashMap;
 pub const HEADING: u8 = 16;
 pub const PLACE: u8 = 32;
 const MAX_COUNT: u8 = 10;
+
+/// Words of a section's text kept for its snippet on a large site (a little more than a
+/// snippet shows): the whole text is indexed, but shipping it would make the index as
+/// large as a fifth of the site's source.
+pub const EXCERPT_WORDS: usize = 32;
 
 /// Raw bytes of postings per shard, before compression: small enough that a query's
 /// shards stay well under what a first query may load, large enough not to make a file
@@ -36,14 +41,21 @@ pub struct SectionText<'a> {
     pub heading: &'a str,
     pub text: &'a str,
     pub place_words: Vec<&'a str>,
+    /// How many of the text's words to code, for the snippet.
+    pub kept_words: usize,
 }
 
+/// A word's postings as they are written, while indexing: a common word of a large site
+/// is in tens of thousands of sections, so they are kept as the bytes they are written as
+/// (a byte or two a section, rather than eight).
 #[derive(Default)]
 struct Postings {
     count: u32,
     titles: Vec<u32>,
-    /// `(section, weight, the words that follow it there)`: see [`follower_bit`].
-    sections: Vec<(u32, u8, u8)>,
+    /// The sections, each as its gap from the one before (a varint).
+    section_gaps: Vec<u8>,
+    /// Each section's weight.
+    weights: Vec<u8>,
     /// The section this word was last seen in, while indexing.
     last: Option<u32>,
 }
@@ -93,19 +105,6 @@ impl Numbered {
         self.list.push(text.to_string());
         id
     }
-}
-
-/// Which of 8 bits stands for a word that follows another in a section: a word's
-/// postings there carry the bits of the words after it, so the browser can tell, before
-/// loading any text, where the words of a query cannot be together. The sum of the lower
-/// case word's code points, modulo 8, as search.js works it out. (16 bits tell more, but
-/// would make the postings half as large again: the bits hardly compress.)
-pub fn follower_bit(word: &str) -> u8 {
-    let sum = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .fold(0u32, |sum, c| sum.wrapping_add(c as u32));
-    1 << (sum % 8)
 }
 
 /// Lower case, a character at a time (as the text coding's reader undoes it).
@@ -167,14 +166,19 @@ impl WordIndexer {
         let postings = &mut self.postings[id as usize];
         postings.count += 1;
         if postings.last != Some(section) {
+            varint(
+                u64::from(section - postings.last.unwrap_or(0)),
+                &mut postings.section_gaps,
+            );
             postings.last = Some(section);
-            postings.sections.push((section, 0, 0));
+            postings.weights.push(0);
         }
-        let entry = postings.sections.last_mut().expect("just pushed");
-        entry.1 = weight(entry.1);
+        let entry = postings.weights.last_mut().expect("just pushed");
+        *entry = weight(*entry);
     }
 
-    /// Indexes a section's words, and appends its text, coded, to `out`.
+    /// Indexes a section's words, and appends its text, coded, to `out`: its first
+    /// `kept_words` words.
     pub fn add_section(&mut self, number: u32, section: &SectionText, out: &mut Vec<u8>) {
         for word in split(section.heading) {
             let id = self.id(word).0;
@@ -186,11 +190,11 @@ impl WordIndexer {
                 self.add(id, number, |w| w | PLACE);
             }
         }
-        // The text: the gap before the first word, then each word with the gap after it.
+        // The text to show: the gap before the first word, then each word with the gap after
+        // it, up to `kept_words` words. Every word of the text is indexed.
         let mut coded = std::mem::take(&mut self.coded);
         coded.clear();
         let mut words = 0;
-        let mut previous: Option<u32> = None;
         let (lead, mut rest) = section.text.split_at(run(section.text, false));
         let lead = self.gaps.id(lead);
         while !rest.is_empty() {
@@ -199,11 +203,17 @@ impl WordIndexer {
             rest = after;
             let (id, case) = self.id(word);
             self.add(id, number, |w| if w & 15 < MAX_COUNT { w + 1 } else { w });
-            if let Some(previous) = previous {
-                let entry = self.postings[previous as usize].sections.last_mut();
-                entry.expect("added in this section").2 |= follower_bit(word);
+            if words == section.kept_words as u64 {
+                continue;
             }
-            previous = Some(id);
+            // The excerpt's last word, with more text after it: the gap says so.
+            let cut;
+            let gap = if words + 1 == section.kept_words as u64 && !rest.is_empty() {
+                cut = format!("{} \u{2026}", gap.trim_end());
+                cut.as_str()
+            } else {
+                gap
+            };
             let id = if case == LITERAL {
                 self.literals.id(word)
             } else {
@@ -332,7 +342,8 @@ fn split(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// One word's postings: the number of title pages, their numbers as gaps; the number of
-/// sections, then each section's gap and weight. Numbers are LEB128 varints.
+/// sections, then every section's gap, then every weight (two runs of like bytes compress
+/// better than one of them mixed). Numbers are LEB128 varints.
 fn encode(postings: &Postings, out: &mut Vec<u8>) {
     varint(postings.titles.len() as u64, out);
     let mut last = 0;
@@ -340,14 +351,9 @@ fn encode(postings: &Postings, out: &mut Vec<u8>) {
         varint(u64::from(page - last), out);
         last = page;
     }
-    varint(postings.sections.len() as u64, out);
-    let mut last = 0;
-    for &(section, weight, followers) in &postings.sections {
-        varint(u64::from(section - last), out);
-        out.push(weight);
-        out.push(followers);
-        last = section;
-    }
+    varint(postings.weights.len() as u64, out);
+    out.extend_from_slice(&postings.section_gaps);
+    out.extend_from_slice(&postings.weights);
 }
 
 fn varint(mut n: u64, out: &mut Vec<u8>) {
@@ -361,7 +367,13 @@ fn varint(mut n: u64, out: &mut Vec<u8>) {
 /// Reads LEB128 varints and bytes off the front of a slice.
 struct Reader<'a>(&'a [u8]);
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, count: usize) -> Option<&'a [u8]> {
+        let (bytes, rest) = self.0.split_at_checked(count)?;
+        self.0 = rest;
+        Some(bytes)
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let (&b, rest) = self.0.split_first()?;
         self.0 = rest;
@@ -381,8 +393,8 @@ impl Reader<'_> {
     }
 }
 
-/// A word's postings as read back: title pages, and `(section, weight, followers)`s.
-pub type ReadPostings = (Vec<u32>, Vec<(u32, u8, u8)>);
+/// A word's postings as read back: title pages, and `(section, weight)`s.
+pub type ReadPostings = (Vec<u32>, Vec<(u32, u8)>);
 
 /// Reads one shard back (for tests): each word's number and postings.
 pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
@@ -396,14 +408,15 @@ pub fn decode_shard(bytes: &[u8]) -> Option<Vec<(u32, ReadPostings)>> {
             last += read.number()? as u32;
             titles.push(last);
         }
-        let mut sections = Vec::new();
+        let count = read.number()? as usize;
+        let mut gaps = Vec::with_capacity(count);
         let mut last = 0;
-        for _ in 0..read.number()? {
+        for _ in 0..count {
             last += read.number()? as u32;
-            let weight = read.byte()?;
-            let followers = read.byte()?;
-            sections.push((last, weight, followers));
+            gaps.push(last);
         }
+        let weights = read.bytes(count)?;
+        let sections = gaps.into_iter().zip(weights.iter().copied()).collect();
         out.push((id, (titles, sections)));
     }
     Some(out)
@@ -468,6 +481,7 @@ mod tests {
                 heading: "",
                 text: texts[0],
                 place_words: vec![],
+                kept_words: usize::MAX,
             },
             &mut coded,
         );
@@ -477,6 +491,7 @@ mod tests {
                 heading: "Where",
                 text: texts[1],
                 place_words: vec!["Abu Dhabi"],
+                kept_words: usize::MAX,
             },
             &mut coded,
         );
@@ -491,13 +506,9 @@ mod tests {
             .collect();
         let of = |w: &str| read[&(at(w) as u32)].clone();
         assert_eq!(index.words[0], "travel", "the most used first");
-        let bits = |words: &[&str]| words.iter().fold(0, |b, w| b | follower_bit(w));
-        assert_eq!(
-            of("travel"),
-            (vec![0], vec![(0, 3, bits(&["travel", "and", "with"]))])
-        );
-        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE, 0)]));
-        assert_eq!(of("where"), (vec![], vec![(1, HEADING, 0)]));
+        assert_eq!(of("travel"), (vec![0], vec![(0, 3)]));
+        assert_eq!(of("dhabi"), (vec![], vec![(1, PLACE)]));
+        assert_eq!(of("where"), (vec![], vec![(1, HEADING)]));
         assert_eq!(of("other"), (vec![1], vec![]));
         assert_eq!(
             decode_texts(&index.recode(&coded), 2, &index).unwrap(),

@@ -3,9 +3,11 @@
 //! answer that might not have been given yet. The loader turns each problem into an
 //! error at a file and line.
 
-use crate::dominators::Dominators;
-use crate::flow::{Condition, FactRule, Flow};
-use crate::text::placeholders;
+pub(crate) mod dominators;
+
+use crate::model::flow::{Condition, FactRule, Flow};
+use crate::words::plain_text::placeholders;
+use dominators::Dominators;
 use std::collections::{BTreeSet, HashMap};
 
 /// What a problem is about, by position in the flow file.

@@ -2,8 +2,8 @@
 //! URL, the history (which holds only the view's name), a cookie or a request; gone when
 //! the tab closes or the reader chooses "Start again".
 
-use crate::flow_json::{answers, write_answers};
-use crate::json::{self, Json};
+use crate::io::flow_json::{answers, write_answers};
+use crate::io::json::{self, Json};
 use crate::state::View;
 use signpost_wizard::Answers;
 

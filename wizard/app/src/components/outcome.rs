@@ -4,9 +4,9 @@
 //! Nothing here names a particular flow: the deadline is found from the facts whose rule
 //! is a deadline, so a different policy is a content edit only.
 
-use crate::check_answers::answers_list;
+use crate::components::check_answers::answers_list;
+use crate::components::step_text::rich;
 use crate::ids;
-use crate::text::rich;
 use chrono::NaiveDate;
 use serde_json::Value;
 use signpost_wizard::{
@@ -93,7 +93,7 @@ pub fn deadlines(flow: &Flow, eval: &Evaluation, answers: &Answers) -> Vec<Deadl
     out
 }
 
-use crate::date_input::iso_date as iso;
+use crate::io::iso_date::iso_date as iso;
 
 pub fn outcome_view(props: OutcomeProps) -> Html {
     let flow = props.flow;

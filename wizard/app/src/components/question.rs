@@ -2,10 +2,12 @@
 //! input of the question's kind, and Continue. Holds the reader's draft until Continue,
 //! then checks it and hands the answer, or the problems, to the reducer.
 
-use crate::countries::{self, Countries};
-use crate::date_input::{Bad, DateInput, DateParts, date_input, part_id, to_iso};
+use crate::components::country_picker::Countries;
+use crate::components::date_input::{Bad, DateInput, DateParts, date_input, part_id};
+use crate::components::radios::{RadioOption, Radios, radios};
+use crate::country_filter;
 use crate::ids;
-use crate::radios::{RadioOption, Radios, radios};
+use crate::io::iso_date::to_iso;
 use crate::state::{FieldError, FlowRef};
 use chrono::NaiveDate;
 use signpost_wizard::{Answer, Flow, Question, QuestionKind, validate_answer};
@@ -109,7 +111,7 @@ fn with_typed_place(flow: &Flow, codes: &[String], typed: &str) -> Result<Vec<St
     if typed.is_empty() {
         return Ok(codes);
     }
-    match countries::exact(flow, typed).as_slice() {
+    match country_filter::exact(flow, typed).as_slice() {
         [place] => {
             if !codes.contains(&place.code) {
                 codes.push(place.code.clone());
@@ -119,6 +121,38 @@ fn with_typed_place(flow: &Flow, codes: &[String], typed: &str) -> Result<Vec<St
         _ => Err(format!(
             "You typed \u{2018}{typed}\u{2019} but did not choose a country: choose one from the list, or clear the box"
         )),
+    }
+}
+
+/// The options of a yes/no or choice question, and whether they sit side by side.
+fn radio_options(q: &Question) -> (Vec<RadioOption>, bool) {
+    match q.kind {
+        QuestionKind::YesNo => (
+            vec![
+                RadioOption {
+                    value: "yes".into(),
+                    label: "Yes".into(),
+                    hint: None,
+                },
+                RadioOption {
+                    value: "no".into(),
+                    label: "No".into(),
+                    hint: None,
+                },
+            ],
+            true,
+        ),
+        _ => (
+            q.options
+                .iter()
+                .map(|o| RadioOption {
+                    value: o.value.clone(),
+                    label: o.label.clone(),
+                    hint: o.hint.clone(),
+                })
+                .collect(),
+            false,
+        ),
     }
 }
 
@@ -163,34 +197,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
 
     let input = match &*draft {
         Draft::Pick(selected) => {
-            let (options, inline) = match q.kind {
-                QuestionKind::YesNo => (
-                    vec![
-                        RadioOption {
-                            value: "yes".into(),
-                            label: "Yes".into(),
-                            hint: None,
-                        },
-                        RadioOption {
-                            value: "no".into(),
-                            label: "No".into(),
-                            hint: None,
-                        },
-                    ],
-                    true,
-                ),
-                _ => (
-                    q.options
-                        .iter()
-                        .map(|o| RadioOption {
-                            value: o.value.clone(),
-                            label: o.label.clone(),
-                            hint: o.hint.clone(),
-                        })
-                        .collect(),
-                    false,
-                ),
-            };
+            let (options, inline) = radio_options(&q);
             let draft = draft.clone();
             let onchange = Callback::from(move |v: String| draft.set(Draft::Pick(Some(v))));
             radios(Radios {

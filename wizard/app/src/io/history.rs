@@ -3,8 +3,8 @@
 //! the flow's id and the view's name ("overseas-travel|question:strap|0"), never an
 //! answer: the answers stay in sessionStorage (storage.rs).
 
+use crate::io::storage::{view_name, view_named};
 use crate::state::View;
-use crate::storage::{view_name, view_named};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 

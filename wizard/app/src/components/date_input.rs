@@ -1,9 +1,10 @@
 //! The GOV.UK date input: Day, Month and Year boxes in a fieldset whose legend is the
 //! question, and the checks on what was typed (which part is missing, is it a real date).
 
-use crate::error_summary::error_message;
+use crate::components::error_summary::error_message;
+use crate::components::radios::described_by;
 use crate::ids;
-use crate::radios::described_by;
+use crate::io::iso_date::iso_date;
 use chrono::{Datelike, NaiveDate};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -94,27 +95,6 @@ impl DateParts {
             )),
         }
     }
-}
-
-/// A "YYYY-MM-DD" date (read by hand: chrono's format parser is large in wasm).
-pub fn iso_date(text: &str) -> Option<NaiveDate> {
-    let mut it = text.trim().splitn(3, '-');
-    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    let num = |s: &str| {
-        s.chars()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
-}
-
-/// The stored form of a date: "YYYY-MM-DD".
-pub fn to_iso(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The element id of each box: the day box has the question's field id.
@@ -275,9 +255,5 @@ mod tests {
     fn round_trips_stored_answers() {
         assert_eq!(DateParts::from_iso("2027-03-05"), parts("5", "3", "2027"));
         assert_eq!(DateParts::from_iso("nonsense"), DateParts::default());
-        let d = NaiveDate::from_ymd_opt(2027, 3, 5).unwrap();
-        assert_eq!(to_iso(d), "2027-03-05");
-        assert_eq!(iso_date("2027-03-05"), Some(d));
-        assert_eq!(iso_date("2027-3-5"), None);
     }
 }

@@ -3,8 +3,8 @@
 //! GitHub and GitLab draw in place inside the decision table, so a change to the routes
 //! shows up in review as a picture as well as a diff.
 
-use crate::flow::Flow;
-use crate::table::condition_in_words;
+use crate::model::flow::Flow;
+use crate::words::conditions::condition_in_words;
 
 pub fn flow_chart_mermaid(flow: &Flow) -> String {
     let mut chart = String::from("flowchart TD\n");

@@ -2,7 +2,7 @@
 //! thousands of questions long, and every step of a walk looks one up. Built on first use;
 //! never part of the flow's value (not serialised, not compared, not cloned).
 
-use crate::flow::Flow;
+use crate::model::flow::Flow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -3,7 +3,7 @@
 //! Dominance Algorithm"). Memory is linear in the flow, and so is time for the flows
 //! editors write; no path is ever enumerated.
 
-use crate::flow::Flow;
+use crate::model::flow::Flow;
 use std::collections::HashMap;
 
 pub struct Dominators<'a> {

@@ -10,7 +10,7 @@ impl Loader {
     /// nothing meant as a link failing to be one.
     pub(super) fn check_linkable_words(&mut self, src: Src, at: &[Seg], text: &str) {
         self.check_not_cut_by_comment(src, at, text);
-        if let Some(near) = crate::links::looks_like_a_link(text) {
+        if let Some(near) = crate::words::links_in_words::looks_like_a_link(text) {
             self.error_at_text(
                 src,
                 at,
@@ -19,11 +19,13 @@ impl Loader {
                 Some("write [words](address): the address has no spaces (a phone number is tel:08001234567) and nothing after it but the `)`".into()),
             );
         }
-        for piece in crate::links::pieces(text) {
-            let crate::links::Piece::Link { url, .. } = piece else {
+        for piece in crate::words::links_in_words::pieces(text) {
+            let crate::words::links_in_words::Piece::Link { url, .. } = piece else {
                 continue;
             };
-            let problem = if crate::links::is_rooted(url) && !self.rooted_links_allowed {
+            let problem = if crate::words::links_in_words::is_rooted(url)
+                && !self.rooted_links_allowed
+            {
                 Some((
                     format!("`{url}` starts with `/`, which does not work from a copy on disk"),
                     "write the whole web address (https://…), or set `link_origin: https://your.intranet` in site.yaml so such links point there",
@@ -38,7 +40,7 @@ impl Loader {
                     format!("`{url}` has no address after it"),
                     "write the whole address, e.g. mailto:team@example.gov.uk",
                 ))
-            } else if !crate::links::url_is_allowed(url) {
+            } else if !crate::words::links_in_words::url_is_allowed(url) {
                 Some((
                     format!("`{url}` is not allowed as a link"),
                     "link to a web address (https://…), a mail address (mailto:…), a phone number (tel:…) or a path on your organisation's site (/…)",
@@ -92,13 +94,15 @@ impl Loader {
     /// written.
     pub(super) fn check_plain_words(&mut self, src: Src, at: &[Seg], text: &str) {
         self.check_not_cut_by_comment(src, at, text);
-        let link = crate::links::pieces(text)
+        let link = crate::words::links_in_words::pieces(text)
             .into_iter()
             .find_map(|piece| match piece {
-                crate::links::Piece::Link { label, url } => Some(format!("[{label}]({url})")),
-                crate::links::Piece::Text(_) => None,
+                crate::words::links_in_words::Piece::Link { label, url } => {
+                    Some(format!("[{label}]({url})"))
+                }
+                crate::words::links_in_words::Piece::Text(_) => None,
             })
-            .or_else(|| crate::links::looks_like_a_link(text).map(String::from));
+            .or_else(|| crate::words::links_in_words::looks_like_a_link(text).map(String::from));
         if let Some(link) = link {
             self.error_at_text(
                 src,
@@ -108,7 +112,7 @@ impl Loader {
                 Some("put the link in the outcome's steps, or a reason".into()),
             );
         }
-        if let Some(name) = crate::text::placeholders(text).first() {
+        if let Some(name) = crate::words::plain_text::placeholders(text).first() {
             self.error_at_text(
                 src,
                 at,

@@ -1,11 +1,11 @@
 //! Walking a flow with a reader's answers: the next question to ask, and the outcome
 //! with its facts, reasons and steps.
 
-use crate::answers::{Answer, Answers, answer_label, check_answer};
-use crate::countries::{Membership, membership, name, on_any};
-use crate::flow::{Condition, DayCount, FactRule, Flow, Outcome, Question};
-use crate::text::{fill, format_date, join_with};
-use crate::working_days::{calendar_days_before, latest_submission_date};
+use crate::model::answers::{Answer, Answers, answer_label, check_answer};
+use crate::model::flow::{Condition, DayCount, FactRule, Flow, Outcome, Question};
+use crate::run::places::{Membership, membership, name, on_any};
+use crate::run::working_days::{calendar_days_before, latest_submission_date};
+use crate::words::plain_text::{fill, format_date, join_with};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
@@ -479,7 +479,7 @@ impl<'a> Run<'a> {
             }
         };
         Ok(latest
-            .map(|d| Value::String(crate::text::iso(d)))
+            .map(|d| Value::String(crate::words::plain_text::iso(d)))
             .unwrap_or(Value::Null))
     }
 
@@ -519,7 +519,7 @@ impl<'a> Run<'a> {
 }
 
 /// A fact's value in words: its label if it has one, dates in full, yes/no.
-pub(crate) fn fact_words(fact: &crate::flow::Fact, v: &Value) -> String {
+pub(crate) fn fact_words(fact: &crate::model::flow::Fact, v: &Value) -> String {
     match v {
         Value::String(s) => {
             if let Some(label) = fact.labels.get(s) {
@@ -532,7 +532,9 @@ pub(crate) fn fact_words(fact: &crate::flow::Fact, v: &Value) -> String {
         }
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Null => "none".to_string(),
-        other => other.to_string(),
+        // The same text as `Display`, without its `fmt` to `io` adapter, which alone brings
+        // an error type and Unicode tables into the wasm.
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -547,5 +549,5 @@ fn answer_value(a: &Answer) -> Value {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    crate::text::parse_iso(s)
+    crate::words::plain_text::parse_iso(s)
 }

@@ -1,7 +1,7 @@
 //! A reader's answers, keyed by question id, and the checks on one answer.
 
-use crate::flow::{DayCount, FactRule, Flow, Question, QuestionKind};
-use crate::text::{format_date, join_and};
+use crate::model::flow::{DayCount, FactRule, Flow, Question, QuestionKind};
+use crate::words::plain_text::{format_date, join_and};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -118,7 +118,7 @@ pub(crate) fn check_answer(
                     question.answer_name()
                 ));
             };
-            let Ok(date) = crate::text::parse_iso(t.trim()).ok_or(()) else {
+            let Ok(date) = crate::words::plain_text::parse_iso(t.trim()).ok_or(()) else {
                 return Err(format!(
                     "The {} must be a real date, for example 27 3 2027",
                     question.answer_name()
@@ -141,7 +141,7 @@ pub(crate) fn check_answer(
                     format_date(h.to)
                 ));
             }
-            Ok(Answer::Text(crate::text::iso(date)))
+            Ok(Answer::Text(crate::words::plain_text::iso(date)))
         }
     }
 }
@@ -168,7 +168,7 @@ pub fn answer_label(flow: &Flow, question: &Question, answer: &Answer) -> String
                 .iter()
                 .map(|c| flow.country(c).map(|c| c.name.as_str()).unwrap_or(c)),
         ),
-        (QuestionKind::Date, Answer::Text(t)) => crate::text::parse_iso(t)
+        (QuestionKind::Date, Answer::Text(t)) => crate::words::plain_text::parse_iso(t)
             .ok_or(())
             .map(format_date)
             .unwrap_or_else(|_| t.clone()),
@@ -179,5 +179,5 @@ pub fn answer_label(flow: &Flow, question: &Question, answer: &Answer) -> String
 }
 
 fn join_or<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    crate::text::join_with(items, "or")
+    crate::words::plain_text::join_with(items, "or")
 }

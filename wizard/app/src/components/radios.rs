@@ -1,7 +1,7 @@
 //! Radios in a fieldset, GOV.UK style: the question is the legend and the step's heading.
 //! Used for choice and yes/no questions.
 
-use crate::error_summary::error_message;
+use crate::components::error_summary::error_message;
 use crate::ids;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! Which lists a place is on. A place counts as the country it is part of, so Hong Kong
 //! is on any list China is on.
 
-use crate::flow::{CountryList, Flow};
+use crate::model::flow::{CountryList, Flow};
 
 /// How a place came to be on a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn name<'a>(flow: &'a Flow, code: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Country;
+    use crate::model::flow::Country;
 
     fn flow() -> Flow {
         let country = |code: &str, part_of: Option<&str>| Country {

@@ -2,7 +2,7 @@
 //! bank holidays resolved from the data files), so the generator can embed it in a page
 //! as JSON and the wasm app can read it back with no files around.
 
-use crate::flow_index::FlowIndex;
+use crate::model::flow_index::FlowIndex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -259,7 +259,7 @@ impl Flow {
     /// wherever the page is opened.
     pub fn resolve_rooted_links(&mut self, origin: &str) {
         for text in self.linkable_texts() {
-            *text = crate::links::with_origin(text, origin);
+            *text = crate::words::links_in_words::with_origin(text, origin);
         }
     }
 
@@ -331,7 +331,7 @@ impl Flow {
                 false => name.to_string(),
             })
             .collect();
-        crate::text::join_with(names.iter().map(String::as_str), "or")
+        crate::words::plain_text::join_with(names.iter().map(String::as_str), "or")
     }
 
     /// Codes are matched case-insensitively: "hk" finds Hong Kong.

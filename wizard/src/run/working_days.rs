@@ -1,8 +1,8 @@
 //! Counting working days back from a travel date. Weekends and bank holidays are not
 //! working days; a day outside the bank-holiday data is an error, never a guess.
 
-use crate::flow::Holidays;
-use crate::text::format_date;
+use crate::model::flow::Holidays;
+use crate::words::plain_text::format_date;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::fmt;
 
