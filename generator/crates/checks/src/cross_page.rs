@@ -63,24 +63,7 @@ fn check_link(site: &Site, page: &Page, link: &Link, problems: &mut Vec<Diagnost
                 .next()
                 .is_some_and(|p| p.ends_with(".md")) =>
         {
-            // A page of this site, written from the site root: the intranet has no `.md`.
-            let source = path
-                .trim_start_matches('/')
-                .split(['#', '?'])
-                .next()
-                .unwrap_or_default();
-            let help = match site
-                .layout
-                .page_for(Path::new(source))
-                .and_then(|s| site.page(&s))
-            {
-                Some(target) => format!(
-                    "write it from this page: `{}`",
-                    relative_source(&page.source, &target.source)
-                ),
-                None => "link to a page by its path from this page, e.g. `../travel/page.md`"
-                    .to_string(),
-            };
+            let help = rooted_page_help(site, page, path);
             problems.push(at(format!("`{path}` is written from the site root; links to pages are written from the page")).with_help(help));
         }
         LinkTarget::Rooted(url) if site.layout.rooted(url).is_some() => {
@@ -147,35 +130,65 @@ fn check_link(site: &Site, page: &Page, link: &Link, problems: &mut Vec<Diagnost
                         .with_help("publish it (remove `draft: true`), or link to it once it is"),
                     );
                 }
-                None => {
-                    let mut problem = at(format!(
-                        "`{}` does not exist: there is no {}",
-                        link.written,
-                        site.content_dir.join(path).display()
-                    ))
-                    .of_kind(Kind::BrokenLink);
-                    // An image is one of the site's files; a link, most likely a page.
-                    let candidates: Vec<&str> = if link.is_image {
-                        site.assets.iter().filter_map(|a| a.to_str()).collect()
-                    } else {
-                        site.pages
-                            .iter()
-                            .filter(|p| !p.generated)
-                            .filter_map(|p| p.source.to_str())
-                            .collect()
-                    };
-                    if let Some(near) = did_you_mean(&path.to_string_lossy(), candidates) {
-                        let relative = relative_source(&page.source, Path::new(near));
-                        problem = problem.with_help(format!("did you mean `{relative}`?"));
-                    } else if link.is_image {
-                        problem = problem.with_help("put the image in the content folder, and give its path from this page, e.g. `images/map.png` for content/travel/images/map.png");
-                    } else {
-                        problem = problem.with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
-                    }
-                    problems.push(problem);
-                }
+                None => problems.push(broken_link(site, page, link, path)),
             }
         }
+    }
+}
+
+/// A link to a page or file that is not there, with the nearest one there is.
+fn broken_link(site: &Site, page: &Page, link: &Link, path: &Path) -> Diagnostic {
+    let mut problem = Diagnostic::error(
+        &page.file,
+        link.line,
+        format!(
+            "`{}` does not exist: there is no {}",
+            link.written,
+            site.content_dir.join(path).display()
+        ),
+    )
+    .of_kind(Kind::BrokenLink);
+    // An image is one of the site's files; a link, most likely a page.
+    let candidates: Vec<&str> = if link.is_image {
+        site.assets.iter().filter_map(|a| a.to_str()).collect()
+    } else {
+        site.pages
+            .iter()
+            .filter(|p| !p.generated)
+            .filter_map(|p| p.source.to_str())
+            .collect()
+    };
+    if let Some(near) = did_you_mean(&path.to_string_lossy(), candidates) {
+        let relative = relative_source(&page.source, Path::new(near));
+        problem = problem.with_help(format!("did you mean `{relative}`?"));
+    } else if link.is_image {
+        problem = problem.with_help("put the image in the content folder, and give its path from this page, e.g. `images/map.png` for content/travel/images/map.png");
+    } else {
+        problem = problem
+            .with_help("link to another page by its source path, e.g. `other-page.md#a-heading`");
+    }
+    problem
+}
+
+/// What to write instead of a page of this site linked from the site root (`/travel/page.md`):
+/// the intranet has no `.md`.
+fn rooted_page_help(site: &Site, page: &Page, path: &str) -> String {
+    // A page of this site, written from the site root: the intranet has no `.md`.
+    let source = path
+        .trim_start_matches('/')
+        .split(['#', '?'])
+        .next()
+        .unwrap_or_default();
+    match site
+        .layout
+        .page_for(Path::new(source))
+        .and_then(|s| site.page(&s))
+    {
+        Some(target) => format!(
+            "write it from this page: `{}`",
+            relative_source(&page.source, &target.source)
+        ),
+        None => "link to a page by its path from this page, e.g. `../travel/page.md`".to_string(),
     }
 }
 

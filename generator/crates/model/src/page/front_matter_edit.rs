@@ -28,18 +28,6 @@ pub struct Change {
     pub derived: bool,
 }
 
-/// Reviews one file in place.
-pub fn review_file(
-    file: &Path,
-    site_interval: Option<Interval>,
-    date: NaiveDate,
-    reviewer: Option<&str>,
-) -> Result<Change, Diagnostic> {
-    let change = review_text(file, site_interval, date, reviewer)?;
-    signpost_base::write::write_in_place(file, change.text.as_bytes())?;
-    Ok(change)
-}
-
 /// What reviewing one file would make of it, written nowhere.
 pub fn review_text(
     file: &Path,
