@@ -306,7 +306,7 @@ fn render_page(
     context.insert("children", &children);
     context.insert("replaced", &replaced);
     context.insert("built", &DateView::from(today));
-    // Download links to the site zip and this page's offline copy (see copies.rs).
+    // Download links to the site zip and this page's offline copy (see copies/mod.rs).
     context.insert(
         "copies",
         &crate::copies::links(site, page, today, site_copy_valid_until),

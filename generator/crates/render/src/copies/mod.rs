@@ -130,7 +130,7 @@ fn latest(site: &Site, today: NaiveDate) -> NaiveDate {
 }
 
 /// What making single-page copies needs, prepared once per build: each page's copy is made
-/// from its HTML as soon as it is rendered (see `render.rs`), so no page is read back.
+/// from its HTML as soon as it is rendered (see `pages.rs`), so no page is read back.
 pub struct PageCopies {
     today: NaiveDate,
     check_script: String,
