@@ -80,30 +80,8 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         .map_err(|err| format!("the server has no address: {err}"))?;
 
     let (sender, messages) = mpsc::channel();
-    let stop = sender.clone();
-    let interrupted = AtomicBool::new(false);
-    ctrlc::set_handler(move || {
-        // A second Ctrl-C does not wait for the first (say, for a slow build) to finish.
-        if interrupted.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-        let _ = stop.send(Message::Stop);
-    })
-    .map_err(|err| format!("cannot handle Ctrl-C: {err}"))?;
-    let changed = sender;
-    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
-        let message = match result {
-            Ok(event) if changes_files(&event.kind) => Message::Changed(event.paths),
-            Ok(_) => return,
-            Err(err) => Message::WatchFailed(err.to_string()),
-        };
-        let _ = changed.send(message);
-    })
-    .map_err(|err| format!("cannot watch the content folder: {err}"))?;
-    watcher
-        .watch(&content_dir, RecursiveMode::Recursive)
-        .map_err(|err| format!("cannot watch {}: {err}", content_dir.display()))?;
-    let mut watched = folder_identity(&content_dir);
+    stop_on_ctrl_c(sender.clone())?;
+    let mut watcher = watch(&content_dir, sender)?;
 
     let live = Arc::new(Live::new());
     let mut builder = Builder {
@@ -129,16 +107,72 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         options.content_dir.display()
     );
 
+    rebuild_on_changes(&content_dir, &mut watcher, &messages, &mut builder);
+
+    eprintln!("\nStopping.");
+    drop(watcher);
+    live.stop();
+    stopping.store(true, Ordering::SeqCst);
+    // Wakes the server from waiting for a connection, so it sees it must stop.
+    let _ = std::net::TcpStream::connect(address);
+    let _ = requests.join();
+    workspace
+        .close()
+        .map_err(|err| format!("cannot remove the preview's folder: {err}"))?;
+    Ok(())
+}
+
+/// Ctrl-C stops the preview; a second one does not wait for the first (say, for a slow build).
+fn stop_on_ctrl_c(stop: mpsc::Sender<Message>) -> Result<(), String> {
+    let interrupted = AtomicBool::new(false);
+    ctrlc::set_handler(move || {
+        if interrupted.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = stop.send(Message::Stop);
+    })
+    .map_err(|err| format!("cannot handle Ctrl-C: {err}"))
+}
+
+/// Watches the content folder, sending what changes.
+fn watch(
+    content_dir: &Path,
+    changed: mpsc::Sender<Message>,
+) -> Result<notify::RecommendedWatcher, String> {
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let message = match result {
+            Ok(event) if changes_files(&event.kind) => Message::Changed(event.paths),
+            Ok(_) => return,
+            Err(err) => Message::WatchFailed(err.to_string()),
+        };
+        let _ = changed.send(message);
+    })
+    .map_err(|err| format!("cannot watch the content folder: {err}"))?;
+    watcher
+        .watch(content_dir, RecursiveMode::Recursive)
+        .map_err(|err| format!("cannot watch {}: {err}", content_dir.display()))?;
+    Ok(watcher)
+}
+
+/// Rebuilds once the folder is quiet after each change, until Ctrl-C; follows a content
+/// folder that is replaced (the old watch went with it).
+fn rebuild_on_changes(
+    content_dir: &Path,
+    watcher: &mut notify::RecommendedWatcher,
+    messages: &mpsc::Receiver<Message>,
+    builder: &mut Builder,
+) {
+    let mut watched = folder_identity(content_dir);
     loop {
         let message = match messages.recv_timeout(REPLACED_CHECK) {
             Ok(message) => message,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                let now = folder_identity(&content_dir);
+                let now = folder_identity(content_dir);
                 if now.is_some() && now != watched {
                     // The old watch went with the old folder: watch the new one.
-                    let _ = watcher.unwatch(&content_dir);
-                    if let Err(err) = watcher.watch(&content_dir, RecursiveMode::Recursive) {
+                    let _ = watcher.unwatch(content_dir);
+                    if let Err(err) = watcher.watch(content_dir, RecursiveMode::Recursive) {
                         eprintln!("warning: watching for changes: {err}");
                         continue;
                     }
@@ -159,49 +193,44 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
             }
         }
         if batch.iter().any(|m| matches!(m, Message::Stop)) {
-            break;
+            return;
         }
-        let mut changed: Vec<PathBuf> = Vec::new();
-        for message in batch {
-            match message {
-                Message::Changed(paths) => {
-                    changed.extend(paths.into_iter().filter(|path| matters(&content_dir, path)))
-                }
-                Message::WatchFailed(err) => eprintln!("warning: watching for changes: {err}"),
-                Message::Stop => {}
-            }
-        }
-        changed.sort();
-        changed.dedup();
-        // Name files that are there: saving often writes a temporary file and removes it.
-        let existing: Vec<&PathBuf> = changed.iter().filter(|p| p.exists()).collect();
-        let named = if existing.is_empty() {
-            changed.iter().collect()
-        } else {
-            existing
-        };
-        if let Some(first) = named.first() {
-            let shown = first.strip_prefix(&content_dir).unwrap_or(first);
-            let more = match named.len() {
-                1 => String::new(),
-                n => format!(" and {} more", n - 1),
-            };
-            eprintln!("\n{}{more} changed: rebuilding", shown.display());
+        if let Some(changes) = changes_in(batch, content_dir) {
+            eprintln!("\n{changes} changed: rebuilding");
             builder.rebuild();
         }
     }
+}
 
-    eprintln!("\nStopping.");
-    drop(watcher);
-    live.stop();
-    stopping.store(true, Ordering::SeqCst);
-    // Wakes the server from waiting for a connection, so it sees it must stop.
-    let _ = std::net::TcpStream::connect(address);
-    let _ = requests.join();
-    workspace
-        .close()
-        .map_err(|err| format!("cannot remove the preview's folder: {err}"))?;
-    Ok(())
+/// The files a batch of changes names, for the log ("a.md and 2 more"), or `None` when
+/// none of them matters to the site.
+fn changes_in(batch: Vec<Message>, content_dir: &Path) -> Option<String> {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    for message in batch {
+        match message {
+            Message::Changed(paths) => {
+                changed.extend(paths.into_iter().filter(|path| matters(content_dir, path)))
+            }
+            Message::WatchFailed(err) => eprintln!("warning: watching for changes: {err}"),
+            Message::Stop => {}
+        }
+    }
+    changed.sort();
+    changed.dedup();
+    // Name files that are there: saving often writes a temporary file and removes it.
+    let existing: Vec<&PathBuf> = changed.iter().filter(|p| p.exists()).collect();
+    let named = if existing.is_empty() {
+        changed.iter().collect()
+    } else {
+        existing
+    };
+    let first = named.first()?;
+    let shown = first.strip_prefix(content_dir).unwrap_or(first);
+    let more = match named.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(format!("{}{more}", shown.display()))
 }
 
 /// Which folder is at `path` (device and inode): it changes when the folder is replaced.
