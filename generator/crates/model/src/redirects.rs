@@ -19,75 +19,21 @@ pub struct Redirect {
     pub title: String,
 }
 
+/// An old address to keep: the address, the page it leads to (its output and title), and
+/// where it was asked for.
+type Wanted<'a> = (String, PathBuf, &'a Path, usize, String);
+
 /// Every redirect the site asks for, and what is wrong with any of them (an address that
 /// is a page or file of the site already, or is asked for twice, or a tech-docs redirect
 /// to a page the site does not have).
 pub fn plan(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    // Where each old address came from, for messages: file and line.
-    let mut wanted: Vec<(String, PathBuf, &Path, usize, String)> = Vec::new();
-    for page in site.pages.iter().filter(|p| !p.generated) {
-        for (address, line) in &page.front.redirect_from {
-            wanted.push((
-                address.clone(),
-                page.output.clone(),
-                &page.file,
-                *line,
-                page.title.clone(),
-            ));
-        }
-    }
-    if let Some(file) = &site.config.redirects_file {
-        let text = std::fs::read_to_string(file).unwrap_or_default();
-        for (from, to) in &site.config.redirects {
-            let line = line_of(&text, from);
-            match site.layout.rooted(to).and_then(|s| site.page(&s)) {
-                Some(page) => wanted.push((from.clone(), page.output.clone(), file, line, page.title.clone())),
-                None => problems.push(
-                    Diagnostic::error(file, line, format!("the redirect from `{from}` goes to `{to}`, which is not a page of this site"))
-                        .with_help("point it at a page's address, e.g. `/documentation/page.html`, or remove it"),
-                ),
-            }
-        }
-    }
-
-    let taken: HashMap<PathBuf, String> = site
-        .pages
-        .iter()
-        .map(|p| {
-            (
-                p.output.clone(),
-                format!("the address of {}", p.source.display()),
-            )
-        })
-        .chain(
-            site.assets
-                .iter()
-                .map(|a| (a.clone(), format!("the file {}", a.display()))),
-        )
-        .collect();
+    let wanted = wanted(site, &mut problems);
+    let taken = taken(site);
     let mut planned: HashMap<PathBuf, (&Path, usize)> = HashMap::new();
     let mut redirects = Vec::new();
-    // The old site's `/page/` addresses (Jekyll's `permalink: pretty`), so links to it from
-    // elsewhere keep working; where one would be a page or file of the site, it is not kept.
     if site.config.pretty_addresses {
-        for page in site
-            .pages
-            .iter()
-            .filter(|p| p.kind == crate::page::PageKind::Guidance)
-            // A page whose `permalink` is `/page/` is there already.
-            .filter(|p| !p.output.ends_with("index.html"))
-        {
-            let output = page.output.with_extension("").join("index.html");
-            if !taken.contains_key(&output) {
-                planned.insert(output.clone(), (&page.file, 0));
-                redirects.push(Redirect {
-                    output,
-                    target: page.output.clone(),
-                    title: page.title.clone(),
-                });
-            }
-        }
+        pretty_addresses(site, &taken, &mut planned, &mut redirects);
     }
     for (address, target, file, line, title) in wanted {
         let Some(output) = output_for(&address, &site.config.baseurl) else {
@@ -129,6 +75,82 @@ pub fn plan(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
         });
     }
     (redirects, problems)
+}
+
+/// Where each old address came from (`redirect_from`, tech-docs' redirects), with the file
+/// and line for messages.
+fn wanted<'a>(site: &'a Site, problems: &mut Vec<Diagnostic>) -> Vec<Wanted<'a>> {
+    let mut wanted: Vec<Wanted> = Vec::new();
+    for page in site.pages.iter().filter(|p| !p.generated) {
+        for (address, line) in &page.front.redirect_from {
+            wanted.push((
+                address.clone(),
+                page.output.clone(),
+                &page.file,
+                *line,
+                page.title.clone(),
+            ));
+        }
+    }
+    if let Some(file) = &site.config.redirects_file {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (from, to) in &site.config.redirects {
+            let line = line_of(&text, from);
+            match site.layout.rooted(to).and_then(|s| site.page(&s)) {
+                Some(page) => wanted.push((from.clone(), page.output.clone(), file, line, page.title.clone())),
+                None => problems.push(
+                    Diagnostic::error(file, line, format!("the redirect from `{from}` goes to `{to}`, which is not a page of this site"))
+                        .with_help("point it at a page's address, e.g. `/documentation/page.html`, or remove it"),
+                ),
+            }
+        }
+    }
+    wanted
+}
+
+/// Every address the site's pages and files have already, and what has it.
+fn taken(site: &Site) -> HashMap<PathBuf, String> {
+    site.pages
+        .iter()
+        .map(|p| {
+            (
+                p.output.clone(),
+                format!("the address of {}", p.source.display()),
+            )
+        })
+        .chain(
+            site.assets
+                .iter()
+                .map(|a| (a.clone(), format!("the file {}", a.display()))),
+        )
+        .collect()
+}
+
+/// The old site's `/page/` addresses (Jekyll's `permalink: pretty`), so links to it from
+/// elsewhere keep working; where one would be a page or file of the site, it is not kept.
+fn pretty_addresses<'a>(
+    site: &'a Site,
+    taken: &HashMap<PathBuf, String>,
+    planned: &mut HashMap<PathBuf, (&'a Path, usize)>,
+    redirects: &mut Vec<Redirect>,
+) {
+    for page in site
+        .pages
+        .iter()
+        .filter(|p| p.kind == crate::page::PageKind::Guidance)
+        // A page whose `permalink` is `/page/` is there already.
+        .filter(|p| !p.output.ends_with("index.html"))
+    {
+        let output = page.output.with_extension("").join("index.html");
+        if !taken.contains_key(&output) {
+            planned.insert(output.clone(), (&page.file, 0));
+            redirects.push(Redirect {
+                output,
+                target: page.output.clone(),
+                title: page.title.clone(),
+            });
+        }
+    }
 }
 
 /// The file a redirect page for `address` (from the site root) is written to:
