@@ -11,6 +11,8 @@
 //! first row is not made a header the editor never wrote. Each is reported, since a table
 //! with no header is harder for screen reader users.
 
+use super::code_fences::{CodeFences, FenceLine};
+
 use std::borrow::Cow;
 
 pub struct Headless<'a> {
@@ -25,24 +27,22 @@ pub struct Headless<'a> {
 pub fn add_delimiter_rows(body: &str) -> Headless<'_> {
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let mut starts = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut fences = CodeFences::default();
     let mut previous_is_row = false;
     let mut previous_blank = true;
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
-        if let Some(open) = &fence {
-            if trimmed.starts_with(open.as_str()) {
-                fence = None;
+        match fences.line(trimmed) {
+            FenceLine::Text => {}
+            FenceLine::Opens => {
+                previous_is_row = false;
+                continue;
             }
-            previous_is_row = false;
-            previous_blank = true;
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            let c = trimmed.as_bytes()[0] as char;
-            fence = Some(trimmed.chars().take_while(|x| *x == c).collect());
-            previous_is_row = false;
-            continue;
+            FenceLine::InCode => {
+                previous_is_row = false;
+                previous_blank = true;
+                continue;
+            }
         }
         let is_row = is_row(line);
         let starts_table = is_row && !previous_is_row && previous_blank;

@@ -5,6 +5,8 @@
 //! Lines are changed in place, never added or taken away, so every line number the editor
 //! is told stays right.
 
+use super::code_fences::{CodeFences, FenceLine};
+
 use crate::page::markup_checks::MarkupProblem;
 use std::borrow::Cow;
 
@@ -33,21 +35,13 @@ pub fn read(body: &str) -> Kramdown<'_> {
     let mut lines: Vec<String> = body.split_inclusive('\n').map(String::from).collect();
     let mut abbreviations = Vec::new();
     let mut problems = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut fences = CodeFences::default();
     for index in 0..lines.len() {
         let line_number = index + 1;
         let current = lines[index].clone();
         let (content, ending) = split_ending(&current);
         let trimmed = content.trim();
-        if let Some(open) = &fence {
-            if trimmed.starts_with(open.as_str()) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            let c = trimmed.as_bytes()[0] as char;
-            fence = Some(trimmed.chars().take_while(|x| *x == c).collect());
+        if fences.line(trimmed) != FenceLine::Text {
             continue;
         }
         if let Some((short, long)) = abbreviation(trimmed) {

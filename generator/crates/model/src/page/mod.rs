@@ -1,6 +1,7 @@
 //! One page: read its file, read the front matter, render the Markdown and shortcodes.
 
 pub mod abbreviations;
+pub mod code_fences;
 pub mod front_matter;
 pub mod front_matter_edit;
 pub mod headless_tables;

@@ -5,6 +5,8 @@
 //! The one line every tech-docs page starts with, `# <%= current_page.data.title %>`, means
 //! "the page's title here": it becomes the title.
 
+use super::code_fences::{CodeFences, FenceLine};
+
 use std::borrow::Cow;
 
 const TITLE_LINE: &str = "<%= current_page.data.title %>";
@@ -53,18 +55,9 @@ pub fn find(body: &str) -> Vec<Found> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut fences = CodeFences::default();
     for (index, line) in body.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(open) = &fence {
-            if trimmed.starts_with(open.as_str()) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            let c = trimmed.as_bytes()[0] as char;
-            fence = Some(trimmed.chars().take_while(|x| *x == c).collect());
+        if fences.line(line.trim_start()) != FenceLine::Text {
             continue;
         }
         find_in_line(line, index + 1, &mut found);
