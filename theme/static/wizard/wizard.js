@@ -9,96 +9,96 @@ let wasm_bindgen = (function(exports) {
      * Mounts the wizard into every element with a `data-flow` attribute.
      */
     function start() {
-        wasm.start();
+        wasm.Ya();
     }
     exports.start = start;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
+            Pa: function(arg0) {
                 const ret = typeof(getObject(arg0)) === 'function';
                 return ret;
             },
-            __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
+            Qa: function(arg0) {
                 const ret = getObject(arg0) === undefined;
                 return ret;
             },
-            __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
+            Na: function(arg0, arg1) {
                 const ret = getObject(arg0) === getObject(arg1);
                 return ret;
             },
-            __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
+            Oa: function(arg0, arg1) {
                 const obj = getObject(arg1);
                 const ret = typeof(obj) === 'string' ? obj : undefined;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
+            Ma: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
+            Ra: function(arg0) {
                 getObject(arg0)._wbg_cb_unref();
             },
-            __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            O: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
             }, arguments); },
-            __wbg_addEventListener_f2d27251d333a631: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            R: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
-            __wbg_add_cf82c8d153d93ae1: function() { return handleError(function (arg0, arg1, arg2) {
+            W: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).add(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            __wbg_bubbles_d16d240e1d91bfa3: function(arg0) {
+            X: function(arg0) {
                 const ret = getObject(arg0).bubbles;
                 return ret;
             },
-            __wbg_cache_key_b632302705d13aa5: function(arg0) {
+            g: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_cache_key;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            __wbg_cancelBubble_1164dd588f0c3481: function(arg0) {
+            da: function(arg0) {
                 const ret = getObject(arg0).cancelBubble;
                 return ret;
             },
-            __wbg_checked_3f95ede4ece3a2c2: function(arg0) {
+            H: function(arg0) {
                 const ret = getObject(arg0).checked;
                 return ret;
             },
-            __wbg_childNodes_4a28c927bffc821b: function(arg0) {
+            fa: function(arg0) {
                 const ret = getObject(arg0).childNodes;
                 return addHeapObject(ret);
             },
-            __wbg_classList_97e966c261669b85: function(arg0) {
+            ka: function(arg0) {
                 const ret = getObject(arg0).classList;
                 return addHeapObject(ret);
             },
-            __wbg_cloneNode_36b90700fd8dbbb0: function() { return handleError(function (arg0) {
+            E: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).cloneNode();
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_composedPath_99300fc960717ac7: function(arg0) {
+            ia: function(arg0) {
                 const ret = getObject(arg0).composedPath();
                 return addHeapObject(ret);
             },
-            __wbg_createElementNS_2f7464180077e8e4: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            B: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 const ret = getObject(arg0).createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_createElement_de4a31ed2fb252be: function() { return handleError(function (arg0, arg1, arg2) {
+            A: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).createElement(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_createTextNode_2b48c3fc75dfcc67: function(arg0, arg1, arg2) {
+            D: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).createTextNode(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             },
-            __wbg_document_3b5c3071b43e97ee: function(arg0) {
+            Z: function(arg0) {
                 const ret = getObject(arg0).document;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_error_757e9472f8410341: function(arg0, arg1) {
+            m: function(arg0, arg1) {
                 let deferred0_0;
                 let deferred0_1;
                 try {
@@ -106,71 +106,71 @@ let wasm_bindgen = (function(exports) {
                     deferred0_1 = arg1;
                     console.error(getStringFromWasm0(arg0, arg1));
                 } finally {
-                    wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+                    wasm.fb(deferred0_0, deferred0_1, 1);
                 }
             },
-            __wbg_error_d1fc0193610e0e39: function(arg0) {
+            pa: function(arg0) {
                 console.error(getObject(arg0));
             },
-            __wbg_error_ffc0e69a0d7194d3: function(arg0, arg1) {
+            p: function(arg0, arg1) {
                 var v0 = getArrayJsValueFromWasm0(arg0, arg1);
-                wasm.__wbindgen_free(arg0, arg1 * 4, 4);
+                wasm.fb(arg0, arg1 * 4, 4);
                 console.error(...(v0));
             },
-            __wbg_focus_d5e2fdbdb56416f0: function() { return handleError(function (arg0) {
+            w: function() { return handleError(function (arg0) {
                 getObject(arg0).focus();
             }, arguments); },
-            __wbg_from_eac91875c8a5ffa4: function(arg0) {
+            xa: function(arg0) {
                 const ret = Array.from(getObject(arg0));
                 return addHeapObject(ret);
             },
-            __wbg_getAttribute_c7b80d4010284561: function(arg0, arg1, arg2, arg3) {
+            K: function(arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getAttribute(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_getDate_a44b5f4a8c42a3c3: function(arg0) {
+            Ca: function(arg0) {
                 const ret = getObject(arg0).getDate();
                 return ret;
             },
-            __wbg_getElementById_7ee213db584f37b0: function(arg0, arg1, arg2) {
+            x: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).getElementById(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_getFullYear_94114da14f235fca: function(arg0) {
+            Da: function(arg0) {
                 const ret = getObject(arg0).getFullYear();
                 return ret;
             },
-            __wbg_getItem_49556a3e59cfb688: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            P: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getItem(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             }, arguments); },
-            __wbg_getMonth_a4698d688e95d9bd: function(arg0) {
+            Ea: function(arg0) {
                 const ret = getObject(arg0).getMonth();
                 return ret;
             },
-            __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 const ret = getObject(arg0)[arg1 >>> 0];
                 return addHeapObject(ret);
             },
-            __wbg_history_7236bed7324e63c0: function() { return handleError(function (arg0) {
+            ba: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).history;
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_host_64d73c152c626ec8: function(arg0) {
+            ga: function(arg0) {
                 const ret = getObject(arg0).host;
                 return addHeapObject(ret);
             },
-            __wbg_insertBefore_10ab0c19b463c12b: function() { return handleError(function (arg0, arg1, arg2) {
+            F: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).insertBefore(getObject(arg1), getObject(arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_instanceof_Element_05dbb22ded594343: function(arg0) {
+            ra: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Element;
@@ -180,7 +180,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_HtmlElement_ea32ea7121e0a496: function(arg0) {
+            ta: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof HTMLElement;
@@ -190,7 +190,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_ShadowRoot_cd78159e03fed884: function(arg0) {
+            sa: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof ShadowRoot;
@@ -200,7 +200,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Window_5cf453f5639aa1a2: function(arg0) {
+            qa: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Window;
@@ -210,282 +210,282 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_is_2248ff2b575d60c7: function(arg0, arg1) {
+            Fa: function(arg0, arg1) {
                 const ret = Object.is(getObject(arg0), getObject(arg1));
                 return ret;
             },
-            __wbg_item_5b70fe58b24cf84b: function(arg0, arg1) {
+            Q: function(arg0, arg1) {
                 const ret = getObject(arg0).item(arg1 >>> 0);
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_key_76125a528069feff: function(arg0, arg1) {
+            na: function(arg0, arg1) {
                 const ret = getObject(arg1).key;
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_lastChild_d03af7c29f69e2ad: function(arg0) {
+            ha: function(arg0) {
                 const ret = getObject(arg0).lastChild;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_length_9aab85334c5daf3f: function(arg0) {
+            M: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            __wbg_length_b03a0fabb109b1e9: function(arg0) {
+            o: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            __wbg_listener_id_95c264957ae03056: function(arg0) {
+            i: function(arg0) {
                 const ret = getObject(arg0).__yew_listener_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            __wbg_namespaceURI_cf6df322f468ae4b: function(arg0, arg1) {
+            aa: function(arg0, arg1) {
                 const ret = getObject(arg1).namespaceURI;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_new_0_36d738a0c8cfac43: function() {
+            Aa: function() {
                 const ret = new Date();
                 return addHeapObject(ret);
             },
-            __wbg_new_bb74001155cb8ca8: function() {
+            k: function() {
                 const ret = new Error();
                 return addHeapObject(ret);
             },
-            __wbg_new_cd4348290afae586: function() {
+            Ga: function() {
                 const ret = new Object();
                 return addHeapObject(ret);
             },
-            __wbg_nextSibling_91136dc7a8ec9b09: function(arg0) {
+            ja: function(arg0) {
                 const ret = getObject(arg0).nextSibling;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_now_463ac581d2fc7ea3: function() {
+            Ba: function() {
                 const ret = Date.now();
                 return ret;
             },
-            __wbg_parentElement_300cdd39ce1d95f8: function(arg0) {
+            ea: function(arg0) {
                 const ret = getObject(arg0).parentElement;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_parentNode_fe15bcc26df42856: function(arg0) {
+            ca: function(arg0) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_parseFloat_6d11e81b724101c8: function(arg0, arg1) {
+            za: function(arg0, arg1) {
                 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
+            ma: function(arg0) {
                 getObject(arg0).preventDefault();
             },
-            __wbg_print_489eee3e558fe3b1: function() { return handleError(function (arg0) {
+            z: function() { return handleError(function (arg0) {
                 getObject(arg0).print();
             }, arguments); },
-            __wbg_pushState_90f561abb9faa38b: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            Y: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).pushState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            __wbg_querySelectorAll_6c1bd81d448fb480: function() { return handleError(function (arg0, arg1, arg2) {
+            y: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_queueMicrotask_1e8503a8a690f0a3: function(arg0) {
+            wa: function(arg0) {
                 const ret = getObject(arg0).queueMicrotask;
                 return addHeapObject(ret);
             },
-            __wbg_queueMicrotask_4a1a4d8dd332373b: function(arg0) {
+            ya: function(arg0) {
                 queueMicrotask(getObject(arg0));
             },
-            __wbg_removeAttribute_735f25a801a701e1: function() { return handleError(function (arg0, arg1, arg2) {
+            u: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeAttribute(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            __wbg_removeChild_d2dc6fc1d6db896b: function() { return handleError(function (arg0, arg1) {
+            J: function() { return handleError(function (arg0, arg1) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
+            U: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            __wbg_replaceState_3c9a6bf9eb150d5f: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            $: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).replaceState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            __wbg_resolve_dbf78ab4942478b0: function(arg0) {
+            va: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
                 return addHeapObject(ret);
             },
-            __wbg_sessionStorage_7bc148f64fb0d0b9: function() { return handleError(function (arg0) {
+            C: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).sessionStorage;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             }, arguments); },
-            __wbg_setAttribute_f75317b2b5cabfb4: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            v: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            __wbg_setItem_cfa3cb31f271776a: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            V: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            __wbg_setTimeout_a89fa3173dd1b518: function(arg0, arg1) {
+            h: function(arg0, arg1) {
                 const ret = setTimeout(getObject(arg0), arg1);
                 return ret;
             },
-            __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
+            Ha: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(getObject(arg0), getObject(arg1), getObject(arg2));
                 return ret;
             }, arguments); },
-            __wbg_set_cache_key_91e49caa7ae4d5b5: function(arg0, arg1) {
+            d: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_cache_key = arg1 >>> 0;
             },
-            __wbg_set_capture_7526a72933d6e405: function(arg0, arg1) {
+            T: function(arg0, arg1) {
                 getObject(arg0).capture = arg1 !== 0;
             },
-            __wbg_set_checked_91ac4f7dd0263c1a: function(arg0, arg1) {
+            I: function(arg0, arg1) {
                 getObject(arg0).checked = arg1 !== 0;
             },
-            __wbg_set_defaultValue_95416c50f9100f42: function() { return handleError(function (arg0, arg1, arg2) {
+            L: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).defaultValue = getStringFromWasm0(arg1, arg2);
             }, arguments); },
-            __wbg_set_innerHTML_a9d3a267967b5117: function(arg0, arg1, arg2) {
+            G: function(arg0, arg1, arg2) {
                 getObject(arg0).innerHTML = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_listener_id_fc5a5a59311dcc63: function(arg0, arg1) {
+            j: function(arg0, arg1) {
                 getObject(arg0).__yew_listener_id = arg1 >>> 0;
             },
-            __wbg_set_nodeValue_7e9217115013d873: function(arg0, arg1, arg2) {
+            la: function(arg0, arg1, arg2) {
                 getObject(arg0).nodeValue = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_passive_ac655beafedbb0a5: function(arg0, arg1) {
+            _: function(arg0, arg1) {
                 getObject(arg0).passive = arg1 !== 0;
             },
-            __wbg_set_subtree_id_b14992cda6ba260e: function(arg0, arg1) {
+            c: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_id = arg1 >>> 0;
             },
-            __wbg_set_value_651c5a714f0a7b56: function(arg0, arg1, arg2) {
+            r: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_value_cb7e77c93a95e491: function(arg0, arg1, arg2) {
+            t: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_slice_984d22ab53865879: function(arg0, arg1) {
+            e: function(arg0, arg1) {
                 const ret = getObject(arg1).slice();
-                const ptr1 = passArrayJsValueToWasm0(ret, wasm.__wbindgen_malloc);
+                const ptr1 = passArrayJsValueToWasm0(ret, wasm.db);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_stack_575c4e0918581b9c: function(arg0, arg1) {
+            l: function(arg0, arg1) {
                 const ret = getObject(arg1).stack;
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_state_05c2560b2c0c4f58: function() { return handleError(function (arg0) {
+            N: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).state;
                 return addHeapObject(ret);
             }, arguments); },
-            __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
+            Ia: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_static_accessor_GLOBAL_e4293fb22cbe77da: function() {
+            Ka: function() {
                 const ret = typeof global === 'undefined' ? undefined : global;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_static_accessor_SELF_53bb20457401453d: function() {
+            Ja: function() {
                 const ret = typeof self === 'undefined' ? undefined : self;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_static_accessor_WINDOW_b5e0810bfecb7feb: function() {
+            La: function() {
                 const ret = typeof window === 'undefined' ? undefined : window;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_subtree_id_068c7f13aa377848: function(arg0) {
+            f: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            __wbg_target_e5cd9c7aa87dd8df: function(arg0) {
+            S: function(arg0) {
                 const ret = getObject(arg0).target;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            __wbg_textContent_240d7f8264a6246e: function(arg0, arg1) {
+            oa: function(arg0, arg1) {
                 const ret = getObject(arg1).textContent;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_then_e3f7f2d365708be8: function(arg0, arg1) {
+            ua: function(arg0, arg1) {
                 const ret = getObject(arg0).then(getObject(arg1));
                 return addHeapObject(ret);
             },
-            __wbg_value_df0a0e29a4d182fe: function(arg0, arg1) {
+            s: function(arg0, arg1) {
                 const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg_value_f61036dc298faa36: function(arg0, arg1) {
+            q: function(arg0, arg1) {
                 const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbindgen_generic_0000000000000001: function(arg0, arg1) {
+            Sa: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 260, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
                 return addHeapObject(ret);
             },
-            __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+            Ta: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 186, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
                 const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
-            __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+            Ua: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
                 const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
                 return addHeapObject(ret);
             },
-            __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+            Va: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 255, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },
-            __wbindgen_generic_0000000000000005: function(arg0, arg1) {
+            Wa: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return addHeapObject(ret);
             },
-            __wbindgen_object_clone_ref: function(arg0) {
+            b: function(arg0) {
                 const ret = getObject(arg0);
                 return addHeapObject(ret);
             },
-            __wbindgen_object_drop_ref: function(arg0) {
+            a: function(arg0) {
                 takeObject(arg0);
             },
         };
         return {
             __proto__: null,
-            "./wizard_bg.js": import0,
+            "a": import0,
         };
     }
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1) {
-        wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1);
+        wasm.bb(arg0, arg1);
     }
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1) {
-        wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1);
+        wasm.cb(arg0, arg1);
     }
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
-            wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, borrow0);
+            wasm.ab(arg0, arg1, borrow0);
         } finally {
             heap[stack_pointer++] = undefined;
         }
@@ -493,15 +493,15 @@ let wasm_bindgen = (function(exports) {
 
     function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_(arg0, arg1, arg2) {
         try {
-            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            wasm.wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_(retptr, arg0, arg1, addHeapObject(arg2));
+            const retptr = wasm.ib(-16) >>> 0;
+            wasm.$a(retptr, arg0, arg1, addHeapObject(arg2));
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
             if (r1) {
                 throw takeObject(r0);
             }
         } finally {
-            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.ib(16);
         }
     }
 
@@ -522,7 +522,7 @@ let wasm_bindgen = (function(exports) {
 
     const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
         ? { register: () => {}, unregister: () => {} }
-        : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));
+        : new FinalizationRegistry(state => wasm.hb(state.a, state.b));
 
     function dropObject(idx) {
         if (idx < 1028) return;
@@ -542,8 +542,8 @@ let wasm_bindgen = (function(exports) {
 
     let cachedDataViewMemory0 = null;
     function getDataViewMemory0() {
-        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
-            cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.Xa.buffer)) {
+            cachedDataViewMemory0 = new DataView(wasm.Xa.buffer);
         }
         return cachedDataViewMemory0;
     }
@@ -556,7 +556,7 @@ let wasm_bindgen = (function(exports) {
     let cachedUint8ArrayMemory0 = null;
     function getUint8ArrayMemory0() {
         if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
-            cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);
+            cachedUint8ArrayMemory0 = new Uint8Array(wasm.Xa.buffer);
         }
         return cachedUint8ArrayMemory0;
     }
@@ -567,7 +567,7 @@ let wasm_bindgen = (function(exports) {
         try {
             return f.apply(this, args);
         } catch (e) {
-            wasm.__wbindgen_exn_store(addHeapObject(e));
+            wasm.gb(addHeapObject(e));
         }
     }
 
@@ -596,7 +596,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.__wbindgen_destroy_closure(state.a, state.b);
+                wasm.hb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }
@@ -624,7 +624,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.__wbindgen_destroy_closure(state.a, state.b);
+                wasm.hb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }
