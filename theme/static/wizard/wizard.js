@@ -436,12 +436,12 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             Sa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 260, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 259, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
                 return addHeapObject(ret);
             },
             Ta: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 186, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 185, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
                 const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
                 return addHeapObject(ret);
             },
@@ -451,7 +451,7 @@ let wasm_bindgen = (function(exports) {
                 return addHeapObject(ret);
             },
             Va: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 255, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 254, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },

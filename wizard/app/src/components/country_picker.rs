@@ -100,7 +100,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
         "Type a name, then choose a place from the list to add it. Add as many as you need.";
 
     html! {
-        <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
+        <div class={if props.error.is_some() { "wizard-form-group wizard-form-group--error" } else { "wizard-form-group" }}>
             <h2 class="wizard-heading wizard-label-wrapper" id={ids::heading(p)} tabindex="-1">
                 <label class="wizard-label" for={input_id.clone()}>{ &props.text }</label>
             </h2>
@@ -111,7 +111,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
             if let Some(error) = &props.error {
                 { error_message(&error_id, error) }
             }
-            <input class={classes!("wizard-input", props.error.is_some().then_some("wizard-input--error"))}
+            <input class={if props.error.is_some() { "wizard-input wizard-input--error" } else { "wizard-input" }}
                 id={input_id.clone()} type="text" role="combobox" autocomplete="off" spellcheck="false"
                 aria-autocomplete="list" aria-expanded={open.to_string()}
                 aria-controls={results_id.clone()}
@@ -278,7 +278,7 @@ fn results(
                     let highlighted = active_index == Some(i);
                     html! {
                         <li id={option_id(i)} role="option" aria-selected={highlighted.to_string()}
-                            class={classes!("wizard-countries__result", highlighted.then_some("wizard-countries__result--active"))}
+                            class={if highlighted { "wizard-countries__result wizard-countries__result--active" } else { "wizard-countries__result" }}
                             onclick={Callback::from(move |_| add.emit(code.clone()))}>
                             <strong>{ &c.name }</strong>
                             if let Some(note) = why_listed(flow, c, typed) {

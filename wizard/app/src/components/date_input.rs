@@ -128,7 +128,7 @@ pub fn date_input(props: DateInput) -> Html {
     );
     let boxes = [("Day", 2usize), ("Month", 2), ("Year", 4)];
     html! {
-        <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
+        <div class={if props.error.is_some() { "wizard-form-group wizard-form-group--error" } else { "wizard-form-group" }}>
             <fieldset class="wizard-fieldset" aria-describedby={described}>
                 <legend class="wizard-fieldset__legend">
                     <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ props.text }</h2>
@@ -161,7 +161,7 @@ pub fn date_input(props: DateInput) -> Html {
                         html! {
                             <div class="wizard-date-input__item">
                                 <label class="wizard-date-input__label" for={id.clone()}>{ *label }</label>
-                                <input class={classes!("wizard-input", format!("wizard-input--width-{width}"), bad.then_some("wizard-input--error"))}
+                                <input class={format!("wizard-input wizard-input--width-{width}{}", if bad { " wizard-input--error" } else { "" })}
                                     id={id} type="text" inputmode="numeric" autocomplete="off"
                                     aria-invalid={bad.then_some("true")}
                                     value={value} {oninput} />

@@ -36,7 +36,7 @@ pub fn radios(props: Radios) -> Html {
         props.error.as_ref().map(|_| &error_id),
     );
     html! {
-        <div class={classes!("wizard-form-group", props.error.is_some().then_some("wizard-form-group--error"))}>
+        <div class={if props.error.is_some() { "wizard-form-group wizard-form-group--error" } else { "wizard-form-group" }}>
             <fieldset class="wizard-fieldset" aria-describedby={described}>
                 <legend class="wizard-fieldset__legend">
                     <h2 class="wizard-heading" id={ids::heading(p)} tabindex="-1">{ props.text }</h2>
@@ -47,7 +47,7 @@ pub fn radios(props: Radios) -> Html {
                 if let Some(error) = props.error {
                     { error_message(&error_id, error) }
                 }
-                <div class={classes!("wizard-radios", props.inline.then_some("wizard-radios--inline"))}>
+                <div class={if props.inline { "wizard-radios wizard-radios--inline" } else { "wizard-radios" }}>
                     { for props.options.iter().enumerate().map(|(i, o)| {
                         // The first radio carries the question's field id: errors link to it.
                         let id = if i == 0 { ids::field(p, q) } else { ids::part(p, q, &i.to_string()) };
