@@ -20,6 +20,11 @@ mod io;
 mod state;
 
 use std::rc::Rc;
+
+// Talc instead of the default dlmalloc: the same job in less code (see Cargo.toml).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
