@@ -9,168 +9,157 @@ let wasm_bindgen = (function(exports) {
      * Mounts the wizard into every element with a `data-flow` attribute.
      */
     function start() {
-        wasm.Ya();
+        wasm.Va();
     }
     exports.start = start;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            Pa: function(arg0) {
+            F: function(arg0) {
                 const ret = typeof(getObject(arg0)) === 'function';
                 return ret;
             },
-            Qa: function(arg0) {
+            H: function(arg0) {
                 const ret = getObject(arg0) === undefined;
                 return ret;
             },
-            Na: function(arg0, arg1) {
+            Ea: function(arg0, arg1) {
                 const ret = getObject(arg0) === getObject(arg1);
                 return ret;
             },
-            Oa: function(arg0, arg1) {
+            g: function(arg0, arg1) {
                 const obj = getObject(arg1);
                 const ret = typeof(obj) === 'string' ? obj : undefined;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            Ma: function(arg0, arg1) {
+            R: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            Ra: function(arg0) {
+            S: function(arg0) {
                 getObject(arg0)._wbg_cb_unref();
             },
-            O: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            t: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
             }, arguments); },
-            R: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            oa: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
-            W: function() { return handleError(function (arg0, arg1, arg2) {
+            z: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).add(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            X: function(arg0) {
+            ta: function(arg0) {
                 const ret = getObject(arg0).bubbles;
                 return ret;
             },
-            g: function(arg0) {
+            ra: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_cache_key;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            da: function(arg0) {
+            wa: function(arg0) {
                 const ret = getObject(arg0).cancelBubble;
                 return ret;
             },
-            H: function(arg0) {
+            ba: function(arg0) {
                 const ret = getObject(arg0).checked;
                 return ret;
             },
-            fa: function(arg0) {
+            Ja: function(arg0) {
                 const ret = getObject(arg0).childNodes;
                 return addHeapObject(ret);
             },
-            ka: function(arg0) {
+            y: function(arg0) {
                 const ret = getObject(arg0).classList;
                 return addHeapObject(ret);
             },
-            E: function() { return handleError(function (arg0) {
+            $: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).cloneNode();
                 return addHeapObject(ret);
             }, arguments); },
-            ia: function(arg0) {
+            pa: function(arg0) {
                 const ret = getObject(arg0).composedPath();
                 return addHeapObject(ret);
             },
-            B: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            _: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 const ret = getObject(arg0).createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
                 return addHeapObject(ret);
             }, arguments); },
-            A: function() { return handleError(function (arg0, arg1, arg2) {
+            Z: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).createElement(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            D: function(arg0, arg1, arg2) {
+            Ia: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).createTextNode(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             },
-            Z: function(arg0) {
+            ga: function(arg0) {
                 const ret = getObject(arg0).document;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            m: function(arg0, arg1) {
-                let deferred0_0;
-                let deferred0_1;
-                try {
-                    deferred0_0 = arg0;
-                    deferred0_1 = arg1;
-                    console.error(getStringFromWasm0(arg0, arg1));
-                } finally {
-                    wasm.fb(deferred0_0, deferred0_1, 1);
-                }
-            },
-            pa: function(arg0) {
+            B: function(arg0) {
                 console.error(getObject(arg0));
             },
-            p: function(arg0, arg1) {
+            C: function(arg0, arg1) {
                 var v0 = getArrayJsValueFromWasm0(arg0, arg1);
-                wasm.fb(arg0, arg1 * 4, 4);
+                wasm.cb(arg0, arg1 * 4, 4);
                 console.error(...(v0));
             },
-            w: function() { return handleError(function (arg0) {
+            e: function() { return handleError(function (arg0) {
                 getObject(arg0).focus();
             }, arguments); },
-            xa: function(arg0) {
+            Ka: function(arg0) {
                 const ret = Array.from(getObject(arg0));
                 return addHeapObject(ret);
             },
-            K: function(arg0, arg1, arg2, arg3) {
+            ea: function(arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getAttribute(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            Ca: function(arg0) {
+            n: function(arg0) {
                 const ret = getObject(arg0).getDate();
                 return ret;
             },
-            x: function(arg0, arg1, arg2) {
+            Y: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).getElementById(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Da: function(arg0) {
+            l: function(arg0) {
                 const ret = getObject(arg0).getFullYear();
                 return ret;
             },
-            P: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            o: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getItem(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             }, arguments); },
-            Ea: function(arg0) {
+            m: function(arg0) {
                 const ret = getObject(arg0).getMonth();
                 return ret;
             },
-            n: function(arg0, arg1) {
+            sa: function(arg0, arg1) {
                 const ret = getObject(arg0)[arg1 >>> 0];
                 return addHeapObject(ret);
             },
-            ba: function() { return handleError(function (arg0) {
+            h: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).history;
                 return addHeapObject(ret);
             }, arguments); },
-            ga: function(arg0) {
+            Ca: function(arg0) {
                 const ret = getObject(arg0).host;
                 return addHeapObject(ret);
             },
-            F: function() { return handleError(function (arg0, arg1, arg2) {
+            Ma: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).insertBefore(getObject(arg1), getObject(arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            ra: function(arg0) {
+            ka: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Element;
@@ -180,7 +169,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            ta: function(arg0) {
+            d: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof HTMLElement;
@@ -190,7 +179,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            sa: function(arg0) {
+            Ba: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof ShadowRoot;
@@ -200,7 +189,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            qa: function(arg0) {
+            T: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Window;
@@ -210,261 +199,250 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            Fa: function(arg0, arg1) {
+            P: function(arg0, arg1) {
                 const ret = Object.is(getObject(arg0), getObject(arg1));
                 return ret;
             },
-            Q: function(arg0, arg1) {
+            w: function(arg0, arg1) {
                 const ret = getObject(arg0).item(arg1 >>> 0);
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            na: function(arg0, arg1) {
+            a: function(arg0, arg1) {
                 const ret = getObject(arg1).key;
-                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
+                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            ha: function(arg0) {
+            A: function(arg0) {
                 const ret = getObject(arg0).lastChild;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            M: function(arg0) {
+            v: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            o: function(arg0) {
+            qa: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            i: function(arg0) {
+            xa: function(arg0) {
                 const ret = getObject(arg0).__yew_listener_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            aa: function(arg0, arg1) {
+            ha: function(arg0, arg1) {
                 const ret = getObject(arg1).namespaceURI;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            Aa: function() {
+            k: function() {
                 const ret = new Date();
                 return addHeapObject(ret);
             },
-            k: function() {
-                const ret = new Error();
-                return addHeapObject(ret);
-            },
-            Ga: function() {
+            la: function() {
                 const ret = new Object();
                 return addHeapObject(ret);
             },
-            ja: function(arg0) {
+            ia: function(arg0) {
                 const ret = getObject(arg0).nextSibling;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Ba: function() {
+            O: function() {
                 const ret = Date.now();
                 return ret;
             },
-            ea: function(arg0) {
+            za: function(arg0) {
                 const ret = getObject(arg0).parentElement;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            ca: function(arg0) {
+            Aa: function(arg0) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            za: function(arg0, arg1) {
+            j: function(arg0, arg1) {
                 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            ma: function(arg0) {
+            ja: function(arg0) {
                 getObject(arg0).preventDefault();
             },
-            z: function() { return handleError(function (arg0) {
+            b: function() { return handleError(function (arg0) {
                 getObject(arg0).print();
             }, arguments); },
-            Y: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            r: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).pushState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            y: function() { return handleError(function (arg0, arg1, arg2) {
+            u: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            wa: function(arg0) {
+            E: function(arg0) {
                 const ret = getObject(arg0).queueMicrotask;
                 return addHeapObject(ret);
             },
-            ya: function(arg0) {
+            N: function(arg0) {
                 queueMicrotask(getObject(arg0));
             },
-            u: function() { return handleError(function (arg0, arg1, arg2) {
+            Oa: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeAttribute(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            J: function() { return handleError(function (arg0, arg1) {
+            da: function() { return handleError(function (arg0, arg1) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
-            U: function() { return handleError(function (arg0, arg1, arg2) {
+            q: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            $: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            s: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).replaceState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            va: function(arg0) {
+            G: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
                 return addHeapObject(ret);
             },
-            C: function() { return handleError(function (arg0) {
+            i: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).sessionStorage;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             }, arguments); },
-            v: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            X: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            V: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            h: function(arg0, arg1) {
+            Da: function(arg0, arg1) {
                 const ret = setTimeout(getObject(arg0), arg1);
                 return ret;
             },
-            Ha: function() { return handleError(function (arg0, arg1, arg2) {
+            Q: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(getObject(arg0), getObject(arg1), getObject(arg2));
                 return ret;
             }, arguments); },
-            d: function(arg0, arg1) {
+            va: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_cache_key = arg1 >>> 0;
             },
-            T: function(arg0, arg1) {
+            ma: function(arg0, arg1) {
                 getObject(arg0).capture = arg1 !== 0;
             },
-            I: function(arg0, arg1) {
+            ca: function(arg0, arg1) {
                 getObject(arg0).checked = arg1 !== 0;
             },
-            L: function() { return handleError(function (arg0, arg1, arg2) {
+            Ha: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).defaultValue = getStringFromWasm0(arg1, arg2);
             }, arguments); },
-            G: function(arg0, arg1, arg2) {
+            aa: function(arg0, arg1, arg2) {
                 getObject(arg0).innerHTML = getStringFromWasm0(arg1, arg2);
             },
-            j: function(arg0, arg1) {
+            Na: function(arg0, arg1) {
                 getObject(arg0).__yew_listener_id = arg1 >>> 0;
             },
-            la: function(arg0, arg1, arg2) {
+            Fa: function(arg0, arg1, arg2) {
                 getObject(arg0).nodeValue = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
             },
-            _: function(arg0, arg1) {
+            na: function(arg0, arg1) {
                 getObject(arg0).passive = arg1 !== 0;
             },
-            c: function(arg0, arg1) {
+            ua: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_id = arg1 >>> 0;
             },
-            r: function(arg0, arg1, arg2) {
+            U: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            t: function(arg0, arg1, arg2) {
+            W: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            e: function(arg0, arg1) {
+            La: function(arg0, arg1) {
                 const ret = getObject(arg1).slice();
-                const ptr1 = passArrayJsValueToWasm0(ret, wasm.db);
+                const ptr1 = passArrayJsValueToWasm0(ret, wasm.ab);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            l: function(arg0, arg1) {
-                const ret = getObject(arg1).stack;
-                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            N: function() { return handleError(function (arg0) {
+            f: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).state;
                 return addHeapObject(ret);
             }, arguments); },
-            Ia: function() {
+            J: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Ka: function() {
+            I: function() {
                 const ret = typeof global === 'undefined' ? undefined : global;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Ja: function() {
+            L: function() {
                 const ret = typeof self === 'undefined' ? undefined : self;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            La: function() {
+            K: function() {
                 const ret = typeof window === 'undefined' ? undefined : window;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            f: function(arg0) {
+            ya: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            S: function(arg0) {
+            fa: function(arg0) {
                 const ret = getObject(arg0).target;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            oa: function(arg0, arg1) {
+            x: function(arg0, arg1) {
                 const ret = getObject(arg1).textContent;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.db, wasm.eb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            ua: function(arg0, arg1) {
+            M: function(arg0, arg1) {
                 const ret = getObject(arg0).then(getObject(arg1));
                 return addHeapObject(ret);
             },
-            s: function(arg0, arg1) {
+            V: function(arg0, arg1) {
                 const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
+                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            q: function(arg0, arg1) {
+            Ga: function(arg0, arg1) {
                 const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.db, wasm.eb);
+                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            Pa: function(arg0, arg1) {
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 25, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_);
+                return addHeapObject(ret);
+            },
+            Qa: function(arg0, arg1) {
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 69, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_);
+                return addHeapObject(ret);
+            },
+            Ra: function(arg0, arg1) {
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 2, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_);
+                return addHeapObject(ret);
             },
             Sa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 259, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 22, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },
             Ta: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 185, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_);
-                return addHeapObject(ret);
-            },
-            Ua: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 11, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_);
-                return addHeapObject(ret);
-            },
-            Va: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 254, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_);
-                return addHeapObject(ret);
-            },
-            Wa: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return addHeapObject(ret);
             },
-            b: function(arg0) {
+            c: function(arg0) {
                 const ret = getObject(arg0);
                 return addHeapObject(ret);
             },
-            a: function(arg0) {
+            D: function(arg0) {
                 takeObject(arg0);
             },
         };
@@ -474,34 +452,34 @@ let wasm_bindgen = (function(exports) {
         };
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true_(arg0, arg1) {
-        wasm.bb(arg0, arg1);
+    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_(arg0, arg1) {
+        wasm._a(arg0, arg1);
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke_______true__1_(arg0, arg1) {
-        wasm.cb(arg0, arg1);
+    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_(arg0, arg1) {
+        wasm.$a(arg0, arg1);
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures________invoke___web_sys_bd2ffe60ee4c308e___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+    function wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
-            wasm.ab(arg0, arg1, borrow0);
+            wasm.Za(arg0, arg1, borrow0);
         } finally {
             heap[stack_pointer++] = undefined;
         }
     }
 
-    function wasm_bindgen_57a56b4077dd6d48___convert__closures_____invoke___wasm_bindgen_57a56b4077dd6d48___JsValue__core_6ea1fe0cb44a73e7___result__Result_____wasm_bindgen_57a56b4077dd6d48___JsError___true_(arg0, arg1, arg2) {
+    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_(arg0, arg1, arg2) {
         try {
-            const retptr = wasm.ib(-16) >>> 0;
-            wasm.$a(retptr, arg0, arg1, addHeapObject(arg2));
+            const retptr = wasm.fb(-16) >>> 0;
+            wasm.Ya(retptr, arg0, arg1, addHeapObject(arg2));
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
             if (r1) {
                 throw takeObject(r0);
             }
         } finally {
-            wasm.ib(16);
+            wasm.fb(16);
         }
     }
 
@@ -522,7 +500,7 @@ let wasm_bindgen = (function(exports) {
 
     const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
         ? { register: () => {}, unregister: () => {} }
-        : new FinalizationRegistry(state => wasm.hb(state.a, state.b));
+        : new FinalizationRegistry(state => wasm.eb(state.a, state.b));
 
     function dropObject(idx) {
         if (idx < 1028) return;
@@ -542,8 +520,8 @@ let wasm_bindgen = (function(exports) {
 
     let cachedDataViewMemory0 = null;
     function getDataViewMemory0() {
-        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.Xa.buffer)) {
-            cachedDataViewMemory0 = new DataView(wasm.Xa.buffer);
+        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.Ua.buffer)) {
+            cachedDataViewMemory0 = new DataView(wasm.Ua.buffer);
         }
         return cachedDataViewMemory0;
     }
@@ -556,7 +534,7 @@ let wasm_bindgen = (function(exports) {
     let cachedUint8ArrayMemory0 = null;
     function getUint8ArrayMemory0() {
         if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
-            cachedUint8ArrayMemory0 = new Uint8Array(wasm.Xa.buffer);
+            cachedUint8ArrayMemory0 = new Uint8Array(wasm.Ua.buffer);
         }
         return cachedUint8ArrayMemory0;
     }
@@ -567,7 +545,7 @@ let wasm_bindgen = (function(exports) {
         try {
             return f.apply(this, args);
         } catch (e) {
-            wasm.gb(addHeapObject(e));
+            wasm.db(addHeapObject(e));
         }
     }
 
@@ -596,7 +574,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.hb(state.a, state.b);
+                wasm.eb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }
@@ -624,7 +602,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.hb(state.a, state.b);
+                wasm.eb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }
