@@ -15,19 +15,19 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            F: function(arg0) {
+            H: function(arg0) {
                 const ret = typeof(getObject(arg0)) === 'function';
                 return ret;
             },
-            H: function(arg0) {
+            J: function(arg0) {
                 const ret = getObject(arg0) === undefined;
                 return ret;
             },
-            Ea: function(arg0, arg1) {
+            Ca: function(arg0, arg1) {
                 const ret = getObject(arg0) === getObject(arg1);
                 return ret;
             },
-            g: function(arg0, arg1) {
+            h: function(arg0, arg1) {
                 const obj = getObject(arg1);
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
@@ -35,34 +35,34 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            R: function(arg0, arg1) {
+            T: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            S: function(arg0) {
+            Q: function(arg0) {
                 getObject(arg0)._wbg_cb_unref();
             },
-            t: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            u: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
             }, arguments); },
-            oa: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            la: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
-            z: function() { return handleError(function (arg0, arg1, arg2) {
+            B: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).add(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            ta: function(arg0) {
+            qa: function(arg0) {
                 const ret = getObject(arg0).bubbles;
                 return ret;
             },
-            ra: function(arg0) {
+            oa: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_cache_key;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            wa: function(arg0) {
+            ta: function(arg0) {
                 const ret = getObject(arg0).cancelBubble;
                 return ret;
             },
-            ba: function(arg0) {
+            $: function(arg0) {
                 const ret = getObject(arg0).checked;
                 return ret;
             },
@@ -70,23 +70,23 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).childNodes;
                 return addHeapObject(ret);
             },
-            y: function(arg0) {
+            A: function(arg0) {
                 const ret = getObject(arg0).classList;
                 return addHeapObject(ret);
             },
-            $: function() { return handleError(function (arg0) {
+            _: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).cloneNode();
                 return addHeapObject(ret);
             }, arguments); },
-            pa: function(arg0) {
+            ma: function(arg0) {
                 const ret = getObject(arg0).composedPath();
                 return addHeapObject(ret);
             },
-            _: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            Z: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 const ret = getObject(arg0).createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
                 return addHeapObject(ret);
             }, arguments); },
-            Z: function() { return handleError(function (arg0, arg1, arg2) {
+            Y: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).createElement(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
@@ -94,64 +94,64 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).createTextNode(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             },
-            ga: function(arg0) {
+            ea: function(arg0) {
                 const ret = getObject(arg0).document;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            B: function(arg0) {
+            D: function(arg0) {
                 console.error(getObject(arg0));
             },
-            C: function(arg0, arg1) {
+            E: function(arg0, arg1) {
                 var v0 = getArrayJsValueFromWasm0(arg0, arg1);
                 wasm.cb(arg0, arg1 * 4, 4);
                 console.error(...(v0));
             },
-            e: function() { return handleError(function (arg0) {
+            f: function() { return handleError(function (arg0) {
                 getObject(arg0).focus();
             }, arguments); },
             Ka: function(arg0) {
                 const ret = Array.from(getObject(arg0));
                 return addHeapObject(ret);
             },
-            ea: function(arg0, arg1, arg2, arg3) {
+            ca: function(arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getAttribute(getStringFromWasm0(arg2, arg3));
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            n: function(arg0) {
+            o: function(arg0) {
                 const ret = getObject(arg0).getDate();
                 return ret;
             },
-            Y: function(arg0, arg1, arg2) {
+            X: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).getElementById(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            l: function(arg0) {
+            m: function(arg0) {
                 const ret = getObject(arg0).getFullYear();
                 return ret;
             },
-            o: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            p: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getItem(getStringFromWasm0(arg2, arg3));
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             }, arguments); },
-            m: function(arg0) {
+            n: function(arg0) {
                 const ret = getObject(arg0).getMonth();
                 return ret;
             },
-            sa: function(arg0, arg1) {
+            pa: function(arg0, arg1) {
                 const ret = getObject(arg0)[arg1 >>> 0];
                 return addHeapObject(ret);
             },
-            h: function() { return handleError(function (arg0) {
+            i: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).history;
                 return addHeapObject(ret);
             }, arguments); },
-            Ca: function(arg0) {
+            za: function(arg0) {
                 const ret = getObject(arg0).host;
                 return addHeapObject(ret);
             },
@@ -159,7 +159,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).insertBefore(getObject(arg1), getObject(arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            ka: function(arg0) {
+            ha: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Element;
@@ -169,7 +169,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            d: function(arg0) {
+            e: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof HTMLElement;
@@ -179,7 +179,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            Ba: function(arg0) {
+            ya: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof ShadowRoot;
@@ -189,7 +189,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            T: function(arg0) {
+            U: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Window;
@@ -199,158 +199,158 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            P: function(arg0, arg1) {
+            R: function(arg0, arg1) {
                 const ret = Object.is(getObject(arg0), getObject(arg1));
                 return ret;
             },
-            w: function(arg0, arg1) {
+            x: function(arg0, arg1) {
                 const ret = getObject(arg0).item(arg1 >>> 0);
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            a: function(arg0, arg1) {
+            b: function(arg0, arg1) {
                 const ret = getObject(arg1).key;
                 const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            A: function(arg0) {
+            C: function(arg0) {
                 const ret = getObject(arg0).lastChild;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            v: function(arg0) {
+            w: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            qa: function(arg0) {
+            na: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            xa: function(arg0) {
+            ua: function(arg0) {
                 const ret = getObject(arg0).__yew_listener_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            ha: function(arg0, arg1) {
+            fa: function(arg0, arg1) {
                 const ret = getObject(arg1).namespaceURI;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            k: function() {
+            l: function() {
                 const ret = new Date();
                 return addHeapObject(ret);
             },
-            la: function() {
+            ia: function() {
                 const ret = new Object();
                 return addHeapObject(ret);
             },
-            ia: function(arg0) {
+            ga: function(arg0) {
                 const ret = getObject(arg0).nextSibling;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            O: function() {
+            Aa: function() {
                 const ret = Date.now();
                 return ret;
             },
-            za: function(arg0) {
+            wa: function(arg0) {
                 const ret = getObject(arg0).parentElement;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Aa: function(arg0) {
+            xa: function(arg0) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            j: function(arg0, arg1) {
+            k: function(arg0, arg1) {
                 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            ja: function(arg0) {
+            a: function(arg0) {
                 getObject(arg0).preventDefault();
             },
-            b: function() { return handleError(function (arg0) {
+            c: function() { return handleError(function (arg0) {
                 getObject(arg0).print();
             }, arguments); },
-            r: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            s: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).pushState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            u: function() { return handleError(function (arg0, arg1, arg2) {
+            v: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            E: function(arg0) {
+            G: function(arg0) {
                 const ret = getObject(arg0).queueMicrotask;
                 return addHeapObject(ret);
             },
-            N: function(arg0) {
+            P: function(arg0) {
                 queueMicrotask(getObject(arg0));
             },
             Oa: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeAttribute(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            da: function() { return handleError(function (arg0, arg1) {
+            ba: function() { return handleError(function (arg0, arg1) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
-            q: function() { return handleError(function (arg0, arg1, arg2) {
+            r: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            s: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            t: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).replaceState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            G: function(arg0) {
+            I: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
                 return addHeapObject(ret);
             },
-            i: function() { return handleError(function (arg0) {
+            j: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).sessionStorage;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             }, arguments); },
-            X: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            W: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            q: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            Da: function(arg0, arg1) {
+            Ba: function(arg0, arg1) {
                 const ret = setTimeout(getObject(arg0), arg1);
                 return ret;
             },
-            Q: function() { return handleError(function (arg0, arg1, arg2) {
+            S: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(getObject(arg0), getObject(arg1), getObject(arg2));
                 return ret;
             }, arguments); },
-            va: function(arg0, arg1) {
+            sa: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_cache_key = arg1 >>> 0;
             },
-            ma: function(arg0, arg1) {
+            ja: function(arg0, arg1) {
                 getObject(arg0).capture = arg1 !== 0;
             },
-            ca: function(arg0, arg1) {
+            aa: function(arg0, arg1) {
                 getObject(arg0).checked = arg1 !== 0;
             },
             Ha: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).defaultValue = getStringFromWasm0(arg1, arg2);
             }, arguments); },
-            aa: function(arg0, arg1, arg2) {
+            z: function(arg0, arg1, arg2) {
                 getObject(arg0).innerHTML = getStringFromWasm0(arg1, arg2);
             },
             Na: function(arg0, arg1) {
                 getObject(arg0).__yew_listener_id = arg1 >>> 0;
             },
-            Fa: function(arg0, arg1, arg2) {
+            Da: function(arg0, arg1, arg2) {
                 getObject(arg0).nodeValue = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
             },
-            na: function(arg0, arg1) {
+            ka: function(arg0, arg1) {
                 getObject(arg0).passive = arg1 !== 0;
             },
-            ua: function(arg0, arg1) {
+            ra: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_id = arg1 >>> 0;
             },
-            U: function(arg0, arg1, arg2) {
+            Ga: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            W: function(arg0, arg1, arg2) {
+            Ea: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
             La: function(arg0, arg1) {
@@ -360,42 +360,42 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            f: function() { return handleError(function (arg0) {
+            g: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).state;
                 return addHeapObject(ret);
             }, arguments); },
-            J: function() {
+            L: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            I: function() {
+            K: function() {
                 const ret = typeof global === 'undefined' ? undefined : global;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            L: function() {
+            N: function() {
                 const ret = typeof self === 'undefined' ? undefined : self;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            K: function() {
+            M: function() {
                 const ret = typeof window === 'undefined' ? undefined : window;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            ya: function(arg0) {
+            va: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            fa: function(arg0) {
+            da: function(arg0) {
                 const ret = getObject(arg0).target;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            x: function(arg0, arg1) {
+            y: function(arg0, arg1) {
                 const ret = getObject(arg1).textContent;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            M: function(arg0, arg1) {
+            O: function(arg0, arg1) {
                 const ret = getObject(arg0).then(getObject(arg1));
                 return addHeapObject(ret);
             },
@@ -406,7 +406,7 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            Ga: function(arg0, arg1) {
+            Fa: function(arg0, arg1) {
                 const ret = getObject(arg1).value;
                 const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
                 const len1 = WASM_VECTOR_LEN;
@@ -414,7 +414,7 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             Pa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 25, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 26, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_);
                 return addHeapObject(ret);
             },
@@ -429,7 +429,7 @@ let wasm_bindgen = (function(exports) {
                 return addHeapObject(ret);
             },
             Sa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 22, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 23, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
                 const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_);
                 return addHeapObject(ret);
             },
@@ -438,11 +438,11 @@ let wasm_bindgen = (function(exports) {
                 const ret = getStringFromWasm0(arg0, arg1);
                 return addHeapObject(ret);
             },
-            c: function(arg0) {
+            d: function(arg0) {
                 const ret = getObject(arg0);
                 return addHeapObject(ret);
             },
-            D: function(arg0) {
+            F: function(arg0) {
                 takeObject(arg0);
             },
         };
