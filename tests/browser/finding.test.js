@@ -118,7 +118,7 @@ describe('found at once', () => {
 });
 
 describe('weight', () => {
-  test('everything the wizard page loads is within its 150 KB gzip budget', async (t) => {
+  test('everything the wizard page loads is within its 150 KB gzip budget, the wizard\'s own files within 100 KB', async (t) => {
     const opened = await h.openPage(env.browser, env.server.url());
     try {
       await opened.page.waitForLoadState('networkidle');
@@ -126,15 +126,23 @@ describe('weight', () => {
       const files = [...new Set(opened.requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname))];
       let total = 0;
       const lines = [];
+      const gzipped = {};
       for (const file of files) {
         const body = fs.readFileSync(path.join(h.SITE, decodeURIComponent(file)));
         const gz = zlib.gzipSync(body, { level: 9 }).length;
+        gzipped[file] = gz;
         total += gz;
         lines.push(`${(gz / 1024).toFixed(1)} KB ${file}`);
       }
       t.diagnostic(`${lines.join('; ')}; total ${(total / 1024).toFixed(1)} KB gzip`);
       assert.ok(files.some((f) => f.endsWith('wizard-wasm.js')), files.join(', '));
       assert.ok(total <= 150 * 1024, `the page loads ${(total / 1024).toFixed(1)} KB gzip: ${lines.join(', ')}`);
+      // What the wizard adds to the site (issue 15): its style sheet, glue, wasm and loader.
+      const wizard = files.filter((f) => f.includes('/assets/wizard/'));
+      const wizardTotal = wizard.reduce((sum, f) => sum + gzipped[f], 0);
+      t.diagnostic(`the wizard's own files: ${wizard.length}, ${wizardTotal} bytes gzip`);
+      assert.equal(wizard.length, 4, wizard.join(', '));
+      assert.ok(wizardTotal <= 100 * 1024, `the wizard's own files are ${(wizardTotal / 1024).toFixed(1)} KB gzip: ${wizard.join(', ')}`);
     } finally {
       await opened.context.close();
     }
