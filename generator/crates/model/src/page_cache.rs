@@ -109,6 +109,30 @@ impl PageCache {
         permalink
     }
 
+    /// Whether the page's `permalink` is no longer the one last found for it (or none was
+    /// found yet): links to the page then move. Keeps the new one, as [`Self::permalink`].
+    pub fn permalink_moved(
+        &self,
+        content_dir: &Path,
+        source: &Path,
+        find: impl FnOnce() -> Permalink,
+    ) -> bool {
+        let before = {
+            let known = self.permalinks.lock().expect("cache lock");
+            known.get(source).map(|(_, permalink)| permalink.clone())
+        };
+        let now = self.permalink(content_dir, source, find);
+        before != Some(now)
+    }
+
+    /// Whether the page was read, as it was then, with no problem found.
+    pub fn read_cleanly(&self, source: &Path) -> bool {
+        let entries = self.entries.lock().expect("cache lock");
+        entries
+            .get(source)
+            .is_some_and(|(_, page, problems)| page.is_some() && problems.is_empty())
+    }
+
     /// Forgets every page if any page's `permalink` address changed since they were read.
     pub fn addresses(&self, moved: &HashMap<PathBuf, PathBuf>) {
         let mut sorted: Vec<_> = moved.iter().collect();
