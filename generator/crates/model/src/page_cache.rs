@@ -125,12 +125,13 @@ impl PageCache {
         before != Some(now)
     }
 
-    /// Whether the page was read, as it was then, with no problem found.
-    pub fn read_cleanly(&self, source: &Path) -> bool {
+    /// The problems found when the page was last read, if it was read.
+    pub fn problems_of(&self, source: &Path) -> Option<Vec<Diagnostic>> {
         let entries = self.entries.lock().expect("cache lock");
         entries
             .get(source)
-            .is_some_and(|(_, page, problems)| page.is_some() && problems.is_empty())
+            .filter(|(_, page, _)| page.is_some())
+            .map(|(_, _, problems)| problems.clone())
     }
 
     /// Forgets every page if any page's `permalink` address changed since they were read.

@@ -7,9 +7,9 @@
 //! - other pages' HTML shows a page only by its title, summary and weight (their order), in
 //!   the navigation (the top level, and the folders open on the way to each page), in the
 //!   lists of a section's and the home page's pages, in breadcrumbs (a folder's index page)
-//!   and in the "replaced by" link of pages it replaces: when one of those changed, the pages
-//!   whose navigation changed, the index pages above it, the pages below it if it is an
-//!   index page, and the replaced pages are made again too ([`Reach::Listings`]);
+//!   and in the "replaced by" link of pages it replaces: when one of those changed, every
+//!   page in or below the folder it is listed in, the index pages above it, and the replaced
+//!   pages are made again too ([`Reach::Listings`], [`replace`]);
 //! - links and anchors into it: the checks across pages run on the whole site again (cheap),
 //!   so a removed anchor that another page links to is reported as in a full build;
 //! - whether it is published, replaced, or where (`draft`, `superseded_by`, `permalink`,
@@ -24,7 +24,7 @@
 
 use crate::link_target::LinkTarget;
 use crate::nav::Tree;
-use crate::page::{self, Page, PageKind};
+use crate::page::{self, Page};
 use crate::page_cache::PageCache;
 use crate::site::Site;
 use signpost_base::diagnostic::Diagnostic;
@@ -98,35 +98,30 @@ pub fn reach(old: &Page, new: &Page) -> Reach {
 /// Puts `new` in place of the page at `index`, and returns the pages to make again: the page
 /// itself and, for [`Reach::Listings`], every page that shows it (see the module's notes).
 pub fn replace(site: &mut Site, index: usize, new: Page, reach: &Reach) -> BTreeSet<usize> {
+    site.pages[index] = new;
     let mut pages = BTreeSet::from([index]);
     if *reach == Reach::Own {
-        site.pages[index] = new;
         return pages;
     }
-    let navs_before = navs(site);
-    site.pages[index] = new;
     site.tree = Tree::new(&site.pages);
-    let navs_after = navs(site);
-    for (i, page) in site.pages.iter().enumerate() {
-        let folder = page.output.parent().unwrap_or(Path::new(""));
-        if navs_before.get(folder) != navs_after.get(folder) {
-            pages.insert(i);
-        }
-    }
+    let page = &site.pages[index];
+    // The navigation lists a page in the folder it is an entry of, and shows that folder's
+    // entries on every page in it or below it (the folders on the way are open); a home or
+    // section page's title is also in the breadcrumbs of every page below it. Pages moved
+    // by their `permalink` show the navigation of the folder they came from: all of them.
+    // (A home or section page's own folder is below the folder it is an entry of.)
+    let listed_in = page.folder().to_path_buf();
+    pages.extend(
+        site.pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.source.starts_with(&listed_in) || p.output.parent() != p.source.parent()
+            })
+            .map(|(i, _)| i),
+    );
     // The index pages above it list it (the home page lists two levels).
     pages.extend(site.tree.ancestors(&site.pages, index));
-    // An index page's title is in the breadcrumbs of every page below it.
-    let page = &site.pages[index];
-    if page.kind != PageKind::Guidance {
-        let folder = page.source.parent().unwrap_or(Path::new(""));
-        pages.extend(
-            site.pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.source.starts_with(folder))
-                .map(|(i, _)| i),
-        );
-    }
     // Replaced pages link to what replaces them, by its title (few: all of them).
     pages.extend(
         site.pages
@@ -136,24 +131,6 @@ pub fn replace(site: &mut Site, index: usize, new: Page, reach: &Reach) -> BTree
             .map(|(i, _)| i),
     );
     pages
-}
-
-/// The navigation each folder's pages show, as text to compare (see [`Tree::nav_for_folder`]).
-fn navs(site: &Site) -> HashMap<PathBuf, String> {
-    let folders: BTreeSet<&Path> = site
-        .pages
-        .iter()
-        .map(|p| p.output.parent().unwrap_or(Path::new("")))
-        .collect();
-    folders
-        .into_iter()
-        .map(|folder| {
-            let href =
-                |target: &Page| signpost_base::url_path::relative_url(folder, &target.output);
-            let nav = site.tree.nav_for_folder(&site.pages, folder, &href);
-            (folder.to_path_buf(), format!("{nav:?}"))
-        })
-        .collect()
 }
 
 /// For each page, the pages that link to an anchor on it (`#heading`): when its headings
@@ -192,4 +169,53 @@ fn anchored_targets(site: &Site, page: &Page) -> Vec<PathBuf> {
             _ => None,
         })
         .collect()
+}
+
+/// Whether a page's problems can be taken out of the site's and put back one page at a
+/// time: warnings only, and none that [`page::unmapped_keys::collapse`] makes one of across
+/// pages.
+pub fn problems_are_its_own(problems: &[Diagnostic]) -> bool {
+    problems
+        .iter()
+        .all(|p| !p.is_error() && !p.message.starts_with("unknown key `"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn how_far_an_edit_reaches() {
+        let old = Page::generated_index("travel/index.md".into(), Path::new("content"));
+        let mut body = old.clone();
+        body.body_html = "<p>New words.</p>".into();
+        body.front.owner = Some("CISO".into());
+        assert_eq!(reach(&old, &body), Reach::Own);
+        let mut titled = old.clone();
+        titled.title = "Journeys".into();
+        assert_eq!(reach(&old, &titled), Reach::Listings);
+        let mut weighed = old.clone();
+        weighed.front.weight = Some(1);
+        assert_eq!(reach(&old, &weighed), Reach::Listings);
+        let mut draft = old.clone();
+        draft.front.draft = true;
+        assert!(matches!(reach(&old, &draft), Reach::Site(_)));
+        let mut replaced = old.clone();
+        replaced.front.superseded_by = Some(("new.md".into(), 3));
+        assert!(matches!(reach(&old, &replaced), Reach::Site(_)));
+        let mut moved = old.clone();
+        moved.output = "journeys/index.html".into();
+        assert!(matches!(reach(&old, &moved), Reach::Site(_)));
+    }
+
+    #[test]
+    fn only_a_pages_own_warnings_are_taken_out_and_put_back() {
+        let warning = Diagnostic::warning("a.md", 3, "an image has no text");
+        assert!(problems_are_its_own(std::slice::from_ref(&warning)));
+        assert!(!problems_are_its_own(&[Diagnostic::error(
+            "a.md", 3, "broken"
+        )]));
+        let unknown = Diagnostic::warning("a.md", 2, "unknown key `layout` is ignored");
+        assert!(!problems_are_its_own(&[warning, unknown]));
+    }
 }

@@ -18,6 +18,10 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
+/// How long the content must be quiet before a background build starts: an editor saving
+/// again and again gets each page back at once, without a build of the whole site running
+/// beside each rebuild.
+const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
 /// The longest a stopping preview waits for a background build to end.
 const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -41,6 +45,8 @@ struct State {
     stopping: bool,
     /// Builds made so far, to name their folders.
     made: u64,
+    /// When the last build was asked for.
+    asked: Option<Instant>,
 }
 
 impl CatchUp {
@@ -69,6 +75,7 @@ impl CatchUp {
         if state.stopping {
             return;
         }
+        state.asked = Some(Instant::now());
         if state.busy {
             state.again = true;
             return;
@@ -101,6 +108,7 @@ impl CatchUp {
             return;
         };
         loop {
+            self.wait_for_quiet();
             let folder = {
                 let mut state = self.state.lock().expect("catch-up lock");
                 state.again = false;
@@ -113,6 +121,18 @@ impl CatchUp {
                 state.busy = false;
                 return;
             }
+        }
+    }
+
+    /// Waits until nothing was asked for [`QUIET`].
+    fn wait_for_quiet(&self) {
+        loop {
+            let asked = self.state.lock().expect("catch-up lock").asked;
+            let quiet = asked.map_or(QUIET, |asked| asked.elapsed());
+            if quiet >= QUIET {
+                return;
+            }
+            std::thread::sleep(QUIET - quiet);
         }
     }
 

@@ -71,16 +71,28 @@ pub fn rebuild(
         }) {
             return Err(NotDone::Rebuild("a page's `permalink` changed"));
         }
-        // Its problems were reported with the rest of the site's; only a full build
-        // reports them again in their place.
-        if !cache.read_cleanly(source) {
-            return Err(NotDone::Rebuild("the page had problems"));
-        }
-        let (page, problems) = page_edit::read_again(site, source, cache);
-        let page = match page {
-            Some(page) if problems.is_empty() => page,
-            _ => return Err(NotDone::Rebuild("the page has problems")),
+        let Some(had) = cache.problems_of(source) else {
+            return Err(NotDone::Rebuild("the page was not read before"));
         };
+        let (page, has) = page_edit::read_again(site, source, cache);
+        // Errors, and warnings said once for many pages, are for a full build to report.
+        let page = match page {
+            Some(page) if page_edit::problems_are_its_own(&had) => page,
+            _ => return Err(NotDone::Rebuild("the page had problems")),
+        };
+        if !page_edit::problems_are_its_own(&has) {
+            return Err(NotDone::Rebuild("the page has problems"));
+        }
+        // Its warnings as they were read then, for those read now.
+        for problem in had {
+            let Some(at) = kept.read_problems.iter().position(|p| *p == problem) else {
+                return Err(NotDone::Rebuild(
+                    "the page's warnings are not where they were",
+                ));
+            };
+            kept.read_problems.remove(at);
+        }
+        kept.read_problems.extend(has);
         match page_edit::reach(&site.pages[index], &page) {
             Reach::Site(why) => return Err(NotDone::Rebuild(why)),
             reach => edits.push((index, page, reach)),
