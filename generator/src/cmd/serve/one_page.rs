@@ -3,7 +3,8 @@
 //! can reach (see `signpost_model::page_edit`) made again, straight into the folder being
 //! served, each file replaced in one step. Anything else is left to a full rebuild: a file
 //! that is not one of the site's pages (new, removed, renamed, settings, data, templates…),
-//! a page that had or has problems, or an edit that moves pages or changes every page.
+//! a page that had or has errors (or warnings a full build says once for many pages), or an
+//! edit that moves pages or changes every page.
 //! The search index, review reports and site zip catch up afterwards (`catch_up.rs`).
 
 use crate::cmd::build::Kept;
@@ -11,10 +12,11 @@ use chrono::NaiveDate;
 use signpost_base::diagnostic::{self, Diagnostic};
 use signpost_base::timing::timed;
 use signpost_checks::cross_page;
-use signpost_model::page::PageKind;
+use signpost_model::page::{Page, PageKind};
 use signpost_model::page_cache::PageCache;
 use signpost_model::page_edit::{self, Reach};
 use signpost_model::permalinks;
+use signpost_model::site::Site;
 use signpost_render::copies::{self, PageCopies};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -50,7 +52,40 @@ pub fn rebuild(
     keep_going: bool,
 ) -> Result<Rebuilt, NotDone> {
     let started = Instant::now();
-    let site = &mut kept.site;
+    let edits = read_edits(kept, changed, watched, cache)?;
+    let read = edits.len();
+    let (remake, recheck) = apply(kept, edits, today)?;
+    timed("edit: read again", started);
+
+    let started = Instant::now();
+    let problems = check(kept, &recheck, keep_going);
+    timed("edit: checks", started);
+    if diagnostic::has_errors(&problems) {
+        return Err(NotDone::Failed(problems));
+    }
+
+    let started = Instant::now();
+    write_pages(&kept.site, today, served, &remake)?;
+    timed("edit: pages", started);
+    let site = &kept.site;
+    let sources = site.pages.iter().filter(|p| !p.generated).count() + site.drafts.len();
+    Ok(Rebuilt {
+        made: remake.len(),
+        read,
+        unchanged: sources - read,
+        warnings: problems,
+    })
+}
+
+/// Each changed page read again (its index, the page, and how far the change reaches), its
+/// warnings put in place of those it had; or why the edit needs a full rebuild.
+fn read_edits(
+    kept: &mut Kept,
+    changed: &[PathBuf],
+    watched: &Path,
+    cache: &PageCache,
+) -> Result<Vec<(usize, Page, Reach)>, NotDone> {
+    let site = &kept.site;
     let mut edits = Vec::new();
     for path in changed {
         let source = path
@@ -83,7 +118,6 @@ pub fn rebuild(
         if !page_edit::problems_are_its_own(&has) {
             return Err(NotDone::Rebuild("the page has problems"));
         }
-        // Its warnings as they were read then, for those read now.
         for problem in had {
             let Some(at) = kept.read_problems.iter().position(|p| *p == problem) else {
                 return Err(NotDone::Rebuild(
@@ -98,7 +132,17 @@ pub fn rebuild(
             reach => edits.push((index, page, reach)),
         }
     }
-    let read = edits.len();
+    Ok(edits)
+}
+
+/// Puts the edited pages into the site; returns the pages to make again and the pages whose
+/// links to check again (the edited ones, and those linking to their anchors).
+fn apply(
+    kept: &mut Kept,
+    edits: Vec<(usize, Page, Reach)>,
+    today: NaiveDate,
+) -> Result<(Vec<usize>, BTreeSet<usize>), NotDone> {
+    let site = &mut kept.site;
     // Every page's download link says until when the site zip may be trusted.
     let valid_before = copies::site_valid_until(site, today);
     let mut remake = BTreeSet::new();
@@ -108,7 +152,6 @@ pub fn rebuild(
         .get_or_insert_with(|| page_edit::anchor_links(site));
     for (index, page, reach) in edits {
         remake.extend(page_edit::replace(site, index, page, &reach));
-        // Its own links, and the links to its anchors, which may be gone.
         recheck.insert(index);
         recheck.extend(linking.get(&site.pages[index].source).into_iter().flatten());
         page_edit::relink(site, index, linking);
@@ -118,29 +161,35 @@ pub fn rebuild(
             "the site copy's date to trust it until changed",
         ));
     }
-    timed("edit: read again", started);
+    Ok((remake.into_iter().collect(), recheck))
+}
 
-    let started = Instant::now();
+/// The site's problems, as a full build finds them, checking only `recheck` again.
+fn check(kept: &mut Kept, recheck: &BTreeSet<usize>, keep_going: bool) -> Vec<Diagnostic> {
     let site = &kept.site;
-    for &index in &recheck {
+    for &index in recheck {
         kept.page_checks[index] = cross_page::check_page(site, &site.pages[index]);
     }
     let mut problems = kept.read_problems.clone();
     problems.extend(kept.page_checks.iter().flatten().cloned());
     problems.extend(kept.site_checks.iter().cloned());
     diagnostic::sort(&mut problems);
-    timed("edit: checks", started);
     if keep_going || site.config.keep_going {
         signpost_checks::keep_going::soften(&mut problems);
     }
-    if diagnostic::has_errors(&problems) {
-        return Err(NotDone::Failed(problems));
-    }
-    let started = Instant::now();
+    problems
+}
+
+/// Makes the pages `remake` again, with their copies, into `served`.
+fn write_pages(
+    site: &Site,
+    today: NaiveDate,
+    served: &Path,
+    remake: &[usize],
+) -> Result<(), NotDone> {
     let page_copies = PageCopies::new(site, today).map_err(NotDone::Failed)?;
-    let remake: Vec<usize> = remake.into_iter().collect();
     let rendered =
-        signpost_render::pages::render_only(site, today, served, page_copies.as_ref(), &remake)
+        signpost_render::pages::render_only(site, today, served, page_copies.as_ref(), remake)
             .map_err(NotDone::Failed)?;
     let zip_size = zip_size(site, served);
     for made in rendered {
@@ -159,18 +208,11 @@ pub fn rebuild(
                 .map_err(|problem| NotDone::Failed(vec![problem]))?;
         }
     }
-    timed("edit: pages", started);
-    let sources = site.pages.iter().filter(|p| !p.generated).count() + site.drafts.len();
-    Ok(Rebuilt {
-        made: remake.len(),
-        read,
-        unchanged: sources - read,
-        warnings: problems,
-    })
+    Ok(())
 }
 
 /// The size the index pages show for the site zip already in `served`.
-fn zip_size(site: &signpost_model::site::Site, served: &Path) -> Option<String> {
+fn zip_size(site: &Site, served: &Path) -> Option<String> {
     if !site.config.offline_copies {
         return None;
     }
