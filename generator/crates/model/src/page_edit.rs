@@ -23,7 +23,6 @@
 //! are written from the addresses, which an edit that keeps its `permalink` does not move).
 
 use crate::link_target::LinkTarget;
-use crate::nav::Tree;
 use crate::page::{self, Page};
 use crate::page_cache::PageCache;
 use crate::site::Site;
@@ -103,14 +102,14 @@ pub fn replace(site: &mut Site, index: usize, new: Page, reach: &Reach) -> BTree
     if *reach == Reach::Own {
         return pages;
     }
-    site.tree = Tree::new(&site.pages);
-    let page = &site.pages[index];
+    // Its folder's entries may be in another order now; nothing else about the tree changed.
+    let listed_in = site.pages[index].folder().to_path_buf();
+    site.tree.reorder(&site.pages, &listed_in);
     // The navigation lists a page in the folder it is an entry of, and shows that folder's
     // entries on every page in it or below it (the folders on the way are open); a home or
-    // section page's title is also in the breadcrumbs of every page below it. Pages moved
-    // by their `permalink` show the navigation of the folder they came from: all of them.
-    // (A home or section page's own folder is below the folder it is an entry of.)
-    let listed_in = page.folder().to_path_buf();
+    // section page's title is also in the breadcrumbs of every page below it (its own folder
+    // is below the one it is an entry of). Pages moved by their `permalink` show the
+    // navigation of the folder they came from: all of them.
     pages.extend(
         site.pages
             .iter()
@@ -206,6 +205,27 @@ mod tests {
         let mut moved = old.clone();
         moved.output = "journeys/index.html".into();
         assert!(matches!(reach(&old, &moved), Reach::Site(_)));
+    }
+
+    #[test]
+    fn a_folder_is_put_in_order_again_after_a_title_changes() {
+        let page = |source: &str, title: &str| {
+            let mut page = Page::generated_index("index.md".into(), Path::new("content"));
+            page.source = source.into();
+            page.kind = Page::kind_for(Path::new(source));
+            page.title = title.into();
+            page
+        };
+        let mut pages = vec![
+            page("index.md", "Home"),
+            page("a.md", "Alpha"),
+            page("b.md", "Beta"),
+        ];
+        let mut tree = crate::nav::Tree::new(&pages);
+        assert_eq!(tree.children(Path::new("")), [1, 2]);
+        pages[1].title = "Zulu".into();
+        tree.reorder(&pages, Path::new(""));
+        assert_eq!(tree.children(Path::new("")), [2, 1]);
     }
 
     #[test]
