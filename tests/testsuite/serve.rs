@@ -6,11 +6,12 @@
 //! does not stop).
 
 use crate::support;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 use support::*;
 
 /// Longest wait for anything: a debug build of the real site takes well under a second.
@@ -431,5 +432,231 @@ fn survives_a_replaced_content_folder_slow_clients_and_odd_paths() {
     assert!(!answered(), "served while 300 idle clients held it");
     preview.wait_until("idle connections dropped", answered);
     drop(idle);
+    assert!(preview.stop().success());
+}
+
+const ADVICE: &str = "travel/general-advice-on-taking-equipment-abroad";
+
+/// A folder the preview built into (`build-1`, `catch-up-1`), under the test's TMPDIR.
+fn preview_folder(dir: &Path, name: &str) -> Option<PathBuf> {
+    let workspace = std::fs::read_dir(dir.join("tmp"))
+        .ok()?
+        .next()?
+        .ok()?
+        .path();
+    Some(workspace.join(name)).filter(|folder| folder.is_dir())
+}
+
+/// Every file under `folder` with its inode and modification time: what a rebuild replaced.
+fn stamps(folder: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walk(folder)
+        .into_iter()
+        .filter(|path| path.is_file())
+        .map(|path| {
+            let metadata = std::fs::metadata(&path).unwrap();
+            let relative = path.strip_prefix(folder).unwrap().to_path_buf();
+            (relative, (metadata.ino(), metadata.modified().unwrap()))
+        })
+        .collect()
+}
+
+/// The files whose stamps differ, or that one side lacks.
+fn replaced(
+    before: &BTreeMap<PathBuf, (u64, SystemTime)>,
+    after: &BTreeMap<PathBuf, (u64, SystemTime)>,
+) -> Vec<String> {
+    let mut paths: Vec<&PathBuf> = before.keys().chain(after.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .filter(|path| before.get(*path) != after.get(*path))
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+/// Issue 15: an edit to one page's body rewrites that page and its offline copy in the
+/// folder being served, and no other file; the search index and the site zip follow, in a
+/// build of their own that is served once it is complete.
+#[test]
+fn an_edited_page_is_rebuilt_alone_then_search_and_the_zip_catch_up() {
+    let (dir, content) = temp_site();
+    let preview = Preview::start(&content, dir.path());
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+    let served = preview_folder(dir.path(), "build-1").expect("the first build");
+    let before = stamps(&served);
+
+    let file = content.join(format!("{ADVICE}.md"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("{text}\nQuokkaberry is a word only this edit has.\n"),
+    )
+    .unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+
+    assert_eq!(
+        replaced(&before, &stamps(&served)),
+        [format!("{ADVICE}.html"), format!("{ADVICE}.offline.html")],
+        "only the page and its copy are written again"
+    );
+    let page = preview.get(&format!("/{ADVICE}.html"));
+    assert!(page.body.contains("Quokkaberry"), "{}", page.body);
+    assert!(page.body.contains("reload.js?generation=2"));
+    let copy = preview.get(&format!("/{ADVICE}.offline.html"));
+    assert!(copy.body.contains("Quokkaberry"));
+    let log = preview.log();
+    assert!(log.contains("Rebuilt the page in "), "{log}");
+    assert!(log.contains("1 read, 7 unchanged"), "{log}");
+
+    // The background build: served once complete, with the word in its index and zip.
+    preview.wait_until("the search index and zip to catch up", || {
+        preview.log().contains("caught up")
+    });
+    let caught_up = preview_folder(dir.path(), "catch-up-1").expect("the background build");
+    let index = signpost_render::search::read_index(&caught_up.join("assets")).unwrap();
+    assert!(
+        index.sections.iter().any(|s| s.3.contains("Quokkaberry")),
+        "the word is indexed"
+    );
+    for piece in walk(&caught_up.join("assets")) {
+        let relative = piece.strip_prefix(&caught_up).unwrap().to_string_lossy();
+        if piece.is_file() && relative.contains("search") {
+            let disk = String::from_utf8_lossy(&std::fs::read(&piece).unwrap()).into_owned();
+            assert_eq!(
+                preview.get(&format!("/{relative}")).body,
+                disk,
+                "{relative} served"
+            );
+        }
+    }
+    let zip = caught_up.join("it-security-guidance.zip");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    let name = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().to_string())
+        .find(|name| name.ends_with(&format!("{ADVICE}.html")))
+        .expect("the page is in the zip");
+    let mut zipped = String::new();
+    archive
+        .by_name(&name)
+        .unwrap()
+        .read_to_string(&mut zipped)
+        .unwrap();
+    assert!(zipped.contains("Quokkaberry"), "the zip has the edit");
+    // No reload for it: open pages already show what it holds.
+    assert!(!events.seen.contains("\"generation\":3"), "{}", events.seen);
+    assert!(preview.stop().success());
+}
+
+/// Issue 15: a new title reaches the pages that list the page (navigation, the section and
+/// home pages, the search page) and no others.
+#[test]
+fn a_new_title_is_shown_by_the_pages_that_list_the_page() {
+    let (dir, content) = temp_site();
+    let preview = Preview::start(&content, dir.path());
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+    let served = preview_folder(dir.path(), "build-1").expect("the first build");
+    let before = stamps(&served);
+
+    let file = content.join(format!("{ADVICE}.md"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let renamed = text.replacen(
+        "title: General advice on taking equipment abroad",
+        "title: Before you take equipment abroad",
+        1,
+    );
+    assert_ne!(text, renamed);
+    std::fs::write(&file, renamed).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+
+    let new_title = "Before you take equipment abroad";
+    for listing in [
+        "/travel/accessing-it-systems-from-overseas.html",
+        "/travel/",
+        "/",
+    ] {
+        let page = preview.get(listing);
+        assert!(page.body.contains(new_title), "{listing} lists the page");
+        assert!(
+            !page
+                .body
+                .contains("General advice on taking equipment abroad"),
+            "{listing} still shows the old title"
+        );
+    }
+    let replaced = replaced(&before, &stamps(&served));
+    assert!(
+        replaced.contains(&"travel/index.html".to_string()),
+        "{replaced:?}"
+    );
+    assert!(
+        !replaced.iter().any(|path| path.starts_with("devices/")),
+        "the devices pages do not show the travel folder's pages: {replaced:?}"
+    );
+    assert!(
+        preview.log().contains("pages that list it"),
+        "{}",
+        preview.log()
+    );
+
+    preview.wait_until("the search page to catch up", || {
+        preview.get("/search.html").body.contains(new_title)
+    });
+    assert!(preview.stop().success());
+}
+
+/// Issue 15: removing a heading that another page links to is reported at that link, as a
+/// full build reports it; the last good build stays served until it is fixed.
+#[test]
+fn a_heading_another_page_links_to_cannot_go_unnoticed() {
+    let (dir, content) = temp_site();
+    let preview = Preview::start(&content, dir.path());
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+
+    let linking = content.join("devices/using-your-own-device.md");
+    let text = std::fs::read_to_string(&linking).unwrap();
+    std::fs::write(
+        &linking,
+        format!("{text}\nSee [staying safe abroad](../travel/general-advice-on-taking-equipment-abroad.md#personal-safety).\n"),
+    )
+    .unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+
+    let target = content.join(format!("{ADVICE}.md"));
+    let good = std::fs::read_to_string(&target).unwrap();
+    let without = good.replacen("## Personal safety", "## Staying safe", 1);
+    assert_ne!(good, without);
+    std::fs::write(&target, without).unwrap();
+    let seen = events.wait_for("event: failed", &preview);
+    let failed = seen.rsplit("event: failed\ndata: ").next().unwrap();
+    let data: serde_json::Value = serde_json::from_str(failed.lines().next().unwrap()).unwrap();
+    let problems = data["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|p| {
+            p["location"]
+                .as_str()
+                .unwrap()
+                .contains("devices/using-your-own-device.md:")
+                && p["message"].as_str().unwrap().contains("#personal-safety")
+        }),
+        "{data}"
+    );
+    assert!(
+        preview
+            .get(&format!("/{ADVICE}.html"))
+            .body
+            .contains("Personal safety"),
+        "the last good build is still served"
+    );
+
+    std::fs::write(&target, good).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":3}", &preview);
+    let status: serde_json::Value =
+        serde_json::from_str(&preview.get("/__signpost/status").body).unwrap();
+    assert_eq!(status["ok"], true);
     assert!(preview.stop().success());
 }

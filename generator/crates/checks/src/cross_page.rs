@@ -18,12 +18,19 @@ pub fn run(site: &Site, problems: &mut Vec<Diagnostic>) {
         .flat_map_iter(|page| check_page(site, page))
         .collect();
     problems.extend(found);
-    problems.extend(crate::name_clashes::check(site));
-    problems.extend(signpost_model::redirects::plan(site).1);
+    problems.extend(site_wide(site));
     signpost_base::diagnostic::sort(problems);
 }
 
-fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
+/// The checks of [`run`] that are not one page's: names that clash, redirects.
+pub fn site_wide(site: &Site) -> Vec<Diagnostic> {
+    let mut problems = crate::name_clashes::check(site);
+    problems.extend(signpost_model::redirects::plan(site).1);
+    problems
+}
+
+/// The checks of [`run`] of one page: its links and anchors, and what replaces it.
+pub fn check_page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for link in &page.links {
         check_link(site, page, link, &mut problems);

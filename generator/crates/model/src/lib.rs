@@ -12,6 +12,7 @@ pub mod link_target;
 pub mod nav;
 pub mod page;
 pub mod page_cache;
+pub mod page_edit;
 pub mod permalinks;
 pub mod redirects;
 pub mod review_status;

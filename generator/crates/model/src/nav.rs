@@ -58,14 +58,7 @@ impl Tree {
             }
         }
         for entries in children.values_mut() {
-            entries.sort_by_cached_key(|&i| {
-                let page = &pages[i];
-                (
-                    page.front.weight.unwrap_or(i64::MAX),
-                    page.title.to_lowercase(),
-                    page.source.clone(),
-                )
-            });
+            sort_entries(entries, pages);
         }
         let moved_into = pages
             .iter()
@@ -80,6 +73,14 @@ impl Tree {
             children,
             index_of,
             moved_into,
+        }
+    }
+
+    /// Puts a folder's entries in order again after one of them changed its title or weight
+    /// (`signpost serve`, after an edit).
+    pub fn reorder(&mut self, pages: &[Page], folder: &Path) {
+        if let Some(entries) = self.children.get_mut(folder) {
+            sort_entries(entries, pages);
         }
     }
 
@@ -168,4 +169,16 @@ impl Tree {
             })
             .collect()
     }
+}
+
+/// A folder's entries in reading order: by `weight`, then title.
+fn sort_entries(entries: &mut [usize], pages: &[Page]) {
+    entries.sort_by_cached_key(|&i| {
+        let page = &pages[i];
+        (
+            page.front.weight.unwrap_or(i64::MAX),
+            page.title.to_lowercase(),
+            page.source.clone(),
+        )
+    });
 }

@@ -109,6 +109,31 @@ impl PageCache {
         permalink
     }
 
+    /// Whether the page's `permalink` is no longer the one last found for it (or none was
+    /// found yet): links to the page then move. Keeps the new one, as [`Self::permalink`].
+    pub fn permalink_moved(
+        &self,
+        content_dir: &Path,
+        source: &Path,
+        find: impl FnOnce() -> Permalink,
+    ) -> bool {
+        let before = {
+            let known = self.permalinks.lock().expect("cache lock");
+            known.get(source).map(|(_, permalink)| permalink.clone())
+        };
+        let now = self.permalink(content_dir, source, find);
+        before != Some(now)
+    }
+
+    /// The problems found when the page was last read, if it was read.
+    pub fn problems_of(&self, source: &Path) -> Option<Vec<Diagnostic>> {
+        let entries = self.entries.lock().expect("cache lock");
+        entries
+            .get(source)
+            .filter(|(_, page, _)| page.is_some())
+            .map(|(_, _, problems)| problems.clone())
+    }
+
     /// Forgets every page if any page's `permalink` address changed since they were read.
     pub fn addresses(&self, moved: &HashMap<PathBuf, PathBuf>) {
         let mut sorted: Vec<_> = moved.iter().collect();

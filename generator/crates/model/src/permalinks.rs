@@ -102,7 +102,7 @@ pub fn read(
 
 /// The page's `permalink` (if it has one written from the root) and its line. Anything
 /// else about the front matter is for the page's own reading to report.
-fn permalink_in(file: &Path) -> Option<(String, usize)> {
+pub fn permalink_in(file: &Path) -> Option<(String, usize)> {
     let text = std::fs::read_to_string(file).ok()?;
     let yaml = front_matter::split(&text).yaml?;
     if !yaml.contains("permalink") {

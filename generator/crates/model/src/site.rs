@@ -32,6 +32,9 @@ pub struct Site {
     pub left_out: Vec<String>,
     /// Files `exclude` names.
     pub excluded: Vec<String>,
+    /// The contacts groups pages were read with (see [`page::Inputs`]): `signpost serve`
+    /// reads an edited page again with them.
+    pub contact_groups: Option<Vec<String>>,
 }
 
 impl Site {
@@ -143,6 +146,7 @@ pub fn load_cached(
         drafts,
         left_out: sources.left_out,
         excluded,
+        contact_groups,
     })
 }
 

@@ -18,7 +18,7 @@ use signpost_model::review_status::{self, ReviewStatus};
 use signpost_model::site::Site;
 use signpost_model::theme::{THEME, all_files};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Copies the theme's and the content's files into `out`, then renders every page (and,
 /// unless `copies` is `None`, its single-page copy, which inlines those files).
@@ -69,6 +69,55 @@ pub fn render_pages(
     }
     timed("pages", started);
     Ok(())
+}
+
+/// One page made again by [`render_only`].
+pub struct RenderedPage {
+    pub index: usize,
+    pub html: String,
+    /// Its single-page copy, and where it goes.
+    pub copy: Option<(PathBuf, String)>,
+}
+
+/// Renders the pages `indices` only, with their copies, writing nothing (`signpost serve`
+/// after a one-page edit). `out` must hold the last build: the copies inline its files.
+pub fn render_only(
+    site: &Site,
+    today: NaiveDate,
+    out: &Path,
+    copies: Option<&PageCopies>,
+    indices: &[usize],
+) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    // The navigation of the folders these pages are in only: all of them take long.
+    let folders = indices
+        .iter()
+        .map(|&i| site.pages[i].output.parent().unwrap_or(Path::new("")))
+        .collect();
+    let renderer = PageRenderer {
+        site,
+        today,
+        navs: navigation_of(site, folders),
+        site_copy_valid_until: crate::copies::site_valid_until(site, today),
+    };
+    let (rendered, problems): (Vec<_>, Vec<_>) = indices
+        .par_iter()
+        .map(|&index| {
+            let html = renderer.render(index)?;
+            let (html, copy) = match copies {
+                Some(copies) => copies.make(site, &site.pages[index], html, out)?,
+                None => (html, None),
+            };
+            Ok(RenderedPage { index, html, copy })
+        })
+        .partition_map(|made| match made {
+            Ok(page) => rayon::iter::Either::Left(page),
+            Err(problem) => rayon::iter::Either::Right(problem),
+        });
+    if problems.is_empty() {
+        Ok(rendered)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Renders every page and keeps nothing: what `check` needs to find the problems only
@@ -124,6 +173,14 @@ fn navigation_by_folder(site: &Site) -> HashMap<&Path, Vec<NavItem>> {
         .iter()
         .map(|p| p.output.parent().unwrap_or(Path::new("")))
         .collect();
+    navigation_of(site, folders)
+}
+
+/// [`navigation_by_folder`] for `folders` only.
+fn navigation_of<'a>(
+    site: &'a Site,
+    folders: HashSet<&'a Path>,
+) -> HashMap<&'a Path, Vec<NavItem>> {
     folders
         .into_par_iter()
         .map(|folder| {

@@ -58,6 +58,23 @@ impl Live {
         previous
     }
 
+    /// How many builds, good or bad, there have been.
+    pub fn sequence(&self) -> u64 {
+        self.lock().sequence
+    }
+
+    /// The same site, complete, in another folder (`catch_up.rs`): served from now on, with
+    /// no reload (its pages are the ones open pages show), unless anything was built since
+    /// `sequence`. Whether it is served.
+    pub fn moved_if_unchanged(&self, site: PathBuf, sequence: u64) -> bool {
+        let mut state = self.lock();
+        if state.sequence != sequence || state.stopping {
+            return false;
+        }
+        state.site = Some(site);
+        true
+    }
+
     /// A build failed: keep serving the last good site, and show `problems` in open pages.
     pub fn failed(&self, problems: Vec<Diagnostic>) {
         let mut state = self.lock();

@@ -3,19 +3,26 @@
 //! reloads open pages by itself. A build that fails is reported in the terminal and over the
 //! page, and the last good build keeps being served. Ctrl-C stops it and removes the folder.
 //!
-//! Rebuilds re-read only the pages whose files changed ([`PageCache`]); the rest of the
-//! pipeline (checks, rendering, writing) runs in full, which takes a fraction of a second.
+//! An edit to pages alone rebuilds only what it can change, into the folder being served,
+//! and reloads (`one_page.rs`); the search index, review reports and site zip catch up in the
+//! background (`catch_up.rs`). Anything else (a new, removed or renamed file, settings, data,
+//! flows, templates) rebuilds the whole site into a new folder, re-reading only the pages
+//! whose files changed ([`PageCache`]).
 
+mod catch_up;
 mod http;
 mod live;
+mod one_page;
 
-use crate::cmd::build::{self, BuildOptions};
+use crate::cmd::build::{self, BuildOptions, Kept};
+use catch_up::CatchUp;
 use chrono::NaiveDate;
 use live::Live;
 use notify::{EventKind, RecursiveMode, Watcher};
 use signpost_base::console::print_problems;
 use signpost_base::diagnostic::Diagnostic;
 use signpost_model::page_cache::PageCache;
+use signpost_model::page_edit;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -84,15 +91,26 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     let mut watcher = watch(&content_dir, sender)?;
 
     let live = Arc::new(Live::new());
+    let cache = Arc::new(PageCache::new());
+    let catch_up = CatchUp::new(
+        options.content_dir.clone(),
+        workspace.path().to_path_buf(),
+        options.today,
+        options.keep_going,
+        Arc::clone(&cache),
+        Arc::clone(&live),
+    );
     let mut builder = Builder {
         content_dir: options.content_dir.clone(),
         workspace: workspace.path().to_path_buf(),
         today: options.today,
         keep_going: options.keep_going,
-        cache: PageCache::new(),
+        cache,
         attempts: 0,
         warnings: None,
         live: Arc::clone(&live),
+        kept: None,
+        catch_up: Arc::clone(&catch_up),
     };
     builder.rebuild();
 
@@ -110,6 +128,7 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     rebuild_on_changes(&content_dir, &mut watcher, &messages, &mut builder);
 
     eprintln!("\nStopping.");
+    catch_up.stop();
     drop(watcher);
     live.stop();
     stopping.store(true, Ordering::SeqCst);
@@ -195,16 +214,16 @@ fn rebuild_on_changes(
         if batch.iter().any(|m| matches!(m, Message::Stop)) {
             return;
         }
-        if let Some(changes) = changes_in(batch, content_dir) {
+        if let Some((changes, paths)) = changes_in(batch, content_dir) {
             eprintln!("\n{changes} changed: rebuilding");
-            builder.rebuild();
+            builder.rebuild_after(&paths, content_dir);
         }
     }
 }
 
-/// The files a batch of changes names, for the log ("a.md and 2 more"), or `None` when
-/// none of them matters to the site.
-fn changes_in(batch: Vec<Message>, content_dir: &Path) -> Option<String> {
+/// The files a batch of changes names, for the log ("a.md and 2 more") and each of them, or
+/// `None` when none of them matters to the site.
+fn changes_in(batch: Vec<Message>, content_dir: &Path) -> Option<(String, Vec<PathBuf>)> {
     let mut changed: Vec<PathBuf> = Vec::new();
     for message in batch {
         match message {
@@ -230,7 +249,7 @@ fn changes_in(batch: Vec<Message>, content_dir: &Path) -> Option<String> {
         1 => String::new(),
         n => format!(" and {} more", n - 1),
     };
-    Some(format!("{}{more}", shown.display()))
+    Some((format!("{}{more}", shown.display()), changed.clone()))
 }
 
 /// Which folder is at `path` (device and inode): it changes when the folder is replaced.
@@ -275,17 +294,66 @@ struct Builder {
     workspace: PathBuf,
     today: NaiveDate,
     keep_going: bool,
-    cache: PageCache,
+    cache: Arc<PageCache>,
     attempts: u64,
     /// The last good build's warnings, printed again only when they change.
     warnings: Option<Vec<Diagnostic>>,
     live: Arc<Live>,
+    /// The site the folder being served was built from, while it is (a failed build
+    /// forgets it: the next build is a full one).
+    kept: Option<Kept>,
+    catch_up: Arc<CatchUp>,
 }
 
 impl Builder {
+    /// Rebuilds after `changed` (under `watched`, the content folder as watched): only what
+    /// the edit can change when it is to pages alone, otherwise all of it.
+    fn rebuild_after(&mut self, changed: &[PathBuf], watched: &Path) {
+        let (Some(mut kept), Some(served)) = (self.kept.take(), self.live.snapshot().site) else {
+            return self.rebuild();
+        };
+        let started = Instant::now();
+        let result = one_page::rebuild(
+            &mut kept,
+            changed,
+            watched,
+            &served,
+            &self.cache,
+            self.today,
+            self.keep_going,
+        );
+        let took = started.elapsed().as_secs_f64() * 1000.0;
+        match result {
+            Ok(rebuilt) => {
+                self.kept = Some(kept);
+                let others = match rebuilt.made - rebuilt.read {
+                    0 => String::new(),
+                    1 => " and 1 page that lists it".to_string(),
+                    n => format!(" and {n} pages that list it"),
+                };
+                let warnings = warnings_count(&rebuilt.warnings);
+                self.show_warnings(rebuilt.warnings);
+                eprintln!(
+                    "Rebuilt the page{others} in {took:.0} ms: {} read, {} unchanged{warnings}; the search index, review reports and site zip follow.",
+                    rebuilt.read, rebuilt.unchanged,
+                );
+                if let Some(previous) = self.live.built(served) {
+                    catch_up::remove_before(&self.workspace, &self.live, &previous);
+                }
+                self.catch_up.request();
+            }
+            Err(one_page::NotDone::Rebuild(why)) => {
+                eprintln!("Building the whole site: {why}.");
+                self.rebuild();
+            }
+            Err(one_page::NotDone::Failed(problems)) => self.failed(problems),
+        }
+    }
+
     /// Builds into a new folder; on success serves it and removes the one before last (a
     /// request may still be reading the last one).
     fn rebuild(&mut self) {
+        self.kept = None;
         self.attempts += 1;
         let output_dir = self.workspace.join(format!("build-{}", self.attempts));
         let started = Instant::now();
@@ -295,56 +363,60 @@ impl Builder {
             today: self.today,
             keep_going: self.keep_going,
         };
-        let result = build::build_cached(&options, Some(&self.cache));
+        let (result, kept) = build::build_keeping(&options, Some(&self.cache));
         let took = started.elapsed().as_secs_f64();
         let used = self.cache.last_use();
         match result {
             Ok(report) => {
-                if self.warnings.as_ref() != Some(&report.warnings) {
-                    print_problems(&report.warnings);
-                }
-                let warnings = match report.warnings.len() {
-                    0 => String::new(),
-                    1 => " (1 warning)".to_string(),
-                    n => format!(" ({n} warnings)"),
-                };
+                let warnings = warnings_count(&report.warnings);
+                self.show_warnings(report.warnings);
                 eprintln!(
                     "Built {} pages in {took:.2} s: {} read, {} unchanged{warnings}.",
-                    report.pages, used.read, used.reused
+                    report.pages, used.read, used.reused,
                 );
-                self.warnings = Some(report.warnings);
+                // Made now rather than on the first edit, which it would slow down.
+                self.kept = kept.map(|mut kept| {
+                    kept.anchor_links = Some(page_edit::anchor_links(&kept.site));
+                    kept
+                });
                 if let Some(previous) = self.live.built(output_dir) {
-                    self.remove_before(&previous);
+                    catch_up::remove_before(&self.workspace, &self.live, &previous);
                 }
             }
-            Err(problems) => {
-                print_problems(&problems);
-                let serving = if self.live.snapshot().site.is_some() {
-                    "still serving the last good build"
-                } else {
-                    "nothing to serve until it builds"
-                };
-                eprintln!(
-                    "The site could not be built ({serving}); the problems are shown in the browser too."
-                );
-                self.live.failed(problems);
-            }
+            Err(problems) => self.failed(problems),
         }
     }
 
-    /// Removes the builds older than `previous`, which may still be being read.
-    fn remove_before(&self, previous: &Path) {
-        let Ok(entries) = std::fs::read_dir(&self.workspace) else {
-            return;
-        };
-        let current = self.live.snapshot().site;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let ours = entry.file_name().to_string_lossy().starts_with("build-");
-            if ours && path != previous && Some(&path) != current.as_ref() {
-                let _ = std::fs::remove_dir_all(&path);
-            }
+    /// Prints the warnings if they are not the ones printed last.
+    fn show_warnings(&mut self, warnings: Vec<Diagnostic>) {
+        if self.warnings.as_ref() != Some(&warnings) {
+            print_problems(&warnings);
         }
+        self.warnings = Some(warnings);
+    }
+
+    /// The build failed: the last good one stays served, and the next build is a full one.
+    fn failed(&mut self, problems: Vec<Diagnostic>) {
+        self.kept = None;
+        print_problems(&problems);
+        let serving = if self.live.snapshot().site.is_some() {
+            "still serving the last good build"
+        } else {
+            "nothing to serve until it builds"
+        };
+        eprintln!(
+            "The site could not be built ({serving}); the problems are shown in the browser too."
+        );
+        self.live.failed(problems);
+    }
+}
+
+/// " (3 warnings)", for the log.
+fn warnings_count(warnings: &[Diagnostic]) -> String {
+    match warnings.len() {
+        0 => String::new(),
+        1 => " (1 warning)".to_string(),
+        n => format!(" ({n} warnings)"),
     }
 }
 

@@ -168,8 +168,24 @@ impl PageCopies {
         html: String,
         out: &Path,
     ) -> Result<String, Diagnostic> {
+        let (html, copy) = self.make(site, page, html, out)?;
+        if let Some((path, made)) = copy {
+            write_file(&out.join(path), made.as_bytes())?;
+        }
+        Ok(html)
+    }
+
+    /// [`Self::write`] without writing (`signpost serve` replaces each file in one step):
+    /// the page's HTML and its copy with where it goes, if it gets one.
+    pub fn make(
+        &self,
+        site: &Site,
+        page: &Page,
+        html: String,
+        out: &Path,
+    ) -> Result<(String, Option<(PathBuf, String)>), Diagnostic> {
         let Some(copy) = page_copy_path(page) else {
-            return Ok(html);
+            return Ok((html, None));
         };
         let today = self.today;
         let failed = |reason: String| {
@@ -196,10 +212,10 @@ impl PageCopies {
             },
         )
         .map_err(|reasons| failed(reasons.join("; ")))?;
-        write_file(&out.join(copy), made.as_bytes())?;
         // The page's download link says how big the copy is, known only now.
         let size = format!("HTML, {}", human_size(made.len() as u64));
-        Ok(fill_in_size(&html, "page", &size).unwrap_or(html))
+        let html = fill_in_size(&html, "page", &size).unwrap_or(html);
+        Ok((html, Some((copy, made))))
     }
 }
 
@@ -302,7 +318,7 @@ fn fill_in_zip_size(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
 }
 
 /// Replaces `<span data-copy-size="{kind}">…</span>` (as the theme writes it) by `size`.
-fn fill_in_size(html: &str, kind: &str, size: &str) -> Option<String> {
+pub fn fill_in_size(html: &str, kind: &str, size: &str) -> Option<String> {
     let open = format!("<span data-copy-size=\"{kind}\">");
     let start = html.find(&open)?;
     let end = start + html[start..].find("</span>")? + "</span>".len();
