@@ -13,22 +13,37 @@ pub const COPY_LINKS: &str = "copy-links";
 /// Search, breadcrumbs and navigation: left out of single-page copies.
 pub const ONLINE: &str = "online";
 
-/// `html` without the parts marked `name` (markers included).
-pub fn remove(html: &str, name: &str) -> String {
-    let start = format!("<!--signpost:{name}-->");
-    let end = format!("<!--/signpost:{name}-->");
-    let (start_finder, end_finder) = (
-        memchr::memmem::Finder::new(&start),
-        memchr::memmem::Finder::new(&end),
-    );
+/// `html` without the parts marked with any of `names` (markers included), in one pass.
+pub fn remove(html: &str, names: &[&str]) -> String {
+    const START: &str = "<!--signpost:";
+    let start_finder = memchr::memmem::Finder::new(START);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = start_finder.find(rest.as_bytes()) {
-        let Some(length) = end_finder.find(&rest.as_bytes()[at..]) else {
-            break;
-        };
-        out.push_str(&rest[..at]);
-        rest = &rest[at + length + end.len()..];
+    let mut from = 0;
+    while let Some(found) = start_finder.find(&rest.as_bytes()[from..]) {
+        let at = from + found;
+        let marked = &rest[at + START.len()..];
+        let end = names
+            .iter()
+            .find(|name| {
+                marked
+                    .strip_prefix(**name)
+                    .is_some_and(|m| m.starts_with("-->"))
+            })
+            .and_then(|name| {
+                let end = format!("<!--/signpost:{name}-->");
+                memchr::memmem::find(&rest.as_bytes()[at..], end.as_bytes())
+                    .map(|length| at + length + end.len())
+            });
+        match end {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &rest[end..];
+                from = 0;
+            }
+            // Another name, or a part never closed: kept.
+            None => from = at + START.len(),
+        }
     }
     out.push_str(rest);
     out
@@ -66,12 +81,21 @@ mod tests {
         let html = "a<!--signpost:online-->b<!--/signpost:online-->c<!--signpost:online-->d\
                     <!--/signpost:online-->e<!--signpost:copy-links-->f<!--/signpost:copy-links-->";
         assert_eq!(
-            remove(html, ONLINE),
+            remove(html, &[ONLINE]),
             "ace<!--signpost:copy-links-->f<!--/signpost:copy-links-->"
         );
+        assert_eq!(remove(html, &[ONLINE, COPY_LINKS]), "ace");
+        assert_eq!(remove(html, &[COPY_LINKS, ONLINE]), "ace");
         assert_eq!(
-            remove("x<!--signpost:online-->unclosed", ONLINE),
+            remove("x<!--signpost:online-->unclosed", &[ONLINE]),
             "x<!--signpost:online-->unclosed"
+        );
+        assert_eq!(
+            remove(
+                "<!--signpost:online-->a<!--signpost:copy-links-->b<!--/signpost:copy-links-->",
+                &[ONLINE, COPY_LINKS]
+            ),
+            "<!--signpost:online-->a"
         );
     }
 
