@@ -49,8 +49,29 @@ pub fn remove(html: &str, names: &[&str]) -> String {
     out
 }
 
-/// `html` with `insert` put just after the start tag of the first `tag` element (`main`).
-pub fn insert_after_start_tag(html: &str, tag: &str, insert: &str) -> Option<String> {
+/// `html` with each of `inserts` put at its place (see [`after_start_tag`] and
+/// [`before_end_tag`]), in one copy; one with no place is left out. Texts for the same
+/// place go in the order given.
+pub fn insert_at(html: &str, inserts: &[(Option<usize>, &str)]) -> String {
+    let mut placed: Vec<(usize, &str)> = inserts
+        .iter()
+        .filter_map(|&(at, text)| Some((at?, text)))
+        .collect();
+    placed.sort_by_key(|&(at, _)| at);
+    let added: usize = placed.iter().map(|(_, text)| text.len()).sum();
+    let mut out = String::with_capacity(html.len() + added);
+    let mut from = 0;
+    for (at, text) in placed {
+        out.push_str(&html[from..at]);
+        out.push_str(text);
+        from = at;
+    }
+    out.push_str(&html[from..]);
+    out
+}
+
+/// Just after the start tag of the first `tag` element (`main`) in `html`.
+pub fn after_start_tag(html: &str, tag: &str) -> Option<usize> {
     let open = format!("<{tag}");
     let mut from = 0;
     while let Some(found) = html[from..].find(&open) {
@@ -58,18 +79,16 @@ pub fn insert_after_start_tag(html: &str, tag: &str, insert: &str) -> Option<Str
         let after_name = at + open.len();
         // `<main>` or `<main id=…>`, not `<mainly>`.
         if html[after_name..].starts_with(['>', ' ', '\n', '\t', '\r', '/']) {
-            let close = after_name + html[after_name..].find('>')? + 1;
-            return Some([&html[..close], insert, &html[close..]].concat());
+            return Some(after_name + html[after_name..].find('>')? + 1);
         }
         from = after_name;
     }
     None
 }
 
-/// `html` with `insert` put just before the first `</{tag}>` (`</head>`).
-pub fn insert_before_end_tag(html: &str, tag: &str, insert: &str) -> Option<String> {
-    let at = html.find(&format!("</{tag}>"))?;
-    Some([&html[..at], insert, &html[at..]].concat())
+/// Just before the first `</{tag}>` (`</head>`) in `html`.
+pub fn before_end_tag(html: &str, tag: &str) -> Option<usize> {
+    html.find(&format!("</{tag}>"))
 }
 
 #[cfg(test)]
@@ -102,14 +121,19 @@ mod tests {
     #[test]
     fn inserts_at_tags() {
         let html = "<head><title>t</title></head><body><mainly></mainly><main id=\"m\">x</main>";
+        let main = after_start_tag(html, "main");
+        let head = before_end_tag(html, "head");
         assert_eq!(
-            insert_after_start_tag(html, "main", "N").unwrap(),
-            "<head><title>t</title></head><body><mainly></mainly><main id=\"m\">Nx</main>"
+            insert_at(html, &[(main, "N"), (head, "S")]),
+            "<head><title>t</title>S</head><body><mainly></mainly><main id=\"m\">Nx</main>"
         );
+        assert_eq!(after_start_tag("<p>no main</p>", "main"), None);
         assert_eq!(
-            insert_before_end_tag(html, "head", "S").unwrap(),
-            "<head><title>t</title>S</head><body><mainly></mainly><main id=\"m\">x</main>"
+            insert_at(
+                "<main></main>",
+                &[(Some(6), "N"), (None, "S"), (Some(6), "T")]
+            ),
+            "<main>NT</main>"
         );
-        assert_eq!(insert_after_start_tag("<p>no main</p>", "main", "N"), None);
     }
 }

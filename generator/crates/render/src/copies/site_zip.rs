@@ -218,8 +218,9 @@ pub fn page_for_zip(html: &str, root: &str, notice: &str) -> String {
         signpost_base::names::COPY_CHECK_SCRIPT
     );
     let html = markers::remove(html, &[markers::COPY_LINKS]);
-    let html = markers::insert_after_start_tag(&html, "main", notice).unwrap_or(html);
-    markers::insert_before_end_tag(&html, "head", &script).unwrap_or(html)
+    let main = markers::after_start_tag(&html, "main");
+    let head = markers::before_end_tag(&html, "head");
+    markers::insert_at(&html, &[(main, notice), (head, &script)])
 }
 
 #[cfg(test)]
