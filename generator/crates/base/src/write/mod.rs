@@ -121,15 +121,28 @@ pub(crate) fn io_problem(path: &Path, what: &str, error: std::io::Error) -> IoPr
 
 /// Writes a file, creating its folders.
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    // The staging folder is being removed: creating folders would bring it back.
+    let stopped = || Diagnostic::error(path, 0, "the build was stopped");
     if staging::stopping() {
-        // The staging folder is being removed: creating folders would bring it back.
-        return Err(Diagnostic::error(path, 0, "the build was stopped"));
+        return Err(stopped());
     }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::error(parent, 0, format!("cannot create the folder: {e}")))?;
-    }
-    fs::write(path, contents).map_err(|e| Diagnostic::error(path, 0, format!("cannot write: {e}")))
+    // Most files go into a folder that is there already: writing first saves the two
+    // system calls of making sure of the folder, for each of a large site's files.
+    let written = match fs::write(path, contents) {
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            if staging::stopping() {
+                return Err(stopped());
+            }
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| {
+                    Diagnostic::error(parent, 0, format!("cannot create the folder: {e}"))
+                })?;
+            }
+            fs::write(path, contents)
+        }
+        written => written,
+    };
+    written.map_err(|e| Diagnostic::error(path, 0, format!("cannot write: {e}")))
 }
 
 /// Writes the page's new text into the file itself, so that it keeps its inode, mode, owner

@@ -7,7 +7,7 @@ use crate::write::{WriteError, io_problem};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The file that marks a folder as a build in progress; written before anything else.
 const STAGING_MARKER: &str = ".signpost-staging";
@@ -93,19 +93,41 @@ impl Drop for Staging {
 }
 
 /// Removes a marked folder with its mark last, so that a removal cut short (SIGKILL) still
-/// leaves a folder the next build recognises as its own.
+/// leaves a folder the next build recognises as its own. Its entries are removed by a
+/// thread per core: a large site's previous output is tens of thousands of files, and
+/// removing them is the last thing a build waits for.
 fn remove_marked(path: &Path, mark: &str) -> std::io::Result<()> {
-    for entry in fs::read_dir(path)? {
-        let entry = entry?;
-        if entry.file_name() == mark {
-            continue;
+    let entries = fs::read_dir(path)?.collect::<std::io::Result<Vec<_>>>()?;
+    let next = AtomicUsize::new(0);
+    let remove_entries = || -> std::io::Result<()> {
+        while let Some(entry) = entries.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if entry.file_name() == mark {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                fs::remove_dir_all(entry.path())?;
+            } else {
+                fs::remove_file(entry.path())?;
+            }
         }
-        if entry.file_type()?.is_dir() {
-            fs::remove_dir_all(entry.path())?;
-        } else {
-            fs::remove_file(entry.path())?;
-        }
-    }
+        Ok(())
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(entries.len()))
+            .map(|_| scope.spawn(remove_entries))
+            .collect();
+        let mine = remove_entries();
+        helpers
+            .into_iter()
+            .map(|helper| {
+                helper
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("panicked")))
+            })
+            .chain([mine])
+            .collect::<std::io::Result<()>>()
+    })?;
     let _ = fs::remove_file(path.join(mark));
     fs::remove_dir(path)
 }

@@ -320,7 +320,7 @@ fn fill_in_zip_size(site: &Site, out: &Path) -> Result<(), Vec<Diagnostic>> {
 /// Replaces `<span data-copy-size="{kind}">…</span>` (as the theme writes it) by `size`.
 pub fn fill_in_size(html: &str, kind: &str, size: &str) -> Option<String> {
     let open = format!("<span data-copy-size=\"{kind}\">");
-    let start = html.find(&open)?;
+    let start = memchr::memmem::find(html.as_bytes(), open.as_bytes())?;
     let end = start + html[start..].find("</span>")? + "</span>".len();
     let mut filled = String::with_capacity(html.len());
     filled.push_str(&html[..start]);

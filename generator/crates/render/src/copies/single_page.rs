@@ -70,16 +70,14 @@ impl InlinedFiles {
     }
 }
 
-/// Where the policy goes until the hashes are known.
-const POLICY_PLACEHOLDER: &str = "signpost-offline-copy-policy";
-
 /// Parts of the site page a single-page copy leaves out, for templates without the
 /// `signpost:online` markers (see [`crate::copies::markers`]).
 fn left_out(tag: &StartTag) -> bool {
     (tag.is("form") && tag.has_class("site-search"))
         || (tag.is("nav") && (tag.has_class("site-nav") || tag.has_class("breadcrumbs")))
         // Any element can be the download links: looked at closely only when it might be.
-        || (tag.raw.contains("copy-links") && tag.has_class("copy-links"))
+        || (memchr::memmem::find(tag.raw.as_bytes(), b"copy-links").is_some()
+            && tag.has_class("copy-links"))
         || (tag.is("script") && tag.get("src").is_some_and(|s| s.ends_with("search.js")))
 }
 
@@ -93,7 +91,9 @@ struct Copy<'a> {
     script_hashes: Vec<String>,
     style_hashes: Vec<String>,
     problems: Vec<String>,
-    policy_written: bool,
+    /// Where the Content-Security-Policy goes in `out`, once its place is written: the
+    /// policy itself is known only at the end, from the hashes.
+    policy_at: Option<usize>,
     /// For each open `a`: what to write for its end tag, if not `</a>`.
     links: Vec<Option<&'static str>>,
 }
@@ -102,7 +102,7 @@ struct Copy<'a> {
 /// page uses cannot be read.
 pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
     // Cut what the copy leaves out first: the navigation alone is a good part of a page.
-    let html = markers::remove(&markers::remove(html, markers::ONLINE), markers::COPY_LINKS);
+    let html = markers::remove(html, &[markers::ONLINE, markers::COPY_LINKS]);
     let mut copy = Copy {
         inputs,
         folder: inputs.page.parent().unwrap_or(Path::new("")).to_path_buf(),
@@ -111,7 +111,7 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
         script_hashes: Vec::new(),
         style_hashes: Vec::new(),
         problems: Vec::new(),
-        policy_written: false,
+        policy_at: None,
         links: Vec::new(),
     };
     let mut tokens = html_scan::tokens(&html);
@@ -128,18 +128,23 @@ pub fn make(html: &str, inputs: &Inputs) -> Result<String, Vec<String>> {
     if !copy.problems.is_empty() {
         return Err(copy.problems);
     }
-    let policy = policy(&copy.script_hashes, &copy.style_hashes);
-    Ok(copy.out.replacen(POLICY_PLACEHOLDER, &policy, 1))
-}
-
-fn meta_html() -> String {
-    format!(
-        "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY_PLACEHOLDER}\">\n\
-         <meta name=\"robots\" content=\"noindex\">"
-    )
+    let mut out = copy.out;
+    if let Some(at) = copy.policy_at {
+        out.insert_str(at, &policy(&copy.script_hashes, &copy.style_hashes));
+    }
+    Ok(out)
 }
 
 impl Copy<'_> {
+    /// The copy's own `<meta>` elements, with a place for its policy.
+    fn write_meta(&mut self) {
+        self.out
+            .push_str("\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
+        self.policy_at = Some(self.out.len());
+        self.out
+            .push_str("\">\n<meta name=\"robots\" content=\"noindex\">");
+    }
+
     fn start_tag(&mut self, tag: &StartTag, tokens: &mut html_scan::Tokens) {
         let inputs = self.inputs;
         if tag.is("meta") {
@@ -150,9 +155,8 @@ impl Copy<'_> {
                 return;
             }
             self.out.push_str(tag.raw);
-            if tag.has("charset") {
-                self.out.push_str(&meta_html());
-                self.policy_written = true;
+            if tag.has("charset") && self.policy_at.is_none() {
+                self.write_meta();
             }
         } else if tag.is("link") {
             self.link(tag);
@@ -178,9 +182,8 @@ impl Copy<'_> {
             }
             return;
         }
-        if name.eq_ignore_ascii_case("head") && !self.policy_written {
-            self.out.push_str(&meta_html());
-            self.policy_written = true;
+        if name.eq_ignore_ascii_case("head") && self.policy_at.is_none() {
+            self.write_meta();
         }
         if name.eq_ignore_ascii_case("body") {
             let check = self
@@ -259,11 +262,12 @@ impl Copy<'_> {
         match js {
             Ok(js) => {
                 self.script_hashes.push(js.hash.clone());
-                let inline = format!("<script>{}</script>", js.text);
                 if tag.has("defer") || tag.has("async") {
-                    self.deferred.push(inline);
+                    self.deferred.push(format!("<script>{}</script>", js.text));
                 } else {
-                    self.out.push_str(&inline);
+                    self.out.push_str("<script>");
+                    self.out.push_str(&js.text);
+                    self.out.push_str("</script>");
                 }
             }
             Err(err) => self.problems.push(format!("{}: {err}", path.display())),
