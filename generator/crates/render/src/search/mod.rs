@@ -220,8 +220,9 @@ fn word_index<'a>(pages: &[Page], places: &'a Places) -> (WordIndex, Vec<ReadPag
 
 /// gzip-compressed, base64-encoded: a string nothing in the pages can end early.
 fn pack_bytes(bytes: &[u8]) -> String {
-    // Level 6: the index is read by every reader, so worth its share of the build's time.
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Level 4: at 10,000 pages half the CPU of level 6 (0.21 s against 0.43 s) for 1.4%
+    // more bytes; levels 1-3 cost little less time and grow the index 2.5-40%.
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(4));
     std::io::Write::write_all(&mut gzip, bytes).expect("writing to memory");
     let packed = gzip.finish().expect("writing to memory");
     base64::engine::general_purpose::STANDARD.encode(packed)
