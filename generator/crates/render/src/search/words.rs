@@ -12,7 +12,7 @@
 //! else the number of the gap in a list of gaps. Compressed, that is about half the size of
 //! the text compressed, and the words are already on the reader's side.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A section's weight for a word: times in its text (at most [`MAX_COUNT`]), and flags.
 pub const HEADING: u8 = 16;
@@ -80,7 +80,7 @@ pub struct WordIndex {
 /// of the site's words (a few thousand), so no word is copied after its first time.
 #[derive(Default)]
 pub struct WordIndexer {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     postings: Vec<Postings>,
     gaps: Numbered,
     literals: Numbered,
@@ -91,7 +91,7 @@ pub struct WordIndexer {
 /// Strings numbered in the order first met.
 #[derive(Default)]
 struct Numbered {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     list: Vec<String>,
 }
 
@@ -121,22 +121,51 @@ fn capitalised(lower: &str) -> String {
         .unwrap_or_default()
 }
 
+/// How `word` is written against its entry in the list; unless as listed, its lower case
+/// is put in `lower`.
+fn char_case(word: &str, lower: &mut String) -> u32 {
+    if !word.chars().any(char::is_uppercase) {
+        return AS_LISTED;
+    }
+    lower_into(word, lower);
+    if capitalised(lower) == word {
+        CAPITALISED
+    } else if lower.to_uppercase() == word {
+        UPPER_CASE
+    } else {
+        LITERAL
+    }
+}
+
+/// [`char_case`] of an ASCII word (almost every word), with no `char` decoding.
+fn ascii_case(word: &str, lower: &mut String) -> u32 {
+    let bytes = word.as_bytes();
+    let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if upper == 0 {
+        return AS_LISTED;
+    }
+    lower.clear();
+    lower.push_str(word);
+    lower.make_ascii_lowercase();
+    if upper == 1 && bytes[0].is_ascii_uppercase() {
+        CAPITALISED
+    } else if upper == bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() {
+        UPPER_CASE
+    } else {
+        LITERAL
+    }
+}
+
 impl WordIndexer {
     /// The number of a word, and how it is written against its entry.
     fn id(&mut self, word: &str) -> (u32, u32) {
-        if !word.chars().any(char::is_uppercase) {
-            return (self.lower_id(word), AS_LISTED);
-        }
         let mut lower = std::mem::take(&mut self.lower);
-        lower_into(word, &mut lower);
-        let id = self.lower_id(&lower);
-        let case = if capitalised(&lower) == word {
-            CAPITALISED
-        } else if lower.to_uppercase() == word {
-            UPPER_CASE
+        let case = if word.is_ascii() {
+            ascii_case(word, &mut lower)
         } else {
-            LITERAL
+            char_case(word, &mut lower)
         };
+        let id = self.lower_id(if case == AS_LISTED { word } else { &lower });
         self.lower = lower;
         (id, case)
     }
@@ -330,8 +359,22 @@ impl WordIndex {
 /// The length of the run at the start of `text` of letters and digits (`word`), or of
 /// anything else.
 fn run(text: &str, word: bool) -> usize {
-    text.find(|c: char| c.is_alphanumeric() != word)
-        .unwrap_or(text.len())
+    // Byte by byte while the text is ASCII (almost always: search reads every word of
+    // the site), where `is_alphanumeric` is `is_ascii_alphanumeric`.
+    let ascii = text
+        .bytes()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric() != word)
+        .unwrap_or(text.len());
+    match text.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => {
+            let rest = &text[ascii..];
+            ascii
+                + rest
+                    .find(|c: char| c.is_alphanumeric() != word)
+                    .unwrap_or(rest.len())
+        }
+        _ => ascii,
+    }
 }
 
 /// The words of `text` as search.js reads them (split at anything not a letter or digit),
@@ -467,6 +510,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_words_are_cased_as_any_word() {
+        for word in [
+            "travel", "Travel", "TRAVEL", "iPhone", "A", "a", "3D", "3d", "B2B", "b2B", "X1y",
+            "007",
+        ] {
+            let (mut ascii, mut chars) = (String::new(), String::new());
+            assert_eq!(
+                (ascii_case(word, &mut ascii), &ascii),
+                (char_case(word, &mut chars), &chars),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_of_words_and_gaps_in_any_script() {
+        assert_eq!(run("Zürich, Genève", true), "Zürich".len());
+        assert_eq!(run(", Genève", false), 2);
+        assert_eq!(run("abc", true), 3);
+        assert_eq!(run(" \u{a0}\u{2014} x", false), " \u{a0}\u{2014} ".len());
+        assert_eq!(run("naïve.", true), "naïve".len());
+        assert_eq!(run("", true), 0);
+    }
+
+    #[test]
     fn words_are_counted_weighted_and_read_back_from_their_shards() {
         let mut indexer = WordIndexer::default();
         let mut coded = Vec::new();
@@ -499,7 +567,7 @@ mod tests {
         let index = indexer.finish();
         let at = |w: &str| index.words.iter().position(|x| x == w).unwrap();
         assert_eq!(index.counts[at("travel")], 4);
-        let read: HashMap<u32, ReadPostings> = index
+        let read: std::collections::HashMap<u32, ReadPostings> = index
             .shards
             .iter()
             .flat_map(|s| decode_shard(s).unwrap())
