@@ -51,7 +51,7 @@ pub fn redcarpet(text: &str) -> String {
 /// `major-versions-upgrade-paths`).
 #[derive(Default)]
 pub struct TechDocsIds {
-    seen: std::collections::HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
     /// The id of the last heading at each level.
     above: Vec<(u8, String)>,
 }
@@ -90,7 +90,7 @@ pub fn add_old_ids(
     headings: Vec<OldIds>,
     anchors: &mut Vec<String>,
 ) {
-    let mut taken: std::collections::HashSet<String> = anchors.iter().cloned().collect();
+    let mut taken: rustc_hash::FxHashSet<String> = anchors.iter().cloned().collect();
     taken.extend(
         signpost_base::slug::THEME_IDS
             .iter()
