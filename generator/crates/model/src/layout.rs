@@ -6,17 +6,20 @@
 use crate::link_target::{LinkTarget, LinkWriter};
 use rustc_hash::{FxHashMap, FxHashSet};
 use signpost_base::page_forms;
+use signpost_base::url_path::url_path;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub struct Layout {
     /// Every page's source path, including the `index.md` of folders that have none (those
-    /// pages are generated).
+    /// pages are generated), with its URL path from the site root (worked out once: every
+    /// link to the page is written with it).
     // Keyed by the path's text: hashing a `Path` parses its components every time, and
     // every link on every page is looked up here (with FxHash: the keys are the site's own
     // paths, and SipHash showed in the read stage's profile).
-    pages: FxHashSet<OsString>,
+    pages: FxHashMap<OsString, String>,
     /// Each page's source path by its output path (`a/b.html` -> `a/b.html.md.erb`).
     by_output: FxHashMap<OsString, PathBuf>,
     folders: FxHashSet<OsString>,
@@ -52,8 +55,8 @@ impl Layout {
                 .or_insert(index);
         }
         let pages = by_output
-            .values()
-            .map(|p| p.as_os_str().to_owned())
+            .iter()
+            .map(|(output, p)| (p.as_os_str().to_owned(), url_path(Path::new(output))))
             .collect();
         let assets = assets.iter().map(|p| p.as_os_str().to_owned()).collect();
         Self {
@@ -74,6 +77,9 @@ impl Layout {
             self.by_output.remove(Self::output_for(&source).as_os_str());
             self.by_output
                 .insert(output.clone().into_os_string(), source.clone());
+            if let Some(url) = self.pages.get_mut(source.as_os_str()) {
+                *url = url_path(&output);
+            }
             self.moved.insert(source.into_os_string(), output);
         }
         self
@@ -162,7 +168,7 @@ impl Layout {
 
     /// [`Layout::page_for`], borrowed from the layout (every link of every page asks).
     fn page_source(&self, path: &Path) -> Option<&Path> {
-        if let Some(page) = self.pages.get(path.as_os_str()) {
+        if let Some((page, _)) = self.pages.get_key_value(path.as_os_str()) {
             return Some(Path::new(page));
         }
         let by_output =
@@ -205,7 +211,7 @@ pub struct PageLinks<'a> {
 impl PageLinks<'_> {
     /// Relative URL of a file in the output, from this page.
     pub fn to_output(&self, output: &Path) -> String {
-        format!("{}{}", self.root, signpost_base::url_path::url_path(output))
+        format!("{}{}", self.root, url_path(output))
     }
 }
 
@@ -213,16 +219,20 @@ impl LinkWriter for PageLinks<'_> {
     fn href(&self, target: &LinkTarget) -> Option<String> {
         match target {
             LinkTarget::Internal { path, fragment } => {
-                let output = match self.layout.page_source(path) {
-                    Some(page) => self.layout.output_of(page),
-                    None if self.layout.is_asset(path) => path.clone(),
+                let url = match self.layout.page_source(path) {
+                    Some(page) => Cow::Borrowed(self.layout.pages[page.as_os_str()].as_str()),
+                    None if self.layout.is_asset(path) => Cow::Owned(url_path(path)),
                     None => return None, // reported by the link check
                 };
-                let fragment = fragment
-                    .as_ref()
-                    .map(|f| format!("#{f}"))
-                    .unwrap_or_default();
-                Some(format!("{}{fragment}", self.to_output(&output)))
+                let fragment_len = fragment.as_ref().map_or(0, |f| f.len() + 1);
+                let mut href = String::with_capacity(self.root.len() + url.len() + fragment_len);
+                href.push_str(&self.root);
+                href.push_str(&url);
+                if let Some(fragment) = fragment {
+                    href.push('#');
+                    href.push_str(fragment);
+                }
+                Some(href)
             }
             LinkTarget::Rooted(url) => match self.layout.rooted(url) {
                 Some(found) => {
