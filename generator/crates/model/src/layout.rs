@@ -4,23 +4,28 @@
 //! (`permalinks.rs`). Links are always relative, so the site works from disk.
 
 use crate::link_target::{LinkTarget, LinkWriter};
+use rustc_hash::{FxHashMap, FxHashSet};
 use signpost_base::page_forms;
-use std::collections::{HashMap, HashSet};
+use signpost_base::url_path::url_path;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub struct Layout {
     /// Every page's source path, including the `index.md` of folders that have none (those
-    /// pages are generated).
+    /// pages are generated), with its URL path from the site root (worked out once: every
+    /// link to the page is written with it).
     // Keyed by the path's text: hashing a `Path` parses its components every time, and
-    // every link on every page is looked up here.
-    pages: HashSet<OsString>,
+    // every link on every page is looked up here (with FxHash: the keys are the site's own
+    // paths, and SipHash showed in the read stage's profile).
+    pages: FxHashMap<OsString, String>,
     /// Each page's source path by its output path (`a/b.html` -> `a/b.html.md.erb`).
-    by_output: HashMap<OsString, PathBuf>,
-    folders: HashSet<OsString>,
-    assets: HashSet<OsString>,
+    by_output: FxHashMap<OsString, PathBuf>,
+    folders: FxHashSet<OsString>,
+    assets: FxHashSet<OsString>,
     /// The output path of each page published at its `permalink`, by source path.
-    moved: HashMap<OsString, PathBuf>,
+    moved: FxHashMap<OsString, PathBuf>,
     link_origin: Option<String>,
     /// The path the old site was served under (`/docs`), or empty.
     baseurl: String,
@@ -28,7 +33,7 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(page_sources: &[PathBuf], assets: &[PathBuf], link_origin: Option<String>) -> Self {
-        let mut folders = HashSet::new();
+        let mut folders = FxHashSet::default();
         for page in page_sources {
             for ancestor in page.ancestors().skip(1) {
                 if !ancestor.as_os_str().is_empty() {
@@ -36,7 +41,7 @@ impl Layout {
                 }
             }
         }
-        let mut by_output: HashMap<OsString, PathBuf> = page_sources
+        let mut by_output: FxHashMap<OsString, PathBuf> = page_sources
             .iter()
             .map(|p| (Self::output_for(p).into_os_string(), p.clone()))
             .collect();
@@ -50,8 +55,8 @@ impl Layout {
                 .or_insert(index);
         }
         let pages = by_output
-            .values()
-            .map(|p| p.as_os_str().to_owned())
+            .iter()
+            .map(|(output, p)| (p.as_os_str().to_owned(), url_path(Path::new(output))))
             .collect();
         let assets = assets.iter().map(|p| p.as_os_str().to_owned()).collect();
         Self {
@@ -59,7 +64,7 @@ impl Layout {
             by_output,
             folders,
             assets,
-            moved: HashMap::new(),
+            moved: FxHashMap::default(),
             link_origin,
             baseurl: String::new(),
         }
@@ -72,6 +77,9 @@ impl Layout {
             self.by_output.remove(Self::output_for(&source).as_os_str());
             self.by_output
                 .insert(output.clone().into_os_string(), source.clone());
+            if let Some(url) = self.pages.get_mut(source.as_os_str()) {
+                *url = url_path(&output);
+            }
             self.moved.insert(source.into_os_string(), output);
         }
         self
@@ -134,7 +142,8 @@ impl Layout {
 
     /// Folders that need an index page generated, because they have no index page.
     pub fn folders_without_index(&self, page_sources: &[PathBuf]) -> Vec<PathBuf> {
-        let existing: HashSet<PathBuf> = page_sources.iter().map(|p| Self::output_for(p)).collect();
+        let existing: FxHashSet<PathBuf> =
+            page_sources.iter().map(|p| Self::output_for(p)).collect();
         let mut missing: Vec<PathBuf> = self
             .folders
             .iter()
@@ -154,25 +163,25 @@ impl Layout {
 
     /// The page a link points at, by source path: `page.md`, a folder, or `page.html`.
     pub fn page_for(&self, path: &Path) -> Option<PathBuf> {
-        if self.pages.contains(path.as_os_str()) {
-            return Some(path.to_path_buf());
+        self.page_source(path).map(Path::to_path_buf)
+    }
+
+    /// [`Layout::page_for`], borrowed from the layout (every link of every page asks).
+    fn page_source(&self, path: &Path) -> Option<&Path> {
+        if let Some((page, _)) = self.pages.get_key_value(path.as_os_str()) {
+            return Some(Path::new(page));
         }
+        let by_output =
+            |output: &Path| self.by_output.get(output.as_os_str()).map(PathBuf::as_path);
         if path.as_os_str().is_empty() || self.folders.contains(path.as_os_str()) {
-            return self
-                .by_output
-                .get(path.join("index.html").as_os_str())
-                .cloned();
+            return by_output(&path.join("index.html"));
         }
         if path.extension().is_some_and(|e| e == "html") {
-            return self.by_output.get(path.as_os_str()).cloned();
+            return by_output(path);
         }
         // `page.md` written for a page kept as `page.html.md.erb` or `page.markdown`.
         page_forms::is_page(path)
-            .then(|| {
-                self.by_output
-                    .get(Self::output_for(path).as_os_str())
-                    .cloned()
-            })
+            .then(|| by_output(&Self::output_for(path)))
             .flatten()
     }
 
@@ -202,7 +211,7 @@ pub struct PageLinks<'a> {
 impl PageLinks<'_> {
     /// Relative URL of a file in the output, from this page.
     pub fn to_output(&self, output: &Path) -> String {
-        format!("{}{}", self.root, signpost_base::url_path::url_path(output))
+        format!("{}{}", self.root, url_path(output))
     }
 }
 
@@ -210,16 +219,20 @@ impl LinkWriter for PageLinks<'_> {
     fn href(&self, target: &LinkTarget) -> Option<String> {
         match target {
             LinkTarget::Internal { path, fragment } => {
-                let output = match self.layout.page_for(path) {
-                    Some(page) => self.layout.output_of(&page),
-                    None if self.layout.is_asset(path) => path.clone(),
+                let url = match self.layout.page_source(path) {
+                    Some(page) => Cow::Borrowed(self.layout.pages[page.as_os_str()].as_str()),
+                    None if self.layout.is_asset(path) => Cow::Owned(url_path(path)),
                     None => return None, // reported by the link check
                 };
-                let fragment = fragment
-                    .as_ref()
-                    .map(|f| format!("#{f}"))
-                    .unwrap_or_default();
-                Some(format!("{}{fragment}", self.to_output(&output)))
+                let fragment_len = fragment.as_ref().map_or(0, |f| f.len() + 1);
+                let mut href = String::with_capacity(self.root.len() + url.len() + fragment_len);
+                href.push_str(&self.root);
+                href.push_str(&url);
+                if let Some(fragment) = fragment {
+                    href.push('#');
+                    href.push_str(fragment);
+                }
+                Some(href)
             }
             LinkTarget::Rooted(url) => match self.layout.rooted(url) {
                 Some(found) => {

@@ -124,6 +124,8 @@ pub fn load_cached(
     };
     let (mut pages, drafts) = read_pages(&sources.pages, &inputs, cache, problems);
     add_folder_indexes(&mut pages, &layout, &sources.pages, &drafts, content_dir);
+    // The index pages grew the list to twice its length; it is kept for the whole build.
+    pages.shrink_to_fit();
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     let by_source = pages
         .iter()

@@ -148,22 +148,23 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
             continue;
         };
         let (line, column) = yaml::key_position(yaml_text, spelling, FIRST_LINE);
-        let at = |message: String, help: &str| {
-            Diagnostic::error(file, line, message)
-                .at_column(column)
-                .with_help(help.to_string())
+        let entry = Entry {
+            key,
+            spelling,
+            value,
+            line,
+            column,
         };
-        let key = *key;
         let front = &mut front;
-        match key {
+        match entry.key {
             "draft" | "title" | "summary" | "owner" | "owner_slack" | "reviewed_by"
-            | "audience" => read_about(front, key, spelling, value, &field, &at, problems),
+            | "audience" => read_about(front, &entry, &field, problems),
             "review_by" | "last_reviewed" | "review_in" => {
-                read_review(front, key, spelling, value, line, &field, &at, problems)
+                read_review(front, &entry, &field, problems)
             }
-            "feedback" => read_feedback(front, value, &at, problems),
+            "feedback" => read_feedback(front, &entry, &field, problems),
             "superseded_by" | "redirect_from" | "permalink" | "weight" => {
-                read_addresses(front, key, spelling, value, line, &field, &at, problems)
+                read_addresses(front, &entry, &field, problems)
             }
             _ => unreachable!("every key in KEYS is handled"),
         }
@@ -172,95 +173,88 @@ pub fn parse(file: &Path, yaml_text: &str, problems: &mut Vec<Diagnostic>) -> Fr
 }
 
 /// What the page is, who it is for and who owns it: draft, title, summary, owner, audience.
-#[allow(clippy::too_many_arguments)]
 fn read_about(
     front: &mut FrontMatter,
-    key: &str,
-    spelling: &str,
-    value: &Value,
+    entry: &Entry,
     field: &Fields,
-    at: &dyn Fn(String, &str) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) {
-    match key {
-        "draft" => match value {
+    match entry.key {
+        "draft" => match entry.value {
             Value::Bool(draft) => front.draft = *draft,
-            _ => problems.push(at(
+            _ => problems.push(field.at(
+                entry,
                 "`draft` must be true or false".to_string(),
                 "write `draft: true` to leave the page out of the site until it is ready",
             )),
         },
-        "title" => front.title = field.text(spelling, value, problems),
-        "summary" => front.summary = field.text(spelling, value, problems),
+        "title" => front.title = field.text(entry, problems),
+        "summary" => front.summary = field.text(entry, problems),
         "owner" => {
-            front.owner = field.text(spelling, value, problems);
+            front.owner = field.text(entry, problems);
             // A list or mapping is an error of its own: the page is not also ownerless.
-            front.owner_unreadable = value.is_sequence() || value.is_mapping();
+            front.owner_unreadable = entry.value.is_sequence() || entry.value.is_mapping();
         }
-        "owner_slack" => front.owner_slack = field.text(spelling, value, problems),
-        "reviewed_by" => front.reviewed_by = field.text(spelling, value, problems),
-        "audience" => match value {
+        "owner_slack" => front.owner_slack = field.text(entry, problems),
+        "reviewed_by" => front.reviewed_by = field.text(entry, problems),
+        "audience" => match entry.value {
             Value::Null => {}
             Value::Sequence(items) => {
                 for item in items {
                     match yaml::scalar_text(item) {
                         Some(text) => front.audience.push(text),
-                        None => problems.push(at(
-                            format!("`{spelling}` must be a list of names"),
+                        None => problems.push(field.at(
+                            entry,
+                            format!("`{}` must be a list of names", entry.spelling),
                             "write each audience as plain text, for example `- Technical users`",
                         )),
                     }
                 }
             }
-            _ => front.audience.extend(
-                field
-                    .text(spelling, value, problems)
-                    .filter(|t| !t.trim().is_empty()),
-            ),
+            _ => front
+                .audience
+                .extend(field.text(entry, problems).filter(|t| !t.trim().is_empty())),
         },
         _ => {}
     }
 }
 
 /// When the page was last reviewed and is next due.
-#[allow(clippy::too_many_arguments)]
 fn read_review(
     front: &mut FrontMatter,
-    key: &str,
-    spelling: &str,
-    value: &Value,
-    line: usize,
+    entry: &Entry,
     field: &Fields,
-    at: &dyn Fn(String, &str) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) {
-    match key {
+    match entry.key {
         "review_by" | "last_reviewed" => {
-            let Some(text) = field.text(spelling, value, problems) else {
+            let Some(text) = field.text(entry, problems) else {
                 return;
             };
             match PageDate::parse(&text) {
-                Ok(date) if key == "review_by" => {
+                Ok(date) if entry.key == "review_by" => {
                     front.review_by = Some(date);
-                    front.review_by_line = line;
+                    front.review_by_line = entry.line;
                 }
                 Ok(date) => front.last_reviewed = Some(date),
                 Err(reason) => {
-                    front.review_by_invalid |= key == "review_by";
-                    problems.push(at(
-                    format!("`{spelling}`: {reason}"),
-                    "write the date as YYYY-MM-DD (for example 2025-05-01), or YYYY-MM for a month",
+                    front.review_by_invalid |= entry.key == "review_by";
+                    problems.push(field.at(
+                        entry,
+                        format!("`{}`: {reason}", entry.spelling),
+                        "write the date as YYYY-MM-DD (for example 2025-05-01), or YYYY-MM for a month",
                     ))
                 }
             }
         }
         "review_in" => {
-            let Some(text) = field.text(spelling, value, problems) else {
+            let Some(text) = field.text(entry, problems) else {
                 return;
             };
             match Interval::parse(&text) {
                 Ok(interval) => front.review_in = Some(interval),
-                Err(reason) => problems.push(at(
+                Err(reason) => problems.push(field.at(
+                    entry,
                     format!("`review_in`: {reason}"),
                     "write a number and a unit, for example `6 months` or `1 year`",
                 )),
@@ -273,11 +267,11 @@ fn read_review(
 /// Where readers' feedback on the page goes.
 fn read_feedback(
     front: &mut FrontMatter,
-    value: &Value,
-    at: &dyn Fn(String, &str) -> Diagnostic,
+    entry: &Entry,
+    field: &Fields,
     problems: &mut Vec<Diagnostic>,
 ) {
-    match value {
+    match entry.value {
         Value::Bool(false) => front.feedback = Feedback::Off,
         Value::String(address) if signpost_base::mail_address::is_mail_address(address) => {
             front.feedback = Feedback::Address(address.clone());
@@ -285,7 +279,7 @@ fn read_feedback(
         Value::String(off) if matches!(off.as_str(), "off" | "none") => {
             front.feedback = Feedback::Off
         }
-        _ => problems.push(at(
+        _ => problems.push(field.at(entry,
             "`feedback` must be one email address (nothing after it, such as `?cc=`), or `false` to turn feedback off"
                 .to_string(),
             "for example `feedback: itpolicycontent@digital.justice.gov.uk`",
@@ -294,32 +288,28 @@ fn read_feedback(
 }
 
 /// Where the page sits: the page that replaces it, its old and fixed addresses, its place in the navigation.
-#[allow(clippy::too_many_arguments)]
 fn read_addresses(
     front: &mut FrontMatter,
-    key: &str,
-    spelling: &str,
-    value: &Value,
-    line: usize,
+    entry: &Entry,
     field: &Fields,
-    at: &dyn Fn(String, &str) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) {
-    match key {
+    match entry.key {
         "superseded_by" => {
-            if let Some(target) = field.text(spelling, value, problems) {
-                front.superseded_by = Some((target, line));
+            if let Some(target) = field.text(entry, problems) {
+                front.superseded_by = Some((target, entry.line));
             }
         }
         "redirect_from" => {
-            let addresses = match value {
+            let addresses = match entry.value {
                 Value::Sequence(items) => items.iter().map(yaml::scalar_text).collect(),
                 other => vec![yaml::scalar_text(other)],
             };
             for address in addresses {
                 match address.filter(|a| a.starts_with('/')) {
-                    Some(address) => front.redirect_from.push((address, line)),
-                    None => problems.push(at(
+                    Some(address) => front.redirect_from.push((address, entry.line)),
+                    None => problems.push(field.at(
+                        entry,
                         "`redirect_from` must be addresses on this site, from its root".to_string(),
                         "for example `redirect_from: [/guides/old-name/]`",
                     )),
@@ -328,23 +318,35 @@ fn read_addresses(
         }
         // The page's address: read before any page (see permalinks.rs); here it is
         // only checked for being written from the site's root.
-        "permalink" => match field.text(spelling, value, problems) {
+        "permalink" => match field.text(entry, problems) {
             Some(address) if address.starts_with('/') => {}
-            Some(_) => problems.push(at(
+            Some(_) => problems.push(field.at(
+                entry,
                 "`permalink` must be an address on this site, from its root".to_string(),
                 "for example `permalink: /cookies.html`",
             )),
             None => {}
         },
-        "weight" => match value.as_i64() {
+        "weight" => match entry.value.as_i64() {
             Some(weight) => front.weight = Some(weight),
-            None => problems.push(at(
+            None => problems.push(field.at(
+                entry,
                 "`weight` must be a whole number".to_string(),
                 "lower numbers come first in the navigation, for example `weight: 10`",
             )),
         },
         _ => {}
     }
+}
+
+/// One front matter key as the page wrote it: its name, the spelling the editor used (the
+/// name or an alias), its value, and where the value is (file line and column).
+struct Entry<'a> {
+    key: &'static str,
+    spelling: &'static str,
+    value: &'a Value,
+    line: usize,
+    column: usize,
 }
 
 /// Looks up fields by their canonical name or any alias.
@@ -355,6 +357,13 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    /// An error at `entry`'s value.
+    fn at(&self, entry: &Entry, message: String, help: &str) -> Diagnostic {
+        Diagnostic::error(self.file, entry.line, message)
+            .at_column(entry.column)
+            .with_help(help.to_string())
+    }
+
     /// The value of `key` under whichever spelling the editor used; an error if two are used.
     fn get(
         &self,
@@ -392,29 +401,18 @@ impl<'a> Fields<'a> {
     }
 
     /// A text value; numbers are accepted as text; lists and mappings are an error.
-    fn text(
-        &self,
-        spelling: &str,
-        value: &Value,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Option<String> {
-        if value.is_null() {
+    fn text(&self, entry: &Entry, problems: &mut Vec<Diagnostic>) -> Option<String> {
+        if entry.value.is_null() {
             return None;
         }
-        let text = yaml::scalar_text(value);
+        let text = yaml::scalar_text(entry.value);
         if text.is_none() {
-            let (line, column) = yaml::key_position(self.text, spelling, 2);
-            problems.push(
-                Diagnostic::error(
-                    self.file,
-                    line,
-                    format!("`{spelling}` must be plain text, not a list or a mapping"),
-                )
-                .at_column(column)
-                .with_help(format!(
-                    "write it on one line, for example `{spelling}: some text`"
-                )),
-            );
+            let spelling = entry.spelling;
+            problems.push(self.at(
+                entry,
+                format!("`{spelling}` must be plain text, not a list or a mapping"),
+                &format!("write it on one line, for example `{spelling}: some text`"),
+            ));
         }
         // `title: ""` says nothing, as `title:` does: the page's first heading is its title.
         text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())

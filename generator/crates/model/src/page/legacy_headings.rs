@@ -5,6 +5,15 @@
 /// alone.
 pub fn fix_legacy_headings(body: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
     let mut fixed_lines = Vec::new();
+    // Most pages have no such line anywhere, code included: looking only at the lines that
+    // start with `#` (memchr finds them) settles it without following fences line by line.
+    let bytes = body.as_bytes();
+    let may_have_one = memchr::memchr_iter(b'#', bytes)
+        .filter(|&at| at == 0 || bytes[at - 1] == b'\n')
+        .any(|at| legacy_heading_hashes(&body[at..]).is_some());
+    if !may_have_one {
+        return (std::borrow::Cow::Borrowed(body), fixed_lines);
+    }
     let mut in_fence: Option<char> = None;
     for (index, line) in body.lines().enumerate() {
         let trimmed = line.trim_start();

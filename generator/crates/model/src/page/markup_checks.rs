@@ -53,9 +53,10 @@ pub struct MarkupChecks {
     found: MarkupFindings,
     comments: CommentTracker,
     balance: HtmlBalance,
-    /// Text read in one run (a reference such as `[^note]` may come in pieces), with the
-    /// line it starts on.
-    text_run: Option<(usize, String)>,
+    /// The line of the text being read in one run (a reference such as `[^note]` may come
+    /// in pieces), and the run's text, in a buffer kept from run to run.
+    text_run: Option<usize>,
+    text: String,
     footnote_refs: Vec<(usize, String)>,
     footnotes_defined: Vec<String>,
     in_code_block: bool,
@@ -105,19 +106,22 @@ impl MarkupChecks {
             alt.push_str(text);
         }
         match event {
-            Event::Text(text) if !self.in_code_block => self
-                .text_run
-                .get_or_insert_with(|| (line(), String::new()))
-                .1
-                .push_str(text),
+            Event::Text(text) if !self.in_code_block => {
+                self.text_run.get_or_insert_with(line);
+                self.text.push_str(text);
+            }
             _ => self.end_text_run(),
         }
     }
 
     fn end_text_run(&mut self) {
-        if let Some((at, text)) = self.text_run.take() {
-            self.footnote_refs
-                .extend(footnote_labels(&text).map(|label| (at, label)));
+        if let Some(at) = self.text_run.take() {
+            // Most text has no `^`: one quick look spares searching it for `[^`.
+            if self.text.contains('^') {
+                self.footnote_refs
+                    .extend(footnote_labels(&self.text).map(|label| (at, label)));
+            }
+            self.text.clear();
         }
     }
 

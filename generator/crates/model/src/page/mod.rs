@@ -206,8 +206,20 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         problems,
     );
     let (outputs, flows, wizards) = (shown.outputs, shown.flows, shown.wizards);
-    let body_html = shortcodes::restore(&rendered.html, &calls, &outputs);
+    let contents = wizard_entries::contents(
+        &rendered.html,
+        rendered
+            .headings
+            .into_iter()
+            .filter(|h| h.level == 2)
+            .collect(),
+        &wizards,
+    );
+    let body_html = shortcodes::restore(rendered.html, &calls, &outputs);
     let review_by = review_by(&front, inputs);
+    // Kept for the whole build (a third of the room they took was spare).
+    let mut links = rendered.links;
+    links.shrink_to_fit();
 
     Some(Page {
         file,
@@ -217,21 +229,13 @@ pub fn read(source: &Path, inputs: &Inputs, problems: &mut Vec<Diagnostic>) -> O
         generated: false,
         title,
         body_html,
-        contents: wizard_entries::contents(
-            &rendered.html,
-            rendered
-                .headings
-                .into_iter()
-                .filter(|h| h.level == 2)
-                .collect(),
-            &wizards,
-        ),
+        contents,
         anchors: rendered
             .anchors
             .into_iter()
             .chain(wizards.iter().map(|(_, w)| w.id.clone()))
             .collect(),
-        links: rendered.links,
+        links,
         legacy_heading_lines: rendered.legacy_heading_lines,
         images_without_text: rendered.checks.images_without_text,
         second_h1_lines: rendered.second_h1_lines,

@@ -51,7 +51,7 @@ pub fn redcarpet(text: &str) -> String {
 /// `major-versions-upgrade-paths`).
 #[derive(Default)]
 pub struct TechDocsIds {
-    seen: std::collections::HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
     /// The id of the last heading at each level.
     above: Vec<(u8, String)>,
 }
@@ -90,12 +90,14 @@ pub fn add_old_ids(
     headings: Vec<OldIds>,
     anchors: &mut Vec<String>,
 ) {
-    let mut taken: std::collections::HashSet<String> = anchors.iter().cloned().collect();
-    taken.extend(
-        signpost_base::slug::THEME_IDS
-            .iter()
-            .map(|id| id.to_string()),
-    );
+    // The page's ids are looked at where they are, not copied: the few old ids added are
+    // looked through one by one.
+    let taken: rustc_hash::FxHashSet<&str> = anchors
+        .iter()
+        .map(String::as_str)
+        .chain(signpost_base::slug::THEME_IDS.iter().copied())
+        .collect();
+    let mut added: Vec<String> = Vec::new();
     let mut tech_docs = TechDocsIds::default();
     let mut spans = Vec::new();
     for heading in headings {
@@ -109,16 +111,21 @@ pub fn add_old_ids(
             html.push_str(&format!("<span id=\"{}\"></span>", heading.id));
         }
         for old in [kramdown(&heading.text), tech_docs_id] {
-            if old.is_empty() || old == heading.id || !taken.insert(old.clone()) {
+            if old.is_empty()
+                || old == heading.id
+                || taken.contains(old.as_str())
+                || added.contains(&old)
+            {
                 continue;
             }
             html.push_str(&format!("<span id=\"{old}\"></span>"));
-            anchors.push(old);
+            added.push(old);
         }
         if !html.is_empty() {
             spans.push((heading.at, html));
         }
     }
+    anchors.extend(added);
     for (at, html) in spans.into_iter().rev() {
         events.insert(at, pulldown_cmark::Event::InlineHtml(html.into()));
     }

@@ -213,9 +213,9 @@ fn split_args(text: &str) -> Result<Vec<String>, String> {
 }
 
 /// Puts rendered shortcodes back in place of their tokens. Block calls replace the whole
-/// paragraph Markdown wrapped around them.
-pub fn restore(html: &str, calls: &[Call], rendered: &[String]) -> String {
-    let mut html = html.to_string();
+/// paragraph Markdown wrapped around them. The page's HTML is kept for the whole build: it
+/// comes back without spare room (and is not copied when the page has no shortcode).
+pub fn restore(mut html: String, calls: &[Call], rendered: &[String]) -> String {
     for (index, (call, output)) in calls.iter().zip(rendered).enumerate() {
         let token = token(index);
         if call.block {
@@ -227,6 +227,7 @@ pub fn restore(html: &str, calls: &[Call], rendered: &[String]) -> String {
         }
         html = html.replacen(&token, output.trim_end(), 1);
     }
+    html.shrink_to_fit();
     html
 }
 
@@ -291,7 +292,7 @@ mod tests {
         }];
         let html = format!("<p>{}</p>\n", token(0));
         assert_eq!(
-            restore(&html, &calls, &["<ul></ul>\n".into()]),
+            restore(html, &calls, &["<ul></ul>\n".into()]),
             "<ul></ul>\n\n"
         );
     }

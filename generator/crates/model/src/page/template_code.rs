@@ -47,10 +47,12 @@ pub fn with_title_line<'a>(body: &'a str, title: Option<&str>) -> Cow<'a, str> {
 pub fn find(body: &str) -> Vec<Found> {
     // Most pages hold no template code: one pass over the bytes settles it, where the
     // line-by-line reading below costs several times that on every page of a large site.
-    let may_have_code = body
-        .as_bytes()
-        .windows(2)
-        .any(|pair| matches!(pair, [b'<', b'%'] | [b'{', b'%'] | [b'{', b'{']));
+    // memchr finds the few `%` and `{` fast; each is looked at with the byte beside it.
+    let bytes = body.as_bytes();
+    let may_have_code = memchr::memchr2_iter(b'%', b'{', bytes).any(|at| match bytes[at] {
+        b'%' => at > 0 && matches!(bytes[at - 1], b'<' | b'{'),
+        _ => bytes.get(at + 1) == Some(&b'{'),
+    });
     if !may_have_code {
         return Vec::new();
     }
@@ -129,6 +131,14 @@ mod tests {
             "\n# Kube\n\nText <%= x %>\n"
         );
         assert_eq!(with_title_line(body, None), body);
+    }
+
+    #[test]
+    fn each_opening_alone_is_looked_for() {
+        assert_eq!(find("<% a %>\n").len(), 1);
+        assert_eq!(find("x {% a %}\n").len(), 1);
+        assert_eq!(find("{{ page.x }}").len(), 1);
+        assert!(find("50% of {a} and %{ {\n").is_empty());
     }
 
     #[test]

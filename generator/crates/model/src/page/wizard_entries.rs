@@ -21,7 +21,18 @@ pub fn entry(flow: &str, title: Option<&str>) -> Heading {
 /// The page's h2 contents with each wizard placed before the first heading that follows
 /// it in `html` (the page before its shortcodes are put back: `at` is where each wizard's
 /// token is).
-pub fn contents(html: &str, headings: Vec<Heading>, wizards: &[(String, Heading)]) -> Vec<Heading> {
+pub fn contents(
+    html: &str,
+    mut headings: Vec<Heading>,
+    wizards: &[(String, Heading)],
+) -> Vec<Heading> {
+    // Most pages have no wizard: their headings are in order already, and looking each one
+    // up in the HTML cost more than rendering the page.
+    if wizards.is_empty() {
+        // Kept for the whole build: without the room the other levels' headings took.
+        headings.shrink_to_fit();
+        return headings;
+    }
     let place = |needle: &str| html.find(needle).unwrap_or(usize::MAX);
     let mut placed: Vec<(usize, Heading)> = headings
         .into_iter()
