@@ -660,3 +660,50 @@ fn a_heading_another_page_links_to_cannot_go_unnoticed() {
     assert_eq!(status["ok"], true);
     assert!(preview.stop().success());
 }
+
+/// Issue 15: what only a whole build finds (here, the site's own search page template failing
+/// on the new title) is reported when the background build finds it, as a failed rebuild is;
+/// the next edit builds the whole site, and recovers.
+#[test]
+fn a_problem_only_the_background_build_finds_is_reported() {
+    let (dir, content) = temp_site();
+    std::fs::write(
+        content.join("templates/search.html"),
+        "{% for p in pages %}{% if p.title == \"Boom\" %}{{ no_such_value }}{% endif %}{% endfor %}",
+    )
+    .unwrap();
+    let preview = Preview::start(&content, dir.path());
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+
+    let file = content.join(format!("{ADVICE}.md"));
+    let good = std::fs::read_to_string(&file).unwrap();
+    let boom = good.replacen(
+        "title: General advice on taking equipment abroad",
+        "title: Boom",
+        1,
+    );
+    assert_ne!(good, boom);
+    std::fs::write(&file, boom).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+    let seen = events.wait_for("event: failed", &preview);
+    assert!(seen.contains("no_such_value"), "{seen}");
+    preview.wait_until("the error in the terminal", || {
+        preview
+            .log()
+            .contains("could not be built in the background")
+    });
+
+    std::fs::write(&file, good).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":3}", &preview);
+    let log = preview.log();
+    let after = log
+        .split("could not be built in the background")
+        .nth(1)
+        .unwrap();
+    assert!(
+        after.contains("Built 8 pages"),
+        "a full rebuild after it: {log}"
+    );
+    assert!(preview.stop().success());
+}

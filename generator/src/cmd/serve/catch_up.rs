@@ -7,13 +7,17 @@
 //! It never holds up an edit: it has its own site model and one thread of its own, so the
 //! next one-page rebuild runs beside it. A build that started before the last change to what
 //! is served (a rebuild, good or bad) is thrown away, and another one runs after it, so
-//! nothing stale and nothing half-written is ever served.
+//! nothing stale and nothing half-written is ever served. A build that fails (on something
+//! only a whole build finds) is reported as a failed rebuild is, and the next edit builds
+//! the whole site again.
 
 use super::live::Live;
 use crate::cmd::build::{self, BuildOptions};
 use chrono::NaiveDate;
+use signpost_base::console::print_problems;
 use signpost_model::page_cache::PageCache;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Instant;
@@ -33,6 +37,8 @@ pub struct CatchUp {
     cache: Arc<PageCache>,
     live: Arc<Live>,
     state: Mutex<State>,
+    /// The last build failed, and nothing was built since.
+    failed: AtomicBool,
 }
 
 #[derive(Default)]
@@ -66,6 +72,7 @@ impl CatchUp {
             cache,
             live,
             state: Mutex::default(),
+            failed: AtomicBool::new(false),
         })
     }
 
@@ -83,6 +90,12 @@ impl CatchUp {
         state.busy = true;
         let me = Arc::clone(self);
         state.thread = Some(std::thread::spawn(move || me.run()));
+    }
+
+    /// Whether a background build failed since this was last asked (the site kept from the
+    /// last rebuild then is not to be trusted).
+    pub fn take_failed(&self) -> bool {
+        self.failed.swap(false, Ordering::SeqCst)
     }
 
     /// Stops the build running now (what it wrote is removed, and it writes no more), and
@@ -149,16 +162,25 @@ impl CatchUp {
             today: self.today,
             keep_going: self.keep_going,
         };
-        // Its problems, if any, are the next rebuild's to report: it reads the same files.
-        let built = build::build_cached(&options, Some(&self.cache)).is_ok();
-        if built && self.live.moved_if_unchanged(folder.to_path_buf(), sequence) {
-            eprintln!(
-                "The search index, review reports and site zip caught up in {:.2} s.",
-                started.elapsed().as_secs_f64()
-            );
-        } else {
-            let _ = std::fs::remove_dir_all(folder);
+        match build::build_cached(&options, Some(&self.cache)) {
+            Ok(_) if self.live.moved_if_unchanged(folder.to_path_buf(), sequence) => {
+                eprintln!(
+                    "The search index, review reports and site zip caught up in {:.2} s.",
+                    started.elapsed().as_secs_f64()
+                );
+                return;
+            }
+            // Problems of files edited since are the next rebuild's to report.
+            Err(problems) if self.live.failed_if_unchanged(problems.clone(), sequence) => {
+                self.failed.store(true, Ordering::SeqCst);
+                print_problems(&problems);
+                eprintln!(
+                    "The site could not be built in the background (still serving the last good build); the problems are shown in the browser too."
+                );
+            }
+            _ => {}
         }
+        let _ = std::fs::remove_dir_all(folder);
     }
 }
 

@@ -78,6 +78,20 @@ impl Live {
     /// A build failed: keep serving the last good site, and show `problems` in open pages.
     pub fn failed(&self, problems: Vec<Diagnostic>) {
         let mut state = self.lock();
+        self.fail(&mut state, problems);
+    }
+
+    /// [`Self::failed`], unless anything was built since `sequence`. Whether it is shown.
+    pub fn failed_if_unchanged(&self, problems: Vec<Diagnostic>, sequence: u64) -> bool {
+        let mut state = self.lock();
+        if state.sequence != sequence {
+            return false;
+        }
+        self.fail(&mut state, problems);
+        true
+    }
+
+    fn fail(&self, state: &mut State, problems: Vec<Diagnostic>) {
         state.failure = Some(problems);
         state.sequence += 1;
         self.changed.notify_all();

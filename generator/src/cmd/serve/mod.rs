@@ -309,6 +309,9 @@ impl Builder {
     /// Rebuilds after `changed` (under `watched`, the content folder as watched): only what
     /// the edit can change when it is to pages alone, otherwise all of it.
     fn rebuild_after(&mut self, changed: &[PathBuf], watched: &Path) {
+        if self.catch_up.take_failed() {
+            self.kept = None;
+        }
         let (Some(mut kept), Some(served)) = (self.kept.take(), self.live.snapshot().site) else {
             return self.rebuild();
         };
