@@ -502,6 +502,16 @@ fn an_edited_page_is_rebuilt_alone_then_search_and_the_zip_catch_up() {
         [format!("{ADVICE}.html"), format!("{ADVICE}.offline.html")],
         "only the page and its copy are written again"
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |name: &str| served.join(name).metadata().unwrap().permissions().mode();
+        assert_eq!(
+            mode(&format!("{ADVICE}.html")),
+            mode("index.html"),
+            "a page written again keeps the mode a build gives it"
+        );
+    }
     let page = preview.get(&format!("/{ADVICE}.html"));
     assert!(page.body.contains("Quokkaberry"), "{}", page.body);
     assert!(page.body.contains("reload.js?generation=2"));

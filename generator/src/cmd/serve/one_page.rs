@@ -226,10 +226,12 @@ fn zip_size(site: &Site, served: &Path) -> Option<String> {
 fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let problem = |err: std::io::Error| Diagnostic::error(path, 0, format!("cannot write: {err}"));
     let folder = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".signpost-")
-        .tempfile_in(folder)
-        .map_err(problem)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".signpost-");
+    // As a build writes it (a temporary file would be readable by its owner only).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut file = builder.tempfile_in(folder).map_err(problem)?;
     file.write_all(bytes).map_err(problem)?;
     file.persist(path).map_err(|err| problem(err.error))?;
     Ok(())
