@@ -717,3 +717,42 @@ fn a_problem_only_the_background_build_finds_is_reported() {
     );
     assert!(preview.stop().success());
 }
+
+#[test]
+fn a_page_saved_through_a_temporary_file_is_rebuilt_alone_and_a_folder_moved_away_is_not() {
+    let (dir, content) = temp_site();
+    std::fs::create_dir(content.join("extra")).unwrap();
+    std::fs::write(
+        content.join("extra/note.md"),
+        "---\ntitle: A note\nowner: IT Security\nreview_by: 2027-06-01\n---\n\nA note.\n",
+    )
+    .unwrap();
+    let preview = Preview::start(&content, dir.path());
+    let mut events = Events::open(&preview);
+    events.wait_for("event: built\ndata: {\"generation\":1}", &preview);
+    assert_eq!(preview.get("/extra/note.html").status, 200);
+
+    // As `sed -i` and "safe write" editors save: a new file beside the page, renamed over it.
+    let file = content.join(format!("{ADVICE}.md"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let temporary = file.with_file_name("sedX4b9Qz");
+    std::fs::write(
+        &temporary,
+        format!("{text}\nSaved through a temporary file.\n"),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, &file).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":2}", &preview);
+    let page = preview.get(&format!("/{ADVICE}.html"));
+    assert!(page.body.contains("Saved through a temporary file."));
+    let log = preview.log();
+    assert!(log.contains("Rebuilt the page in "), "{log}");
+    assert!(!log.contains("Building the whole site"), "{log}");
+
+    // A folder moved out of the content folder is one event for a path that is no longer
+    // there: the site was read from files in it, so the whole site is built again.
+    std::fs::rename(content.join("extra"), dir.path().join("extra-moved")).unwrap();
+    events.wait_for("event: built\ndata: {\"generation\":3}", &preview);
+    assert!(preview.log().contains("Building the whole site"));
+    assert_eq!(preview.get("/extra/note.html").status, 404);
+}

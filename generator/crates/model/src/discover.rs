@@ -17,6 +17,9 @@ pub struct Sources {
     /// Another site engine's files, never published: one entry per file, by the name shown
     /// for it (`_layouts/` for each file in that folder).
     pub left_out: Vec<String>,
+    /// Every file found, whatever it is: what the site was built from, for `signpost serve`
+    /// to tell from an editor's temporary file.
+    pub files: Vec<PathBuf>,
 }
 
 /// Every file of the content folder. A link that leads outside the folder is an error (one
@@ -71,6 +74,7 @@ pub fn discover(content_dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             .strip_prefix(content_dir)
             .expect("inside the content folder")
             .to_path_buf();
+        sources.files.push(relative.clone());
         if let Some(shown) = crate::left_out::engine_file(&relative) {
             sources.left_out.push(shown);
             continue;

@@ -11,7 +11,7 @@ use crate::settings::{self, SiteConfig};
 use crate::theme::Templates;
 use rayon::prelude::*;
 use signpost_base::diagnostic::{self, Diagnostic};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub struct Site {
@@ -35,6 +35,8 @@ pub struct Site {
     /// The contacts groups pages were read with (see [`page::Inputs`]): `signpost serve`
     /// reads an edited page again with them.
     pub contact_groups: Option<Vec<String>>,
+    /// Every file in the content folder when it was read, by path inside it.
+    pub files: BTreeSet<PathBuf>,
 }
 
 impl Site {
@@ -42,6 +44,16 @@ impl Site {
         self.by_source
             .get(source.as_os_str())
             .map(|&i| &self.pages[i])
+    }
+
+    /// Whether the site was read from the file at `path` (inside the content folder), or
+    /// from files in a folder there.
+    pub fn was_read_from(&self, path: &Path) -> bool {
+        // Sorted by component, a folder's files come straight after it.
+        self.files
+            .range(path.to_path_buf()..)
+            .next()
+            .is_some_and(|file| file.starts_with(path))
     }
 }
 
@@ -149,6 +161,7 @@ pub fn load_cached(
         left_out: sources.left_out,
         excluded,
         contact_groups,
+        files: sources.files.into_iter().collect(),
     })
 }
 

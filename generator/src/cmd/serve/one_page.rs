@@ -91,6 +91,12 @@ fn read_edits(
         let source = path
             .strip_prefix(watched)
             .map_err(|_| NotDone::Rebuild("a file outside the content folder changed"))?;
+        // An editor's temporary file (written, then renamed over the page, as `sed -i` and
+        // "safe write" editors save) that came and went between two builds: nothing the
+        // site was read from, and nothing there now.
+        if !path.exists() && !site.was_read_from(source) {
+            continue;
+        }
         let index = *site
             .by_source
             .get(source.as_os_str())
