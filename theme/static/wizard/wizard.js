@@ -415,22 +415,22 @@ let wasm_bindgen = (function(exports) {
             },
             Pa: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 26, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_);
+                const ret = makeMutClosure(arg0, arg1, invoke3);
                 return addHeapObject(ret);
             },
             Qa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 69, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 71, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, invoke2);
                 return addHeapObject(ret);
             },
             Ra: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 2, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_);
+                const ret = makeClosure(arg0, arg1, invoke0);
                 return addHeapObject(ret);
             },
             Sa: function(arg0, arg1) {
                 // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 23, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_);
+                const ret = makeMutClosure(arg0, arg1, invoke1);
                 return addHeapObject(ret);
             },
             Ta: function(arg0, arg1) {
@@ -452,15 +452,15 @@ let wasm_bindgen = (function(exports) {
         };
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_(arg0, arg1) {
+    function invoke0(arg0, arg1) {
         wasm._a(arg0, arg1);
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_(arg0, arg1) {
+    function invoke1(arg0, arg1) {
         wasm.$a(arg0, arg1);
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+    function invoke2(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
             wasm.Za(arg0, arg1, borrow0);
@@ -469,7 +469,7 @@ let wasm_bindgen = (function(exports) {
         }
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_(arg0, arg1, arg2) {
+    function invoke3(arg0, arg1, arg2) {
         try {
             const retptr = wasm.fb(-16) >>> 0;
             wasm.Ya(retptr, arg0, arg1, addHeapObject(arg2));
