@@ -5,8 +5,9 @@ wasm-bindgen names each import after its function and a hash
 is written twice, in the wasm and in the glue, and the hashes do not compress. `wasm-opt
 --minify-imports-and-exports-and-modules` renames them in the wasm to one or two letters
 (as emscripten does) and prints `old => new` for each; this script makes the same renames
-in the glue, then checks the glue's import object against the wasm's own import and export
-lists, so a wasm-bindgen whose glue looks different fails the build instead of the page.
+in the glue, gives the glue's closure helpers (also named after Rust paths) short names, then
+checks the glue's import object against the wasm's own import and export lists, so a
+wasm-bindgen whose glue looks different fails the build instead of the page.
 
 Usage: short_names.py MAP WASM GLUE_IN GLUE_OUT
 """
@@ -104,6 +105,15 @@ def main(map_path, wasm_path, glue_in, glue_out):
         # checks below catch any left behind.
         glue = re.sub(rf"(?m)^(\s+){re.escape(old)}(: function\()", rf"\g<1>{new}\2", glue)
         glue = re.sub(rf"\bwasm\.{re.escape(old)}(?![\w$])", f"wasm.{new}", glue)
+
+    # The glue's own helpers that call into closures are named after whole Rust paths
+    # (`wasm_bindgen_<hash>___convert__closures_____invoke___...`), each written twice.
+    helpers = re.findall(r"(?m)^\s+function (wasm_bindgen_[A-Za-z0-9_]+)\(", glue)
+    for i, old in enumerate(helpers):
+        new = f"invoke{i}"
+        if re.search(rf"\b{new}\b", glue):
+            fail(f"{glue_in}: the short name {new} is taken")
+        glue = re.sub(rf"\b{re.escape(old)}\b", new, glue)
 
     keys = re.search(r"const import0 = \{\n\s+__proto__: null,\n(.*?)\n\s+\};", glue, re.S)
     if not keys:

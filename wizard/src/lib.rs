@@ -35,6 +35,7 @@ pub use run::places::{Membership, lineage, membership};
 pub use run::working_days::{
     OutOfRange, calendar_days_before, is_working_day, latest_submission_date,
 };
+pub use words::json_text::json_text;
 pub use words::links_in_words::{Piece, is_rooted, pieces, url_is_allowed};
 pub use words::plain_text::{format_date, join_and};
 

@@ -9,157 +9,157 @@ let wasm_bindgen = (function(exports) {
      * Mounts the wizard into every element with a `data-flow` attribute.
      */
     function start() {
-        wasm.Va();
+        wasm.Xa();
     }
     exports.start = start;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            H: function(arg0) {
+            G: function(arg0) {
                 const ret = typeof(getObject(arg0)) === 'function';
                 return ret;
             },
-            J: function(arg0) {
+            I: function(arg0) {
                 const ret = getObject(arg0) === undefined;
                 return ret;
             },
-            Ca: function(arg0, arg1) {
+            Da: function(arg0, arg1) {
                 const ret = getObject(arg0) === getObject(arg1);
                 return ret;
             },
-            h: function(arg0, arg1) {
+            T: function(arg0, arg1) {
                 const obj = getObject(arg1);
                 const ret = typeof(obj) === 'string' ? obj : undefined;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.cb, wasm.db);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            T: function(arg0, arg1) {
+            U: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            Q: function(arg0) {
+            P: function(arg0) {
                 getObject(arg0)._wbg_cb_unref();
             },
-            u: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            t: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3));
             }, arguments); },
-            la: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            ma: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).addEventListener(getStringFromWasm0(arg1, arg2), getObject(arg3), getObject(arg4));
             }, arguments); },
-            B: function() { return handleError(function (arg0, arg1, arg2) {
+            A: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).add(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            qa: function(arg0) {
+            ra: function(arg0) {
                 const ret = getObject(arg0).bubbles;
                 return ret;
             },
-            oa: function(arg0) {
+            pa: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_cache_key;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            ta: function(arg0) {
+            ua: function(arg0) {
                 const ret = getObject(arg0).cancelBubble;
                 return ret;
             },
-            $: function(arg0) {
+            aa: function(arg0) {
                 const ret = getObject(arg0).checked;
                 return ret;
             },
-            Ja: function(arg0) {
+            Ka: function(arg0) {
                 const ret = getObject(arg0).childNodes;
                 return addHeapObject(ret);
             },
-            A: function(arg0) {
+            z: function(arg0) {
                 const ret = getObject(arg0).classList;
                 return addHeapObject(ret);
             },
-            _: function() { return handleError(function (arg0) {
+            $: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).cloneNode();
                 return addHeapObject(ret);
             }, arguments); },
-            ma: function(arg0) {
+            na: function(arg0) {
                 const ret = getObject(arg0).composedPath();
                 return addHeapObject(ret);
             },
-            Z: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            _: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 const ret = getObject(arg0).createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
                 return addHeapObject(ret);
             }, arguments); },
-            Y: function() { return handleError(function (arg0, arg1, arg2) {
+            Z: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).createElement(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            Ia: function(arg0, arg1, arg2) {
+            Ja: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).createTextNode(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             },
-            ea: function(arg0) {
+            fa: function(arg0) {
                 const ret = getObject(arg0).document;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            D: function(arg0) {
+            C: function(arg0) {
                 console.error(getObject(arg0));
             },
-            E: function(arg0, arg1) {
+            D: function(arg0, arg1) {
                 var v0 = getArrayJsValueFromWasm0(arg0, arg1);
-                wasm.cb(arg0, arg1 * 4, 4);
+                wasm.eb(arg0, arg1 * 4, 4);
                 console.error(...(v0));
             },
             f: function() { return handleError(function (arg0) {
                 getObject(arg0).focus();
             }, arguments); },
-            Ka: function(arg0) {
+            La: function(arg0) {
                 const ret = Array.from(getObject(arg0));
                 return addHeapObject(ret);
             },
-            ca: function(arg0, arg1, arg2, arg3) {
+            da: function(arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getAttribute(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.cb, wasm.db);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            o: function(arg0) {
+            n: function(arg0) {
                 const ret = getObject(arg0).getDate();
                 return ret;
             },
-            X: function(arg0, arg1, arg2) {
+            Y: function(arg0, arg1, arg2) {
                 const ret = getObject(arg0).getElementById(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            m: function(arg0) {
+            l: function(arg0) {
                 const ret = getObject(arg0).getFullYear();
                 return ret;
             },
-            p: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            o: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 const ret = getObject(arg1).getItem(getStringFromWasm0(arg2, arg3));
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.cb, wasm.db);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             }, arguments); },
-            n: function(arg0) {
+            m: function(arg0) {
                 const ret = getObject(arg0).getMonth();
                 return ret;
             },
-            pa: function(arg0, arg1) {
+            qa: function(arg0, arg1) {
                 const ret = getObject(arg0)[arg1 >>> 0];
                 return addHeapObject(ret);
             },
-            i: function() { return handleError(function (arg0) {
+            h: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).history;
                 return addHeapObject(ret);
             }, arguments); },
-            za: function(arg0) {
+            Aa: function(arg0) {
                 const ret = getObject(arg0).host;
                 return addHeapObject(ret);
             },
-            Ma: function() { return handleError(function (arg0, arg1, arg2) {
+            Na: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).insertBefore(getObject(arg1), getObject(arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            ha: function(arg0) {
+            ia: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Element;
@@ -179,7 +179,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            ya: function(arg0) {
+            za: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof ShadowRoot;
@@ -189,7 +189,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            U: function(arg0) {
+            V: function(arg0) {
                 let result;
                 try {
                     result = getObject(arg0) instanceof Window;
@@ -199,69 +199,69 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            R: function(arg0, arg1) {
+            Q: function(arg0, arg1) {
                 const ret = Object.is(getObject(arg0), getObject(arg1));
                 return ret;
             },
-            x: function(arg0, arg1) {
+            w: function(arg0, arg1) {
                 const ret = getObject(arg0).item(arg1 >>> 0);
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
             b: function(arg0, arg1) {
                 const ret = getObject(arg1).key;
-                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
+                const ptr1 = passStringToWasm0(ret, wasm.cb, wasm.db);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            C: function(arg0) {
+            B: function(arg0) {
                 const ret = getObject(arg0).lastChild;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            w: function(arg0) {
+            v: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            na: function(arg0) {
+            oa: function(arg0) {
                 const ret = getObject(arg0).length;
                 return ret;
             },
-            ua: function(arg0) {
+            va: function(arg0) {
                 const ret = getObject(arg0).__yew_listener_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            fa: function(arg0, arg1) {
+            ga: function(arg0, arg1) {
                 const ret = getObject(arg1).namespaceURI;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.cb, wasm.db);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            l: function() {
+            k: function() {
                 const ret = new Date();
                 return addHeapObject(ret);
             },
-            ia: function() {
+            ja: function() {
                 const ret = new Object();
                 return addHeapObject(ret);
             },
-            ga: function(arg0) {
+            ha: function(arg0) {
                 const ret = getObject(arg0).nextSibling;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            Aa: function() {
+            Ba: function() {
                 const ret = Date.now();
                 return ret;
             },
-            wa: function(arg0) {
+            xa: function(arg0) {
                 const ret = getObject(arg0).parentElement;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            xa: function(arg0) {
+            ya: function(arg0) {
                 const ret = getObject(arg0).parentNode;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            k: function(arg0, arg1) {
+            j: function(arg0, arg1) {
                 const ret = Number.parseFloat(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
@@ -271,91 +271,91 @@ let wasm_bindgen = (function(exports) {
             c: function() { return handleError(function (arg0) {
                 getObject(arg0).print();
             }, arguments); },
-            s: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            r: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).pushState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            v: function() { return handleError(function (arg0, arg1, arg2) {
+            u: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = getObject(arg0).querySelectorAll(getStringFromWasm0(arg1, arg2));
                 return addHeapObject(ret);
             }, arguments); },
-            G: function(arg0) {
+            F: function(arg0) {
                 const ret = getObject(arg0).queueMicrotask;
                 return addHeapObject(ret);
             },
-            P: function(arg0) {
+            O: function(arg0) {
                 queueMicrotask(getObject(arg0));
             },
-            Oa: function() { return handleError(function (arg0, arg1, arg2) {
+            Pa: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeAttribute(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            ba: function() { return handleError(function (arg0, arg1) {
+            ca: function() { return handleError(function (arg0, arg1) {
                 const ret = getObject(arg0).removeChild(getObject(arg1));
                 return addHeapObject(ret);
             }, arguments); },
-            r: function() { return handleError(function (arg0, arg1, arg2) {
+            q: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).removeItem(getStringFromWasm0(arg1, arg2));
             }, arguments); },
-            t: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            s: function() { return handleError(function (arg0, arg1, arg2, arg3) {
                 getObject(arg0).replaceState(getObject(arg1), getStringFromWasm0(arg2, arg3));
             }, arguments); },
-            I: function(arg0) {
+            H: function(arg0) {
                 const ret = Promise.resolve(getObject(arg0));
                 return addHeapObject(ret);
             },
-            j: function() { return handleError(function (arg0) {
+            i: function() { return handleError(function (arg0) {
                 const ret = getObject(arg0).sessionStorage;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             }, arguments); },
-            W: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            X: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setAttribute(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            q: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 getObject(arg0).setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            Ba: function(arg0, arg1) {
+            Ca: function(arg0, arg1) {
                 const ret = setTimeout(getObject(arg0), arg1);
                 return ret;
             },
-            S: function() { return handleError(function (arg0, arg1, arg2) {
+            R: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(getObject(arg0), getObject(arg1), getObject(arg2));
                 return ret;
             }, arguments); },
-            sa: function(arg0, arg1) {
+            ta: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_cache_key = arg1 >>> 0;
             },
-            ja: function(arg0, arg1) {
+            ka: function(arg0, arg1) {
                 getObject(arg0).capture = arg1 !== 0;
             },
-            aa: function(arg0, arg1) {
+            ba: function(arg0, arg1) {
                 getObject(arg0).checked = arg1 !== 0;
             },
-            Ha: function() { return handleError(function (arg0, arg1, arg2) {
+            Ia: function() { return handleError(function (arg0, arg1, arg2) {
                 getObject(arg0).defaultValue = getStringFromWasm0(arg1, arg2);
             }, arguments); },
-            z: function(arg0, arg1, arg2) {
+            y: function(arg0, arg1, arg2) {
                 getObject(arg0).innerHTML = getStringFromWasm0(arg1, arg2);
             },
-            Na: function(arg0, arg1) {
+            Oa: function(arg0, arg1) {
                 getObject(arg0).__yew_listener_id = arg1 >>> 0;
             },
-            Da: function(arg0, arg1, arg2) {
+            Ea: function(arg0, arg1, arg2) {
                 getObject(arg0).nodeValue = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
             },
-            ka: function(arg0, arg1) {
+            la: function(arg0, arg1) {
                 getObject(arg0).passive = arg1 !== 0;
             },
-            ra: function(arg0, arg1) {
+            sa: function(arg0, arg1) {
                 getObject(arg0).__yew_subtree_id = arg1 >>> 0;
             },
-            Ga: function(arg0, arg1, arg2) {
+            Ha: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            Ea: function(arg0, arg1, arg2) {
+            Fa: function(arg0, arg1, arg2) {
                 getObject(arg0).value = getStringFromWasm0(arg1, arg2);
             },
-            La: function(arg0, arg1) {
+            Ma: function(arg0, arg1) {
                 const ret = getObject(arg1).slice();
-                const ptr1 = passArrayJsValueToWasm0(ret, wasm.ab);
+                const ptr1 = passArrayJsValueToWasm0(ret, wasm.cb);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -364,76 +364,85 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0).state;
                 return addHeapObject(ret);
             }, arguments); },
-            L: function() {
+            K: function() {
                 const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            K: function() {
+            J: function() {
                 const ret = typeof global === 'undefined' ? undefined : global;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            N: function() {
+            M: function() {
                 const ret = typeof self === 'undefined' ? undefined : self;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            M: function() {
+            L: function() {
                 const ret = typeof window === 'undefined' ? undefined : window;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            va: function(arg0) {
+            wa: function(arg0) {
                 const ret = getObject(arg0).__yew_subtree_id;
                 return isLikeNone(ret) ? Number.MAX_SAFE_INTEGER : (ret) >>> 0;
             },
-            da: function(arg0) {
+            ea: function(arg0) {
                 const ret = getObject(arg0).target;
                 return isLikeNone(ret) ? 0 : addHeapObject(ret);
             },
-            y: function(arg0, arg1) {
+            x: function(arg0, arg1) {
                 const ret = getObject(arg1).textContent;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ab, wasm.bb);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.cb, wasm.db);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            O: function(arg0, arg1) {
+            N: function(arg0, arg1) {
                 const ret = getObject(arg0).then(getObject(arg1));
                 return addHeapObject(ret);
             },
-            V: function(arg0, arg1) {
-                const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            Fa: function(arg0, arg1) {
-                const ret = getObject(arg1).value;
-                const ptr1 = passStringToWasm0(ret, wasm.ab, wasm.bb);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            Pa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 26, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_);
+            S: function() { return handleError(function (arg0, arg1) {
+                const ret = getObject(arg0).toString(arg1);
                 return addHeapObject(ret);
+            }, arguments); },
+            W: function(arg0, arg1) {
+                const ret = getObject(arg1).value;
+                const ptr1 = passStringToWasm0(ret, wasm.cb, wasm.db);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            Ga: function(arg0, arg1) {
+                const ret = getObject(arg1).value;
+                const ptr1 = passStringToWasm0(ret, wasm.cb, wasm.db);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
             Qa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 69, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 26, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, invoke3);
                 return addHeapObject(ret);
             },
             Ra: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 2, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-                const ret = makeClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 73, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, invoke2);
                 return addHeapObject(ret);
             },
             Sa: function(arg0, arg1) {
-                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 23, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-                const ret = makeMutClosure(arg0, arg1, wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_);
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 2, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+                const ret = makeClosure(arg0, arg1, invoke0);
                 return addHeapObject(ret);
             },
             Ta: function(arg0, arg1) {
+                // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 23, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+                const ret = makeMutClosure(arg0, arg1, invoke1);
+                return addHeapObject(ret);
+            },
+            Ua: function(arg0) {
+                // Cast intrinsic for `F64 -> Externref`.
+                const ret = arg0;
+                return addHeapObject(ret);
+            },
+            Va: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return addHeapObject(ret);
@@ -442,7 +451,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = getObject(arg0);
                 return addHeapObject(ret);
             },
-            F: function(arg0) {
+            E: function(arg0) {
                 takeObject(arg0);
             },
         };
@@ -452,34 +461,34 @@ let wasm_bindgen = (function(exports) {
         };
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true_(arg0, arg1) {
-        wasm._a(arg0, arg1);
+    function invoke0(arg0, arg1) {
+        wasm.ab(arg0, arg1);
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke_______true__1_(arg0, arg1) {
-        wasm.$a(arg0, arg1);
+    function invoke1(arg0, arg1) {
+        wasm.bb(arg0, arg1);
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures________invoke___web_sys_e2b36d33822b0ec8___features__gen_Event__Event______true_(arg0, arg1, arg2) {
+    function invoke2(arg0, arg1, arg2) {
         const borrow0 = addBorrowedObject(arg2);
         try {
-            wasm.Za(arg0, arg1, borrow0);
+            wasm.$a(arg0, arg1, borrow0);
         } finally {
             heap[stack_pointer++] = undefined;
         }
     }
 
-    function wasm_bindgen_4f33cf29d1b26863___convert__closures_____invoke___wasm_bindgen_4f33cf29d1b26863___JsValue__core_ac54292952cf11a1___result__Result_____wasm_bindgen_4f33cf29d1b26863___JsError___true_(arg0, arg1, arg2) {
+    function invoke3(arg0, arg1, arg2) {
         try {
-            const retptr = wasm.fb(-16) >>> 0;
-            wasm.Ya(retptr, arg0, arg1, addHeapObject(arg2));
+            const retptr = wasm.hb(-16) >>> 0;
+            wasm._a(retptr, arg0, arg1, addHeapObject(arg2));
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
             if (r1) {
                 throw takeObject(r0);
             }
         } finally {
-            wasm.fb(16);
+            wasm.hb(16);
         }
     }
 
@@ -500,7 +509,7 @@ let wasm_bindgen = (function(exports) {
 
     const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
         ? { register: () => {}, unregister: () => {} }
-        : new FinalizationRegistry(state => wasm.eb(state.a, state.b));
+        : new FinalizationRegistry(state => wasm.gb(state.a, state.b));
 
     function dropObject(idx) {
         if (idx < 1028) return;
@@ -520,8 +529,8 @@ let wasm_bindgen = (function(exports) {
 
     let cachedDataViewMemory0 = null;
     function getDataViewMemory0() {
-        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.Ua.buffer)) {
-            cachedDataViewMemory0 = new DataView(wasm.Ua.buffer);
+        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.Wa.buffer)) {
+            cachedDataViewMemory0 = new DataView(wasm.Wa.buffer);
         }
         return cachedDataViewMemory0;
     }
@@ -534,7 +543,7 @@ let wasm_bindgen = (function(exports) {
     let cachedUint8ArrayMemory0 = null;
     function getUint8ArrayMemory0() {
         if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
-            cachedUint8ArrayMemory0 = new Uint8Array(wasm.Ua.buffer);
+            cachedUint8ArrayMemory0 = new Uint8Array(wasm.Wa.buffer);
         }
         return cachedUint8ArrayMemory0;
     }
@@ -545,7 +554,7 @@ let wasm_bindgen = (function(exports) {
         try {
             return f.apply(this, args);
         } catch (e) {
-            wasm.db(addHeapObject(e));
+            wasm.fb(addHeapObject(e));
         }
     }
 
@@ -574,7 +583,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.eb(state.a, state.b);
+                wasm.gb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }
@@ -602,7 +611,7 @@ let wasm_bindgen = (function(exports) {
         };
         real._wbg_cb_unref = () => {
             if (--state.cnt === 0) {
-                wasm.eb(state.a, state.b);
+                wasm.gb(state.a, state.b);
                 state.a = 0;
                 CLOSURE_DTORS.unregister(state);
             }

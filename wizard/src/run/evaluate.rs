@@ -532,9 +532,8 @@ pub(crate) fn fact_words(fact: &crate::model::flow::Fact, v: &Value) -> String {
         }
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Null => "none".to_string(),
-        // The same text as `Display`, without its `fmt` to `io` adapter, which alone brings
-        // an error type and Unicode tables into the wasm.
-        other => serde_json::to_string(other).unwrap_or_default(),
+        // The same text as serde_json writes, without serde_json's writer in the wasm.
+        other => crate::words::json_text::json_text(other),
     }
 }
 

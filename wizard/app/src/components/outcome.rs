@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use signpost_wizard::{
     Answer, Answers, DayCount, EvalError, Evaluation, FactRule, Flow, OutcomeStep, evaluate,
-    format_date,
+    format_date, json_text,
 };
 use yew::prelude::*;
 
@@ -60,7 +60,8 @@ pub fn deadlines(flow: &Flow, eval: &Evaluation, answers: &Answers) -> Vec<Deadl
             continue;
         };
         let days = match eval.facts.get(notice) {
-            Some(Value::Number(n)) => n.to_string(),
+            // As `Display` writes it, without serde_json's float printer in the wasm.
+            Some(number @ Value::Number(_)) => json_text(number),
             Some(Value::String(s)) => s.clone(),
             _ => continue,
         };
